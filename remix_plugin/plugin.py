@@ -1,0 +1,122 @@
+"""The thin plugin shell: registers actions, the dock and the Processing provider, and undoes
+each registration in ``unload``. All real work lives in the core packages and is imported on
+first use, so QGIS start-up stays in milliseconds."""
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from . import log
+from .i18n import install_translator, remove_translator, tr
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+ICON_PATH = str(PLUGIN_DIR / "icons" / "remix.svg")
+MENU_TITLE = "&RE.MIX"
+
+
+class RemixPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.actions = []
+        self.toolbar = None
+        self.dock = None
+        self.provider = None
+        self.translator = None
+        self.log_handler = None
+
+    # -- Processing ----------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 (QGIS API)
+        """Called by QGIS (and by qgis_process, where iface is None)."""
+        if self.provider is not None:
+            return
+        from .processing.provider import RemixProvider
+
+        self.provider = RemixProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- GUI -----------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802 (QGIS API)
+        self.log_handler = log.attach_to_qgis_log()
+        self.translator = install_translator()
+        self.initProcessing()
+
+        from .gui.dock import RemixDock
+        from .compat import dock_area
+
+        main_window = self.iface.mainWindow()
+        self.dock = RemixDock(self, main_window)
+        self.dock.setObjectName("RemixDock")
+        self.iface.addDockWidget(dock_area("RightDockWidgetArea"), self.dock)
+        self.dock.hide()
+
+        self.toolbar = self.iface.addToolBar("RE.MIX")
+        self.toolbar.setObjectName("RemixToolbar")
+
+        icon = QIcon(ICON_PATH)
+        panel_action = self._add_action(
+            icon, tr("RE.MIX panel"), tr("Show or hide the RE.MIX panel"), None, toolbar=True
+        )
+        panel_action.setCheckable(True)
+        panel_action.setObjectName("RemixPanelAction")
+        panel_action.toggled.connect(self.dock.setVisible)
+        self.dock.visibilityChanged.connect(panel_action.setChecked)
+        self.panel_action = panel_action
+
+        self._add_action(
+            QIcon(), tr("New RE.MIX GeoPackage…"),
+            tr("Create an empty RE.MIX GeoPackage with its forms, styles and project"),
+            self.new_geopackage,
+        ).setObjectName("RemixNewGeoPackageAction")
+        self._add_action(
+            QIcon(), tr("Open RE.MIX GeoPackage…"),
+            tr("Open a RE.MIX GeoPackage and the project stored inside it"),
+            self.open_geopackage,
+        ).setObjectName("RemixOpenGeoPackageAction")
+
+    def _add_action(self, icon, text, tip, callback, toolbar=False):
+        action = QAction(icon, text, self.iface.mainWindow())
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        if callback is not None:
+            action.triggered.connect(callback)
+        self.iface.addPluginToMenu(MENU_TITLE, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU_TITLE, action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = []
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.teardown()
+            self.dock.deleteLater()
+            self.dock = None
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None
+        log.detach_from_qgis_log(self.log_handler)
+        self.log_handler = None
+
+    # -- Entry points (delegated to the GUI controller, imported on first use) -----------
+    def new_geopackage(self):
+        from .gui import geopackage_actions
+
+        geopackage_actions.new_geopackage(self.iface, self.dock)
+
+    def open_geopackage(self):
+        from .gui import geopackage_actions
+
+        geopackage_actions.open_geopackage(self.iface, self.dock)

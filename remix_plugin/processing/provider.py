@@ -1,0 +1,34 @@
+"""The "remix" Processing provider."""
+
+import importlib
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..i18n import tr
+
+# (module under processing.algorithms, class name). Each algorithm module stays light:
+# heavy imports happen inside processAlgorithm.
+ALGORITHMS = (
+    ("create_geopackage", "CreateGeoPackageAlgorithm"),
+)
+
+
+class RemixProvider(QgsProcessingProvider):
+    def id(self):
+        return "remix"
+
+    def name(self):
+        return "RE.MIX"
+
+    def longName(self):  # noqa: N802 (QGIS API)
+        return tr("RE.MIX urban and territorial regeneration")
+
+    def icon(self):
+        return QIcon(str(Path(__file__).resolve().parent.parent / "icons" / "remix.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API)
+        for module_name, class_name in ALGORITHMS:
+            module = importlib.import_module(f"{__package__}.algorithms.{module_name}")
+            self.addAlgorithm(getattr(module, class_name)())
