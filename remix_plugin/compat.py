@@ -16,7 +16,7 @@ except ImportError:  # pragma: no cover
     _USE_METATYPE = False
 
 _FIELD_TYPES = {
-    "text": (QMetaType.Type.QString, "QString"),
+    "text": (QMetaType.Type.QString, "String"),
     "integer": (QMetaType.Type.LongLong, "LongLong"),
     "real": (QMetaType.Type.Double, "Double"),
     "boolean": (QMetaType.Type.Bool, "Bool"),
@@ -45,3 +45,102 @@ def dock_area(name):
     from qgis.PyQt.QtCore import Qt
 
     return getattr(Qt.DockWidgetArea, name)
+
+
+def relation_strength(name):
+    """``Qgis.RelationshipStrength.X`` (QGIS >= 3.28) or ``QgsRelation.RelationStrength.X`` (3.22)."""
+    enum = getattr(Qgis, "RelationshipStrength", None)
+    if enum is not None:
+        return getattr(enum, name)
+    from qgis.core import QgsRelation
+
+    return getattr(QgsRelation.RelationStrength, name)
+
+
+# -- dock and perimeter tools (QGIS 3.22 scoped enums vs the Qgis.* enums of 3.30+/4.x) ---------
+def _first_enum(*candidates):
+    """The first ``(owner, "Enum.Member")`` that exists; owners are classes of qgis.core."""
+    for owner, path in candidates:
+        value = owner
+        for part in path.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                break
+        if value is not None:
+            return value
+    raise AttributeError(f"none of {[p for _o, p in candidates]} exists in this QGIS")
+
+
+def no_geometry_flag():
+    from qgis.core import QgsFeatureRequest
+
+    return _first_enum((Qgis, "FeatureRequestFlag.NoGeometry"), (QgsFeatureRequest, "Flag.NoGeometry"))
+
+
+def polygon_geometry_type():
+    from qgis.core import QgsWkbTypes
+
+    return _first_enum((Qgis, "GeometryType.Polygon"), (QgsWkbTypes, "GeometryType.PolygonGeometry"))
+
+
+def snapping_advanced_mode():
+    from qgis.core import QgsSnappingConfig
+
+    return _first_enum((Qgis, "SnappingMode.AdvancedConfiguration"),
+                       (QgsSnappingConfig, "SnappingMode.AdvancedConfiguration"))
+
+
+def snapping_vertex_and_segment():
+    from qgis.core import QgsSnappingConfig
+
+    vertex = _first_enum((Qgis, "SnappingType.Vertex"), (QgsSnappingConfig, "VertexFlag"))
+    segment = _first_enum((Qgis, "SnappingType.Segment"), (QgsSnappingConfig, "SegmentFlag"))
+    return vertex | segment
+
+
+def pixel_tolerance_unit():
+    from qgis.core import QgsTolerance
+
+    return _first_enum((Qgis, "MapToolUnit.Pixels"), (QgsTolerance, "UnitType.Pixels"))
+
+
+# -- attribute forms (remix_plugin/forms) ------------------------------------------------------
+def form_layout_tabs():
+    """Drag-and-drop (tabbed) form layout: ``Qgis.AttributeFormLayout.DragAndDrop`` (>= 3.32)
+    or ``QgsEditFormConfig.EditorLayout.TabLayout`` (3.22)."""
+    enum = getattr(Qgis, "AttributeFormLayout", None)
+    if enum is not None:
+        return enum.DragAndDrop
+    from qgis.core import QgsEditFormConfig
+
+    return QgsEditFormConfig.EditorLayout.TabLayout
+
+
+def form_init_code_none():
+    """No Python init code: ``Qgis.AttributeFormPythonInitCodeSource.NoSource`` or 3.22's
+    ``QgsEditFormConfig.PythonInitCodeSource.CodeSourceNone``."""
+    enum = getattr(Qgis, "AttributeFormPythonInitCodeSource", None)
+    if enum is not None:
+        return enum.NoSource
+    from qgis.core import QgsEditFormConfig
+
+    return QgsEditFormConfig.PythonInitCodeSource.CodeSourceNone
+
+
+def form_suppress_default():
+    """Let QGIS's setting decide whether the form opens after digitizing."""
+    enum = getattr(Qgis, "AttributeFormSuppression", None)
+    if enum is not None:
+        return enum.Default
+    from qgis.core import QgsEditFormConfig
+
+    return QgsEditFormConfig.FeatureFormSuppress.SuppressDefault
+
+
+def set_container_group_box(container):
+    """Show a form container as a group box (``setType`` >= 3.32, ``setIsGroupBox`` before)."""
+    enum = getattr(Qgis, "AttributeEditorContainerType", None)
+    if enum is not None and hasattr(container, "setType"):
+        container.setType(enum.GroupBox)
+    else:
+        container.setIsGroupBox(True)

@@ -42,8 +42,8 @@ class RemixPlugin:
         self.translator = install_translator()
         self.initProcessing()
 
-        from .gui.dock import RemixDock
         from .compat import dock_area
+        from .gui.dock import RemixDock
 
         main_window = self.iface.mainWindow()
         self.dock = RemixDock(self, main_window)

@@ -108,15 +108,21 @@ def create_geopackage(path, crs=DEFAULT_CRS, author=None, overwrite=False, with_
         raise RemixFileError("exists", f"{path} esiste già.", f"{path} already exists.")
     folder = path.parent
     if not folder.is_dir():
-        raise RemixFileError("no_folder", f"La cartella {folder} non esiste.", f"The folder {folder} does not exist.")
+        raise RemixFileError("no_folder", f"La cartella {folder} non esiste.",
+                             f"The folder {folder} does not exist.")
     if not os.access(folder, os.W_OK):
         raise RemixFileError("read_only_folder",
                              f"Non è possibile scrivere nella cartella {folder}.",
                              f"The folder {folder} is not writable.")
-    handle, temp_name = tempfile.mkstemp(prefix="." + path.stem + ".", suffix=".tmp.gpkg", dir=folder)
-    os.close(handle)
-    os.unlink(temp_name)  # GDAL must create the file itself
-    temp = Path(temp_name)
+    # A hidden folder beside the target holds the file under its final name: the QGIS project
+    # stored inside refers to its own file as "./<name>.gpkg", which must stay right after the move.
+    try:  # os.access says yes to root even where nothing can be created (e.g. /proc)
+        temp_dir = Path(tempfile.mkdtemp(prefix="." + path.stem + ".", suffix=".tmp", dir=folder))
+    except OSError as exc:
+        raise RemixFileError("read_only_folder",
+                             f"Non è possibile scrivere nella cartella {folder} ({exc.strerror}).",
+                             f"The folder {folder} is not writable ({exc.strerror}).") from exc
+    temp = temp_dir / path.name
     try:
         _write_geopackage(temp, crs, author if author is not None else _current_user())
         if with_project:
@@ -125,11 +131,11 @@ def create_geopackage(path, crs=DEFAULT_CRS, author=None, overwrite=False, with_
             store_project(temp)
         inspect_geopackage(temp)  # refuse to publish anything we could not read back
         os.replace(temp, path)
-    except BaseException:
+    finally:
         for leftover in (temp, Path(str(temp) + "-wal"), Path(str(temp) + "-shm")):
             if leftover.exists():
                 leftover.unlink()
-        raise
+        temp_dir.rmdir()
     LOG.info("RE.MIX GeoPackage created: %s (%s)", path, crs)
     return path
 
@@ -310,7 +316,8 @@ def upgrade_geopackage(path):
         if work.exists():
             work.unlink()
         raise
-    LOG.info("Upgraded %s from schema %s to %s (backup: %s)", path, info.schema_version, SCHEMA_VERSION, backup)
+    LOG.info("Upgraded %s from schema %s to %s (backup: %s)",
+             path, info.schema_version, SCHEMA_VERSION, backup)
     return backup
 
 

@@ -112,7 +112,11 @@ class Relation:
 
 
 UUID_EXPRESSION = "uuid('WithoutBraces')"
-NOW_EXPRESSION = "now()"
+# UTC time as ISO 8601 text ("2026-05-04T09:30:00Z"). Audit times are TEXT, not DATETIME: QGIS 3.22
+# writes DATETIME values without the "Z" the GeoPackage standard requires (validate_gpkg.py --extra
+# flags every edited row), and now() is local time. This expression is UTC on every QGIS version.
+NOW_EXPRESSION = ("format_date(to_datetime('1970-01-01T00:00:00Z') "
+                  "+ make_interval(seconds:=epoch(now()) / 1000), 'yyyy-MM-ddTHH:mm:ss') || 'Z'")
 USER_EXPRESSION = "@user_account_name"
 # The comune whose boundary contains a point inside the perimeter; recomputed on change.
 COMUNE_EXPRESSION = (
@@ -133,12 +137,12 @@ def _identity_fields():
 
 def _audit_fields():
     return [
-        Field("creato_il", "datetime", "Creato il", "Created on", requirement="required", system=True,
-              default_expression=NOW_EXPRESSION),
+        Field("creato_il", "text", "Creato il (UTC)", "Created on (UTC)", requirement="required", system=True,
+              default_expression=NOW_EXPRESSION, max_length=20),
         Field("creato_da", "text", "Creato da", "Created by", system=True,
               default_expression=USER_EXPRESSION),
-        Field("modificato_il", "datetime", "Modificato il", "Modified on", requirement="required",
-              system=True, default_expression=NOW_EXPRESSION, apply_on_update=True),
+        Field("modificato_il", "text", "Modificato il (UTC)", "Modified on (UTC)", requirement="required",
+              system=True, default_expression=NOW_EXPRESSION, apply_on_update=True, max_length=20),
         Field("modificato_da", "text", "Modificato da", "Modified by", system=True,
               default_expression=USER_EXPRESSION, apply_on_update=True),
     ]
@@ -223,7 +227,8 @@ def _build_tables(scheme):
              _ref("lavoro_uuid", "lavori.uuid", "Lavoro collegato", "Linked physical work", "optional"),
              _text("titolo", "Titolo", "Title", "required", max_length=254)],
             [_text("tipo_servizio", "Tipo di servizio", "Type of service", "recommended"),
-             _text("popolazione_riferimento", "Popolazione di riferimento", "Target population", "recommended"),
+             _text("popolazione_riferimento", "Popolazione di riferimento", "Target population",
+                   "recommended"),
              _text("obiettivo", "Obiettivo di progetto", "Project objective", "recommended"),
              _text("descrizione", "Descrizione", "Description", "recommended")])),
         _table(scheme, "attori", "Attori", "Actors", (

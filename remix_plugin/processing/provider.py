@@ -12,6 +12,10 @@ from ..i18n import tr
 # heavy imports happen inside processAlgorithm.
 ALGORITHMS = (
     ("create_geopackage", "CreateGeoPackageAlgorithm"),
+    ("export_bundle", "ExportBundleAlgorithm"),
+    ("import_bundle", "ImportBundleAlgorithm"),
+    ("atlas_pdf", "AtlasPdfAlgorithm"),
+    ("validate", "ValidateAlgorithm"),
 )
 
 

@@ -1,0 +1,272 @@
+"""Export the RE.MIX atlas of a GeoPackage to PDF, off the main thread if wanted.
+
+``export_atlas_pdf`` builds its own ``QgsProject`` (never ``QgsProject.instance()``), loads the
+layers it needs from the file, styles them, builds the coverage and the layout, and renders the
+atlas into a temporary file beside the target that replaces it only when complete. Everything
+it creates belongs to the calling thread, so a ``QgsTask`` (``atlas.task``) or a Processing
+algorithm can call it from a worker thread.
+
+If the file stores a QGIS project whose layout "Atlante RE.MIX" a planner has edited, pass
+``template_xml`` (the layout's XML, read on the main thread by ``stored_layout_xml``) to print
+with that design; the coverage is still rebuilt from the data.
+"""
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsFeedback,
+    QgsLayoutExporter,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRenderContext,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..layers.inspect import inspect_geopackage
+from ..log import get_logger
+from ..styles import add_stato_join, apply_default_style
+from .cards import read_cards, summarise
+from .layout import LAYOUT_NAME, build_layout, coverage_layer, highlight_layer, set_atlas_filter
+
+LOG = get_logger("atlas")
+
+
+class AtlasError(Exception):
+    """An atlas could not be made; carries an Italian and an English message."""
+
+    def __init__(self, code, message_it, message_en):
+        super().__init__(message_en)
+        self.code = code
+        self.message_it = message_it
+        self.message_en = message_en
+
+    def message(self, language="it"):
+        return self.message_it if language == "it" else self.message_en
+
+
+@dataclass
+class AtlasJob:
+    project: QgsProject
+    layout: object
+    layers: dict
+    cards: list
+    summary: dict
+    coverage: QgsVectorLayer = None
+
+    @property
+    def page_count(self):
+        return 2 + len(self.cards)
+
+
+@dataclass
+class AtlasResult:
+    path: Path
+    pages: int
+    projects: int
+    seconds: float
+    summary: dict = field(default_factory=dict)
+
+    @property
+    def seconds_per_page(self):
+        return self.seconds / self.pages if self.pages else 0.0
+
+
+def _layer(path, table, name=None):
+    layer = QgsVectorLayer(f"{path}|layername={table}", name or table, "ogr")
+    if not layer.isValid():
+        raise AtlasError("layer", f"Il livello {table} di {Path(path).name} non si apre.",
+                         f"Layer {table} of {Path(path).name} cannot be opened.")
+    layer.setCustomProperty("remix/table", table)
+    return layer
+
+
+def _check_filter(expression):
+    parsed = QgsExpression(expression)
+    if parsed.hasParserError():
+        raise AtlasError("filter", f"Filtro non valido: {parsed.parserErrorString()}",
+                         f"Invalid filter: {parsed.parserErrorString()}")
+
+
+def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None, template_xml=None):
+    """Build project, layers, coverage and layout for a RE.MIX GeoPackage. Returns an AtlasJob."""
+    path = Path(gpkg_path).resolve()
+    info = inspect_geopackage(path)  # raises RemixFileError for foreign or broken files
+    crs_text = info.crs or "EPSG:32632"
+    project = project if project is not None else QgsProject()
+    crs = QgsCoordinateReferenceSystem(crs_text)
+    project.setCrs(crs)
+    labels = {"it": {"lavori": "Lavori", "criticita": "Criticità", "comuni": "Comuni"},
+              "en": {"lavori": "Physical works", "criticita": "Problems", "comuni": "Municipalities"}}
+    names = labels.get(language, labels["it"])
+    layers = {
+        "comuni": _layer(path, "comuni", names["comuni"]),
+        "criticita": _layer(path, "criticita", names["criticita"]),
+        "lavori": _layer(path, "lavori", names["lavori"]),
+        "progetti": _layer(path, "progetti"),
+    }
+    layers["highlight"] = highlight_layer(f"{path}|layername=comuni", language)
+    project.addMapLayers(list(layers.values()), False)
+    for table in ("comuni", "criticita", "lavori"):
+        apply_default_style(layers[table], table, language)
+    add_stato_join(layers["lavori"], layers["progetti"])
+
+    cards = read_cards(path, language)
+    territory = layers["comuni"].extent()
+    territory_wkt = territory.asWktPolygon()
+    if filter_expression:
+        _check_filter(filter_expression)
+        everything = coverage_layer(cards, summarise(cards, language), crs_text, territory_wkt, language)
+        request = QgsFeatureRequest(QgsExpression(f"\"tipo_pagina\" = 'progetto' AND ({filter_expression})"))
+        kept = {feature["uuid"] for feature in everything.getFeatures(request)}
+        cards = [c for c in cards if c.uuid in kept]
+    summary = summarise(cards, language)
+    coverage = coverage_layer(cards, summary, crs_text, territory_wkt, language)
+    project.addMapLayer(coverage, False)
+    project.viewSettings().setUseProjectScales(True)
+    from .layout import PREDEFINED_SCALES
+
+    project.viewSettings().setMapScales(list(PREDEFINED_SCALES))
+    layout = build_layout(project, coverage, layers, territory, language)
+    if template_xml:
+        _apply_template(layout, template_xml, coverage, layers)
+    set_atlas_filter(layout, filter_expression)
+    return AtlasJob(project, layout, layers, cards, summary, coverage)
+
+
+MAP_LAYERS = {  # layout item id -> layers it shows (re-pointed after loading a saved design)
+    "mappa_progetto": ("lavori", "criticita", "comuni"),
+    "mappa_inquadramento": ("highlight", "comuni"),
+    "mappa_copertina": ("highlight", "comuni"),
+    "mappa_riepilogo": ("highlight", "comuni"),
+}
+
+
+def _apply_template(layout, template_xml, coverage, layers):
+    """Replace the built items with a planner's saved design, keeping this run's coverage and
+    layers: maps and legends found by their item id are pointed at the fresh layers."""
+    document = QDomDocument()
+    if not document.setContent(template_xml):
+        LOG.warning("Stored atlas layout unreadable: using the default design")
+        return False
+    atlas = layout.atlas()
+    sort_expression, page_name = atlas.sortExpression(), atlas.pageNameExpression()
+    items, ok = layout.loadFromTemplate(document, QgsReadWriteContext(), True)
+    if not ok:
+        LOG.warning("Stored atlas layout not loaded: using the default design")
+        return False
+    for item in layout.items():
+        item_id = item.id() if hasattr(item, "id") else ""
+        if isinstance(item, QgsLayoutItemMap) and item_id in MAP_LAYERS:
+            item.setLayers([layers[name] for name in MAP_LAYERS[item_id]])
+            item.setKeepLayerSet(True)
+    main = layout.itemById("mappa_progetto")
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLegend) and main is not None:
+            item.setLinkedMap(main)
+            if item.id() == "legenda":
+                group = item.model().rootGroup()
+                group.clear()
+                group.addLayer(layers["lavori"])
+                group.addLayer(layers["criticita"])
+    atlas.setCoverageLayer(coverage)
+    atlas.setEnabled(True)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression(sort_expression)
+    atlas.setPageNameExpression(page_name)
+    return True
+
+
+def add_atlas_layout(project, gpkg_path, language="it"):
+    """Add the atlas (layers, coverage, layout "Atlante RE.MIX") to an open project, for editing
+    in the layout designer (main thread). The coverage is a memory layer: saved projects keep the
+    design, and every export rebuilds the pages from the data. Returns the layout."""
+    return prepare_atlas(gpkg_path, language, project=project).layout
+
+
+def save_default_template(gpkg_path, qpt_path, language="it"):
+    """Write the default layout, as built from code on ``gpkg_path``, to a .qpt template."""
+    from .layout import save_template
+
+    project = QgsProject()
+    job = prepare_atlas(gpkg_path, language, project=project)
+    try:
+        return save_template(job.layout, qpt_path, Path(gpkg_path).resolve())
+    finally:
+        job.layout = None
+        project.clear()
+
+
+def export_atlas_pdf(gpkg_path, pdf_path, filter_expression=None, feedback=None, language="it",
+                     dpi=150, template_xml=None):
+    """Render the atlas of ``gpkg_path`` into ``pdf_path`` (atomic). Returns an AtlasResult.
+
+    ``feedback`` (QgsFeedback or QgsProcessingFeedback) receives progress and may cancel: a
+    cancelled export raises AtlasError("cancelled") and leaves no file behind."""
+    started = time.perf_counter()
+    feedback = feedback if feedback is not None else QgsFeedback()
+    target = Path(pdf_path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    if not target.parent.is_dir():
+        raise AtlasError("no_folder", f"La cartella {target.parent} non esiste.",
+                         f"The folder {target.parent} does not exist.")
+    job = prepare_atlas(gpkg_path, language, filter_expression, template_xml=template_xml)
+    if feedback.isCanceled():
+        raise AtlasError("cancelled", "Esportazione annullata.", "Export cancelled.")
+    handle, temp_name = tempfile.mkstemp(prefix="." + target.stem + ".", suffix=".tmp.pdf", dir=target.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = dpi
+        settings.rasterizeWholeImage = False
+        settings.simplifyGeometries = True
+        settings.exportMetadata = True
+        settings.textRenderFormat = _text_format()
+        result, error = QgsLayoutExporter.exportToPdf(job.layout.atlas(), str(temp), settings, feedback)
+        if feedback.isCanceled() or result == QgsLayoutExporter.Canceled:
+            raise AtlasError("cancelled", "Esportazione annullata.", "Export cancelled.")
+        if result != QgsLayoutExporter.Success:
+            raise AtlasError("export", f"Esportazione PDF non riuscita: {error}",
+                             f"PDF export failed: {error}")
+        os.replace(temp, target)
+    finally:
+        if temp.exists():
+            temp.unlink()
+        pages, projects, summary = job.page_count, len(job.cards), job.summary
+        job.layout = None
+        job.project.clear()
+        job = None
+    seconds = time.perf_counter() - started
+    LOG.info("Atlas PDF written: %s (%d pages, %.1f s)", target, pages, seconds)
+    return AtlasResult(target, pages, projects, seconds, summary)
+
+
+def _text_format():
+    """Text as text (searchable, pdftotext-readable), not outlines."""
+    value = getattr(QgsRenderContext, "TextFormatAlwaysText", None)
+    if value is not None:
+        return value
+    from qgis.core import Qgis
+
+    return Qgis.TextRenderFormat.AlwaysText
+
+
+def stored_layout_xml(project, name=LAYOUT_NAME):
+    """The XML of a project's atlas layout (call on the main thread), or None."""
+    layout = project.layoutManager().layoutByName(name)
+    if layout is None:
+        return None
+    document = QDomDocument()
+    document.appendChild(layout.writeXml(document, QgsReadWriteContext()))
+    return document.toString()

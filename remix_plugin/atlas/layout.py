@@ -1,0 +1,602 @@
+"""The "Atlante RE.MIX" print layout (A4 portrait), built from code.
+
+One QGIS atlas prints the whole document: its coverage layer ``progetti_atlante`` (a memory
+layer made by ``coverage_layer``) holds a cover row, a summary row and one row per project
+with every text already written (``atlas.cards``). Each layout item shows on the pages of its
+kind through the data-defined "exclude from exports" property on ``"tipo_pagina"``; page
+numbers, dates and fields are expressions, so the layout stays fully editable in QGIS's layout
+designer. Why a memory layer: ``progetti`` has no geometry, and an atlas needs one per page to
+drive the map; the union of each project's lavori is computed when the atlas is prepared, so
+the pages always match the file, and nothing is written into the user's GeoPackage.
+
+Text items use plain-text labels (no HTML): they render off the main thread.
+"""
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsField,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemMapOverview,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutMeasurement,
+    QgsLayoutObject,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsProperty,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..compat import field_type
+from ..styles.fonts import map_font
+from ..styles.layers import _labeling
+
+LAYOUT_NAME = "Atlante RE.MIX"
+COVERAGE_NAME = "progetti_atlante"
+ATTRIBUTION = "© ISTAT, elaborazione openpolis (CC-BY 4.0)"
+PREDEFINED_SCALES = (2000.0, 5000.0, 10000.0, 25000.0, 50000.0)
+CONTEXT_M = 150.0  # metres of surroundings around a project's lavori on its map
+
+INK = "#1A1A1A"
+BAND = "#1F3A5F"  # dark blue header band
+ACCENT = "#D55E00"  # Okabe-Ito vermillion: the located comune
+MUTED = "#5A5A5A"
+
+TEXTS = {
+    "it": {
+        "atlas_title": "Atlante delle opportunità RE.MIX",
+        "atlas_subtitle": "Rigenerazione urbana e territoriale · Città metropolitana di Milano",
+        "cover_intro": "Catalogo dei progetti di rigenerazione raccolti con i Comuni metropolitani.",
+        "summary_title": "Riepilogo",
+        "by_zone": "Per zona omogenea (comuni · progetti)",
+        "by_ambito": "Per ambito di opportunità (progetti)",
+        "by_kind": "Per tipo di intervento",
+        "index": "Indice delle schede",
+        "zona": "Zona omogenea",
+        "ambiti": "Ambiti di opportunità",
+        "scala": "Scala dell'impatto atteso",
+        "localizzazione": "Localizzazione",
+        "livello": "Livello progettuale",
+        "rigenerazione": "Livello di rigenerazione",
+        "ambito_azione": "Ambito d'azione prevalente",
+        "stato": "Stato",
+        "provenienza": "Provenienza",
+        "programma": "Programma",
+        "finalita": "Finalità (l.r. 18/2019)",
+        "descrizione": "Descrizione",
+        "obiettivi": "Obiettivi",
+        "lavori": "Lavori (progetto fisico)",
+        "azioni": "Azioni (progetto sociale, culturale, economico)",
+        "criticita": "Criticità",
+        "fasi": "Fasi",
+        "attori": "Attori coinvolti",
+        "indicatori": "Indicatori",
+        "legend": "Legenda",
+        "overview": "Inquadramento metropolitano",
+        "outline_note": "Bordo dei lavori: tratteggio = proposta, punto-linea = in progettazione, "
+                        "continuo = finanziato / in corso (spesso) / concluso, punteggiato = sospeso.",
+        "sources": "Fonti: dati RE.MIX dei Comuni; confini comunali " + ATTRIBUTION + ".",
+        "illustrative": "Perimetri illustrativi dove indicato.",
+        "date": "Data",
+        "page": "Pagina",
+        "of": "di",
+        "counts": "{comuni} comuni coinvolti, {progetti} progetti",
+        "kinds": "Lavori: {lavori}\nAzioni: {azioni}\nCriticità: {criticita}",
+        "more": "… e altre {n} schede",
+    },
+    "en": {
+        "atlas_title": "RE.MIX atlas of opportunities",
+        "atlas_subtitle": "Urban and territorial regeneration · Metropolitan City of Milan",
+        "cover_intro": "Catalogue of the regeneration projects collected with the municipalities.",
+        "summary_title": "Summary",
+        "by_zone": "By homogeneous zone (municipalities · projects)",
+        "by_ambito": "By field of opportunity (projects)",
+        "by_kind": "By kind of intervention",
+        "index": "Index of the cards",
+        "zona": "Homogeneous zone",
+        "ambiti": "Fields of opportunity",
+        "scala": "Scale of the expected impact",
+        "localizzazione": "Location",
+        "livello": "Project level",
+        "rigenerazione": "Level of regeneration",
+        "ambito_azione": "Main field of action",
+        "stato": "Status",
+        "provenienza": "Origin",
+        "programma": "Programme",
+        "finalita": "Aims (regional law 18/2019)",
+        "descrizione": "Description",
+        "obiettivi": "Objectives",
+        "lavori": "Physical works",
+        "azioni": "Actions (social, cultural, economic project)",
+        "criticita": "Problems",
+        "fasi": "Phases",
+        "attori": "Actors involved",
+        "indicatori": "Indicators",
+        "legend": "Legend",
+        "overview": "Metropolitan location",
+        "outline_note": "Outline of works: dashed = proposal, dash-dot = being designed, solid = funded / "
+                        "under way (thick) / completed, dotted = suspended.",
+        "sources": "Sources: RE.MIX data of the municipalities; municipal boundaries " + ATTRIBUTION + ".",
+        "illustrative": "Illustrative perimeters where stated.",
+        "date": "Date",
+        "page": "Page",
+        "of": "of",
+        "counts": "{comuni} municipalities involved, {progetti} projects",
+        "kinds": "Physical works: {lavori}\nActions: {azioni}\nProblems: {criticita}",
+        "more": "… and {n} more cards",
+    },
+}
+
+COVERAGE_FIELDS = (
+    "tipo_pagina", "uuid", "titolo", "comune", "comune_istat", "zona_omogenea", "zona_label",
+    "comuni_progetti", "stato_progetto", "localizzazione", "scala_impatto", "livello_progettuale",
+    "livello_rigenerazione", "provenienza", "ambito_opportunita", "stato_label",
+    "localizzazione_label", "scala_label", "livello_label", "rigenerazione_label",
+    "provenienza_label", "ambiti_label", "finalita_label", "ambito_azione", "descrizione",
+    "obiettivi", "programma", "lavori_testo", "azioni_testo", "criticita_testo", "fasi_testo",
+    "attori_testo", "indicatori_testo", "riepilogo_zone", "riepilogo_ambiti", "riepilogo_tipi",
+    "riepilogo_conteggi", "indice", "indice_2",
+)
+INDEX_LINES = 26  # entries per column of the index on the summary page (two columns)
+INDEX_WIDTH = 64  # characters per entry
+
+
+def _shorten(text, width):
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def _enum(owner, scope, member):
+    """``owner.scope.member`` (QGIS 4 scoped enums) or ``owner.member`` (3.22)."""
+    scoped = getattr(owner, scope, None)
+    if scoped is not None and hasattr(scoped, member):
+        return getattr(scoped, member)
+    return getattr(owner, member)
+
+
+def _mm_layout():
+    unit = getattr(QgsUnitTypes, "LayoutMillimeters", None)
+    if unit is not None:
+        return unit
+    from qgis.core import Qgis
+
+    return Qgis.LayoutUnit.Millimeters
+
+
+# -- coverage ----------------------------------------------------------------------------------
+def coverage_layer(cards, summary, crs, territory_wkt, language="it"):
+    """The atlas coverage: cover, summary, then one row per card (in the cards' order)."""
+    words = TEXTS.get(language, TEXTS["it"])
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", COVERAGE_NAME, "memory")
+    provider = layer.dataProvider()
+    fields = [QgsField("ordine", field_type("integer"))]
+    fields += [QgsField(name, field_type("text")) for name in COVERAGE_FIELDS]
+    provider.addAttributes(fields)
+    layer.updateFields()
+    comuni_progetti = ",".join(sorted({c.comune_istat for c in cards}))
+    territory = QgsGeometry.fromWkt(territory_wkt)
+    zone_lines = [f"{zone}: {n_comuni} · {n_progetti}"
+                  for zone, (n_comuni, n_progetti) in summary["zone"].items()]
+    ambiti_lines = [f"{label}: {count}" for label, count in summary["ambiti"].items()]
+    index_lines = [_shorten(f"{page:>3}   {c.comune} — {c.titolo}", INDEX_WIDTH)
+                   for page, c in enumerate(cards, start=3)]
+    room = 2 * INDEX_LINES
+    if len(index_lines) > room:
+        index_lines = index_lines[:room - 1] + [words["more"].format(n=len(index_lines) - room + 1)]
+    common = {
+        "riepilogo_zone": "\n".join(zone_lines) or "—",
+        "riepilogo_ambiti": "\n".join(ambiti_lines) or "—",
+        "riepilogo_tipi": words["kinds"].format(**summary),
+        "riepilogo_conteggi": words["counts"].format(**summary),
+        "indice": "\n".join(index_lines[:INDEX_LINES]) or "—",
+        "indice_2": "\n".join(index_lines[INDEX_LINES:]),
+        "comuni_progetti": comuni_progetti,
+    }
+    features = []
+
+    def make(order, values, geometry):
+        feature = QgsFeature(layer.fields())
+        feature["ordine"] = order
+        for name, value in values.items():
+            feature[name] = value
+        feature.setGeometry(geometry)
+        features.append(feature)
+
+    make(0, dict(common, tipo_pagina="copertina", titolo=words["atlas_title"]), territory)
+    make(1, dict(common, tipo_pagina="riepilogo", titolo=words["summary_title"]), territory)
+    for order, card in enumerate(cards, start=2):
+        values = dict(common)
+        values.update(card.values)
+        values.update(tipo_pagina="progetto", uuid=card.uuid, titolo=card.titolo, comune=card.comune,
+                      comune_istat=card.comune_istat, zona_omogenea=card.zona_omogenea,
+                      zona_label=card.zona_label, comuni_progetti=card.comune_istat)
+        geometry = QgsGeometry.fromWkt(card.geometry_wkt) if card.geometry_wkt else territory
+        if card.geometry_wkt:
+            geometry = geometry.buffer(CONTEXT_M, 4)  # the map shows the neighbourhood too
+        make(order, values, geometry)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def highlight_layer(comuni_source, language="it"):
+    """A second view of the comuni: only those of the current page (from the atlas feature's
+    ``comuni_progetti``), filled in the accent colour and named; for the locator maps."""
+    layer = QgsVectorLayer(comuni_source, "comuni_localizzazione", "ogr")
+    condition = ("array_contains(string_to_array(attribute(@atlas_feature, 'comuni_progetti'), ','), "
+                 "\"istat\")")
+    symbol = QgsFillSymbol.createSimple({"color": ACCENT, "outline_color": "#7A2E00",
+                                         "outline_width": "0.3", "outline_width_unit": "MM"})
+    root = QgsRuleBasedRenderer.Rule(None)
+    rule = QgsRuleBasedRenderer.Rule(symbol, 0, 0, condition, "Comune del progetto")
+    root.appendChild(rule)
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    _labeling(layer, f"if({condition}, \"nome\", '')", 7.0, 0, "OverPoint", bold=True, is_expression=True)
+    return layer
+
+
+# -- layout items --------------------------------------------------------------------------------
+class _Builder:
+    def __init__(self, layout, language):
+        self.layout = layout
+        self.words = TEXTS.get(language, TEXTS["it"])
+        self.unit = _mm_layout()
+
+    def place(self, item, x, y, w, h, pages):
+        item.attemptMove(QgsLayoutPoint(x, y, self.unit))
+        item.attemptResize(QgsLayoutSize(w, h, self.unit))
+        if pages:
+            listed = ", ".join(f"'{p}'" for p in pages)
+            item.dataDefinedProperties().setProperty(
+                QgsLayoutObject.ExcludeFromExports,
+                QgsProperty.fromExpression(f"\"tipo_pagina\" NOT IN ({listed})"))
+        self.layout.addLayoutItem(item)
+        return item
+
+    def text(self, text, x, y, w, h, pages, size=8.0, bold=False, colour=INK, align="left",
+             item_id=""):
+        label = QgsLayoutItemLabel(self.layout)
+        label.setMode(QgsLayoutItemLabel.ModeFont)
+        label.setText(text)
+        _set_text_style(label, size, bold, colour)
+        label.setHAlign({"left": Qt.AlignmentFlag.AlignLeft, "right": Qt.AlignmentFlag.AlignRight,
+                         "center": Qt.AlignmentFlag.AlignHCenter}[align])
+        label.setVAlign(Qt.AlignmentFlag.AlignTop)
+        label.setMarginX(0.0)
+        label.setMarginY(0.0)
+        if item_id:
+            label.setId(item_id)
+        return self.place(label, x, y, w, h, pages)
+
+    def heading(self, text, x, y, w, pages):
+        self.text(text.upper(), x, y, w, 4.0, pages, size=7.0, bold=True, colour=BAND)
+        self.rule(x, y + 4.2, w, pages)
+
+    def rule(self, x, y, w, pages, colour=BAND, thickness=0.3):
+        self.box(x, y, w, thickness, pages, colour)
+
+    def box(self, x, y, w, h, pages, fill, outline=None):
+        shape = QgsLayoutItemShape(self.layout)
+        shape.setShapeType(_enum(QgsLayoutItemShape, "Shape", "Rectangle"))
+        properties = {"color": fill, "outline_style": "no" if outline is None else "solid"}
+        if outline is not None:
+            properties.update(outline_color=outline, outline_width="0.2", outline_width_unit="MM")
+        shape.setSymbol(QgsFillSymbol.createSimple(properties))
+        return self.place(shape, x, y, w, h, pages)
+
+    def field_pair(self, label, expression, x, y, w, pages, label_w=38.0, h=4.2):
+        self.text(label, x, y, label_w, h, pages, size=7.0, colour=MUTED)
+        self.text(f"[% {expression} %]", x + label_w, y, w - label_w, h, pages, size=7.5, bold=True)
+
+
+def _map(layout, builder, layers, crs, x, y, w, h, pages, item_id):
+    item = QgsLayoutItemMap(layout)
+    item.setId(item_id)
+    item.setCrs(crs)
+    item.setLayers(layers)
+    item.setKeepLayerSet(True)
+    item.setFrameEnabled(True)
+    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, _mm_layout()))
+    item.setBackgroundColor(QColor("#FFFFFF"))
+    builder.place(item, x, y, w, h, pages)
+    return item
+
+
+def build_layout(project, coverage, layers, territory_extent, language="it"):
+    """Create the layout in ``project`` (replacing one of the same name) and return it.
+
+    ``layers``: dict with QgsVectorLayers "comuni", "criticita", "lavori", "highlight" (all in
+    ``project``); ``territory_extent``: QgsRectangle of the whole metropolitan territory.
+    """
+    manager = project.layoutManager()
+    old = manager.layoutByName(LAYOUT_NAME)
+    if old is not None:
+        manager.removeLayout(old)
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(LAYOUT_NAME)
+    page = layout.pageCollection().page(0)
+    page.setPageSize("A4", _enum(QgsLayoutItemPage, "Orientation", "Portrait"))
+    layout.renderContext().setPredefinedScales(list(PREDEFINED_SCALES))
+    words = TEXTS.get(language, TEXTS["it"])
+    b = _Builder(layout, language)
+    crs = coverage.crs()
+    cover, summary, card = ("copertina",), ("riepilogo",), ("progetto",)
+    every = ("copertina", "riepilogo", "progetto")
+
+    # -- header band (every page) ----------------------------------------------------------
+    b.box(0, 0, 210, 30, every, BAND)
+    b.text(words["atlas_title"].upper(), 12, 6, 186, 5, card, size=7.0, bold=True, colour="#BFD3EA")
+    b.text('[% "titolo" %]', 12, 11.5, 186, 9, card, size=16.0, bold=True, colour="#FFFFFF",
+           item_id="titolo")
+    b.text('[% "comune" %] · ' + words["zona"] + ' [% "zona_label" %]', 12, 21.5, 186, 6, card,
+           size=10.0, colour="#FFFFFF", item_id="comune")
+    b.text(words["atlas_subtitle"], 12, 8, 186, 6, cover + summary, size=9.0, colour="#BFD3EA")
+    b.text('[% "titolo" %]', 12, 15, 186, 11, cover + summary, size=20.0, bold=True, colour="#FFFFFF")
+
+    # -- cover -----------------------------------------------------------------------------------
+    b.text(words["cover_intro"], 12, 38, 186, 6, cover, size=11.0)
+    b.text('[% "riepilogo_conteggi" %]', 12, 46, 186, 8, cover, size=15.0, bold=True, colour=BAND)
+    cover_map = _map(layout, b, [layers["highlight"], layers["comuni"]], crs, 12, 58, 186, 200, cover,
+                     "mappa_copertina")
+    cover_map.setExtent(_fit(territory_extent, 186, 200))
+    zones = QgsLayoutItemLegend(layout)
+    zones.setId("legenda_zone")
+    zones.setTitle(words["zona"])
+    zones.setLinkedMap(cover_map)
+    zones.setAutoUpdateModel(False)
+    zones.model().rootGroup().clear()
+    zones.model().rootGroup().addLayer(layers["comuni"])
+    zones.setFrameEnabled(True)
+    zones.setBackgroundEnabled(True)
+    _legend_fonts(zones)
+    b.place(zones, 15, 196, 50, 58, cover)
+    b.text(words["illustrative"] + " " + words["sources"], 12, 262, 186, 8, cover, size=7.0, colour=MUTED)
+
+    # -- summary ---------------------------------------------------------------------------------
+    b.text('[% "riepilogo_conteggi" %]', 12, 36, 186, 8, summary, size=13.0, bold=True, colour=BAND)
+    b.heading(words["by_zone"], 12, 48, 90, summary)
+    b.text('[% "riepilogo_zone" %]', 12, 54, 90, 40, summary, size=8.5)
+    b.heading(words["by_ambito"], 108, 48, 90, summary)
+    b.text('[% "riepilogo_ambiti" %]', 108, 54, 90, 40, summary, size=8.5)
+    b.heading(words["by_kind"], 12, 98, 90, summary)
+    b.text('[% "riepilogo_tipi" %]', 12, 104, 90, 16, summary, size=8.5)
+    summary_map = _map(layout, b, [layers["highlight"], layers["comuni"]], crs, 108, 98, 90, 84, summary,
+                       "mappa_riepilogo")
+    summary_map.setExtent(_fit(territory_extent, 90, 84))
+    b.heading(words["index"], 12, 188, 186, summary)
+    b.text('[% "indice" %]', 12, 194, 92, 86, summary, size=6.8)
+    b.text('[% "indice_2" %]', 106, 194, 92, 86, summary, size=6.8)
+
+    # -- project card: maps ------------------------------------------------------------------------
+    main = _map(layout, b, [layers["lavori"], layers["criticita"], layers["comuni"]], crs,
+                12, 36, 124, 103, card, "mappa_progetto")
+    main.setExtent(territory_extent)
+    main.setAtlasDriven(True)
+    main.setAtlasScalingMode(_enum(QgsLayoutItemMap, "AtlasScalingMode", "Predefined"))
+    b.text(words["overview"].upper(), 141, 36, 57, 4, card, size=6.5, bold=True, colour=BAND)
+    overview = _map(layout, b, [layers["highlight"], layers["comuni"]], crs, 141, 41, 57, 54, card,
+                    "mappa_inquadramento")
+    overview.setExtent(_fit(territory_extent, 57, 54))
+    frame = QgsLayoutItemMapOverview("riquadro", overview)
+    overview.overviews().addOverview(frame)
+    frame.setLinkedMap(main)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legenda")
+    legend.setTitle(words["legend"])
+    legend.setLinkedMap(main)
+    legend.setAutoUpdateModel(False)
+    group = legend.model().rootGroup()
+    group.clear()
+    group.addLayer(layers["lavori"])
+    group.addLayer(layers["criticita"])
+    legend.setLegendFilterByMapEnabled(True)
+    legend.setSymbolWidth(6.0)
+    legend.setSymbolHeight(3.5)
+    legend.setBoxSpace(1.0)
+    legend.setFrameEnabled(False)
+    _legend_fonts(legend)
+    b.place(legend, 141, 98, 57, 32, card)
+    b.text(words["outline_note"], 141, 130.5, 57, 10, card, size=5.5, colour=MUTED)
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setId("scala")
+    scalebar.setStyle("Single Box")
+    scalebar.setLinkedMap(main)
+    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnitLabel("m")
+    scalebar.setNumberOfSegments(2)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setSegmentSizeMode(_enum(QgsScaleBarSettings, "SegmentSizeMode", "SegmentSizeFitWidth"))
+    scalebar.setMinimumBarWidth(25)
+    scalebar.setMaximumBarWidth(45)
+    scalebar.setHeight(1.6)
+    scalebar.setTextFormat(_text_format(6.5, False, INK))
+    b.place(scalebar, 13, 140.2, 60, 7, card)
+    scale_expression = "format_number(item_variables('mappa_progetto')['map_scale'], 0)"
+    if language == "it":
+        scale_expression = f"replace({scale_expression}, ',', '.')"
+    b.text(f"1:[% {scale_expression} %]", 76, 141.5, 30, 4, card, size=6.5, colour=MUTED)
+    arrow = QgsLayoutItemPicture(layout)
+    arrow.setId("nord")
+    arrow.setPicturePath(_north_arrow())
+    arrow.setLinkedMap(main)
+    b.place(arrow, 129, 140, 6, 8, card)
+
+    # -- project card: classification (labels from the scheme, never codes) -----------------------
+    y = 150
+    b.heading("Classificazione RE.MIX" if language == "it" else "RE.MIX classification", 12, y, 186, card)
+    y += 6
+    b.field_pair(words["ambito_azione"], '"ambito_azione"', 12, y, 186, card, label_w=34, h=8.0)
+    y += 8.5
+    b.field_pair(words["ambiti"], '"ambiti_label"', 12, y, 186, card, label_w=34)
+    y += 4.5
+    b.field_pair(words["finalita"], "coalesce(nullif(\"finalita_label\", ''), '—')", 12, y, 186, card,
+                 label_w=34, h=7.5)
+    y += 8.0
+    rows = [
+        (words["scala"], '"scala_label"', words["localizzazione"], '"localizzazione_label"'),
+        (words["livello"], '"livello_label"', words["rigenerazione"], '"rigenerazione_label"'),
+        (words["stato"], '"stato_label"', words["provenienza"], '"provenienza_label"'),
+        (words["zona"], '"zona_label"', words["programma"], "coalesce(nullif(\"programma\", ''), '—')"),
+    ]
+    for left_label, left_expr, right_label, right_expr in rows:
+        b.field_pair(left_label, left_expr, 12, y, 92, card, label_w=34)
+        b.field_pair(right_label, right_expr, 106, y, 92, card, label_w=34)
+        y += 4.5
+    # -- description, objectives, works, actions, phases, actors, problems, indicators -------------
+    y = 197
+    b.heading(words["descrizione"], 12, y, 92, card)
+    b.heading(words["obiettivi"], 106, y, 92, card)
+    b.text('[% "descrizione" %]', 12, y + 6, 92, 16, card, size=7.2)
+    b.text('[% "obiettivi" %]', 106, y + 6, 92, 16, card, size=7.2)
+    y = 220
+    b.heading(words["lavori"], 12, y, 92, card)
+    b.heading(words["azioni"], 106, y, 92, card)
+    b.text('[% "lavori_testo" %]', 12, y + 6, 92, 13, card, size=6.8)
+    b.text('[% "azioni_testo" %]', 106, y + 6, 92, 13, card, size=6.8)
+    y = 240
+    b.heading(words["fasi"], 12, y, 92, card)
+    b.heading(words["attori"], 106, y, 92, card)
+    b.text('[% "fasi_testo" %]', 12, y + 6, 92, 35, card, size=6.8)
+    b.text('[% "attori_testo" %]', 106, y + 6, 92, 13, card, size=6.8)
+    b.heading(words["criticita"] + " · " + words["indicatori"], 106, 260, 92, card)
+    b.text('[% "criticita_testo" %]\n[% "indicatori_testo" %]', 106, 266, 92, 15, card, size=6.8)
+    # -- footer (every page) ------------------------------------------------------------------------
+    b.rule(12, 282, 186, every, colour="#9A9A9A", thickness=0.2)
+    b.text(words["sources"], 12, 284, 140, 8, every, size=6.0, colour=MUTED, item_id="fonti")
+    b.text(f"{words['date']} [% format_date(now(), 'dd/MM/yyyy') %] · {words['page']} "
+           f"[% @atlas_featurenumber %] {words['of']} [% @atlas_totalfeatures %]",
+           140, 284, 58, 5, every, size=6.5, colour=MUTED, align="right", item_id="pagina")
+
+    # -- atlas -------------------------------------------------------------------------------------
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(coverage)
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(True)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression('"ordine"')
+    atlas.setSortAscending(True)
+    atlas.setPageNameExpression('"titolo"')
+    atlas.setFilenameExpression("'atlante_remix_' || lpad(to_string(\"ordine\"), 3, '0')")
+    manager.addLayout(layout)
+    return layout
+
+
+def set_atlas_filter(layout, expression):
+    """Filter the project pages (cover and summary always print)."""
+    atlas = layout.atlas()
+    if expression:
+        atlas.setFilterFeatures(True)
+        atlas.setFilterExpression(f"\"tipo_pagina\" <> 'progetto' OR ({expression})")
+    else:
+        atlas.setFilterFeatures(False)
+
+
+def _text_format(size, bold, colour):
+    text_format = QgsTextFormat()
+    font = map_font()
+    font.setBold(bold)
+    text_format.setFont(font)
+    text_format.setSize(size)
+    text_format.setSizeUnit(_points())
+    text_format.setColor(QColor(colour))
+    return text_format
+
+
+def _points():
+    unit = getattr(QgsUnitTypes, "RenderPoints", None)
+    if unit is not None:
+        return unit
+    from qgis.core import Qgis
+
+    return Qgis.RenderUnit.Points
+
+
+def _set_text_style(label, size, bold, colour):
+    """Label text style: setTextFormat where it exists (QGIS >= 3.24), setFont on 3.22."""
+    if hasattr(label, "setTextFormat"):
+        label.setTextFormat(_text_format(size, bold, colour))
+        return
+    font = map_font()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setFontColor(QColor(colour))
+
+
+def _legend_fonts(legend, title=8.0, group=7.0, item=7.0):
+    styles = ((QgsLegendStyle.Title, title, True), (QgsLegendStyle.Group, group, True),
+              (QgsLegendStyle.Subgroup, group, True), (QgsLegendStyle.SymbolLabel, item, False))
+    for style_id, size, bold in styles:
+        style = legend.style(style_id)
+        if hasattr(style, "setTextFormat"):  # QGIS >= 3.30
+            style.setTextFormat(_text_format(size, bold, INK))
+        else:
+            font = map_font()
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            style.setFont(font)
+        legend.setStyle(style_id, style)
+
+
+def _fit(extent, width_mm, height_mm):
+    """``extent`` grown to the item's aspect ratio, with a small margin."""
+    rect = QgsRectangle(extent)
+    rect.scale(1.04)
+    target = width_mm / height_mm
+    if rect.width() / rect.height() > target:
+        grow = rect.width() / target - rect.height()
+        rect.setYMinimum(rect.yMinimum() - grow / 2)
+        rect.setYMaximum(rect.yMaximum() + grow / 2)
+    else:
+        grow = rect.height() * target - rect.width()
+        rect.setXMinimum(rect.xMinimum() - grow / 2)
+        rect.setXMaximum(rect.xMaximum() + grow / 2)
+    return rect
+
+
+def _north_arrow():
+    for folder in QgsApplication.svgPaths():
+        for name in ("arrows/NorthArrow_02.svg", "arrows/NorthArrow_04.svg"):
+            candidate = f"{folder.rstrip('/')}/{name}"
+            from pathlib import Path
+
+            if Path(candidate).is_file():
+                return candidate
+    return ""
+
+
+def save_template(layout, path, data_path=None):
+    """Write ``layout`` as a .qpt template (atomic). ``data_path``: the GeoPackage the layout was
+    built on; its absolute path is replaced by "./remix.gpkg" in the template. Returns True."""
+    import os
+
+    document = QDomDocument()
+    context = QgsReadWriteContext()
+    element = layout.writeXml(document, context)
+    document.appendChild(element)
+    text = document.toString(2)
+    if data_path:
+        text = text.replace(str(data_path), "./remix.gpkg")
+    temp = f"{path}.tmp"
+    with open(temp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(temp, path)
+    return True

@@ -1,0 +1,881 @@
+"""Independent check of a RE.MIX bundle, for the receiving side (no QGIS).
+
+Reads the bundle with sqlite3 (read-only) and, as a generic reader, with fiona; a bundle inside a
+zip is copied out entry by entry into a private temporary folder under a name chosen here
+(entries with ``..``, absolute paths, drive letters or symlinks are refused; ``extractall`` is
+never used). Checks: the GeoPackage itself, the spec version, tables, columns, types, CRS,
+required values, unique UUIDs, codes against the scheme and the enum constraints, links and
+references, link tables, related tables, metadata, the manifest's counts and content hash.
+"""
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import sql
+from ..layers.inspect import GPKG_APPLICATION_ID, SQLITE_HEADER
+from ..taxonomy import load_scheme
+from . import manifest as manifest_module
+from . import schema_ext
+from .spec import (
+    BUNDLE_SRS_ID,
+    CODELIST_TABLE,
+    EXCLUDED_TABLES,
+    MANIFEST_TABLE,
+    RELATIONS_TABLE,
+    SUPPORTED_SPEC_IDS,
+    check_file_name,
+    load_spec,
+)
+
+MAX_UNZIPPED_BYTES = 4 * 1024**3
+MAX_REPORTED_PER_CODE = 50
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str  # error | warning
+    layer: str = ""
+    feature_uuid: str = ""
+    field: str = ""
+    message_it: str = ""
+    message_en: str = ""
+    value: str = ""
+
+    def message(self, language="it"):
+        return self.message_it if language == "it" else self.message_en
+
+    def as_dict(self):
+        return {
+            k: getattr(self, k)
+            for k in (
+                "code",
+                "severity",
+                "layer",
+                "feature_uuid",
+                "field",
+                "message_it",
+                "message_en",
+                "value",
+            )
+        }
+
+
+@dataclass
+class BundleReport:
+    path: str
+    findings: list = field(default_factory=list)
+    readable: bool = True
+    manifest: dict = field(default_factory=dict)
+    spec_version: str = ""
+    content_hash: str = ""
+    profile: str = "bundle"
+
+    @property
+    def counts(self):
+        return {
+            "error": sum(f.severity == "error" for f in self.findings),
+            "warning": sum(f.severity == "warning" for f in self.findings),
+        }
+
+    @property
+    def errors(self):
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def has_errors(self):
+        return bool(self.errors) or not self.readable
+
+    @property
+    def exit_code(self):
+        if not self.readable:
+            return 2
+        return 1 if self.has_errors else 0
+
+
+class BundleUnreadable(Exception):  # noqa: N818 (public name)
+    def __init__(self, code, message_it, message_en):
+        super().__init__(message_en)
+        self.code = code
+        self.message_it = message_it
+        self.message_en = message_en
+
+
+# -- opening (zip included) ------------------------------------------------------------------
+def _unsafe_entry(info):
+    name = info.filename
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts:
+        return "path"
+    mode = (info.external_attr >> 16) & 0o170000
+    if mode == stat.S_IFLNK:
+        return "symlink"
+    return ""
+
+
+@contextlib.contextmanager
+def open_bundle(path):
+    """Yield the path of a readable .gpkg: the file itself, or the one inside a zip copied to a
+    private temporary folder (removed afterwards)."""
+    path = Path(path)
+    if not path.exists() or path.is_dir():
+        raise BundleUnreadable("missing", f"Il file {path} non esiste.", f"The file {path} does not exist.")
+    if not zipfile.is_zipfile(path):
+        yield path
+        return
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BundleUnreadable("bad_zip", f"Zip illeggibile: {exc}.", f"Unreadable zip: {exc}.") from exc
+    with archive:
+        for info in archive.infolist():
+            problem = _unsafe_entry(info)
+            if problem:
+                raise BundleUnreadable(
+                    "unsafe_zip",
+                    f"Zip rifiutato: la voce {info.filename!r} punta fuori dalla cartella "
+                    "("
+                    + ('collegamento simbolico' if problem == 'symlink' else 'percorso con .. o assoluto')
+                    + ").",
+                    f"Zip refused: entry {info.filename!r} points outside the folder "
+                    f"({'symbolic link' if problem == 'symlink' else 'path with .. or absolute'}).",
+                )
+        entries = [i for i in archive.infolist() if i.filename.lower().endswith(".gpkg") and not i.is_dir()]
+        if len(entries) != 1:
+            raise BundleUnreadable(
+                "zip_content",
+                f"Lo zip deve contenere un solo .gpkg (ne contiene {len(entries)}).",
+                f"The zip must hold exactly one .gpkg (it holds {len(entries)}).",
+            )
+        entry = entries[0]
+        if entry.file_size > MAX_UNZIPPED_BYTES:
+            raise BundleUnreadable(
+                "zip_too_large",
+                "Il GeoPackage nello zip è troppo grande.",
+                "The GeoPackage inside the zip is too large.",
+            )
+        folder = tempfile.mkdtemp(prefix="remix-bundle-")
+        try:
+            target = Path(folder) / "bundle.gpkg"  # our own name, never the entry's
+            written = 0
+            with archive.open(entry) as source, open(target, "wb") as sink:
+                while True:
+                    chunk = source.read(1 << 20)
+                    if not chunk:
+                        break
+                    written += len(chunk)
+                    if written > MAX_UNZIPPED_BYTES:
+                        raise BundleUnreadable(
+                            "zip_too_large",
+                            "Il GeoPackage nello zip è troppo grande.",
+                            "The GeoPackage inside the zip is too large.",
+                        )
+                    sink.write(chunk)
+            yield target
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _connect(path):
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise BundleUnreadable(
+            "not_geopackage",
+            f"{Path(path).name} non è un GeoPackage (non è SQLite).",
+            f"{Path(path).name} is not a GeoPackage (not SQLite).",
+        )
+    try:
+        connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=2.0)
+        connection.execute("PRAGMA query_only = 1")
+        check = connection.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            raise sqlite3.DatabaseError(check[0] if check else "quick_check failed")
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise BundleUnreadable(
+            "corrupt",
+            f"GeoPackage danneggiato o incompleto ({exc}).",
+            f"Damaged or incomplete GeoPackage ({exc}).",
+        ) from exc
+    if app_id != GPKG_APPLICATION_ID or "gpkg_contents" not in tables:
+        connection.close()
+        raise BundleUnreadable(
+            "not_geopackage",
+            "È un database SQLite ma non un GeoPackage.",
+            "It is an SQLite database but not a GeoPackage.",
+        )
+    return connection, tables
+
+
+# -- the check -------------------------------------------------------------------------------
+class _Collector:
+    def __init__(self, report):
+        self.report = report
+        self.per_code = {}
+
+    def add(self, code, severity, it, en, layer="", uuid="", field_name="", value=""):
+        n = self.per_code.get(code, 0) + 1
+        self.per_code[code] = n
+        if n == MAX_REPORTED_PER_CODE + 1:
+            self.report.findings.append(
+                Finding(
+                    code + "_more",
+                    severity,
+                    layer,
+                    "",
+                    "",
+                    f"Altri casi di {code} non elencati.",
+                    f"More cases of {code} not listed.",
+                )
+            )
+        if n > MAX_REPORTED_PER_CODE:
+            return
+        self.report.findings.append(
+            Finding(
+                code,
+                severity,
+                layer,
+                uuid or "",
+                field_name or "",
+                it,
+                en,
+                "" if value is None else str(value)[:200],
+            )
+        )
+
+
+def check_bundle(path, generic_reader=True, rules=True, profile="strict", expected_hash=None):
+    """Check the bundle at ``path`` (.gpkg or .zip) and return a BundleReport (never raises for a
+    bad file: an unreadable one gives ``readable=False``, exit code 2)."""
+    report = BundleReport(str(path))
+    out = _Collector(report)
+    for it, en in check_file_name(
+        Path(path).name if not str(path).lower().endswith(".zip") else Path(path).stem + ".gpkg"
+    ):
+        out.add("file_name", "warning", it, en)
+    try:
+        with open_bundle(path) as gpkg:
+            connection, tables = _connect(gpkg)
+            try:
+                _check(connection, tables, report, out, rules, profile, expected_hash)
+            finally:
+                connection.close()
+            if generic_reader and report.readable and not report.has_errors:
+                _check_generic_reader(gpkg, report, out)
+    except BundleUnreadable as exc:
+        report.readable = False
+        report.findings.append(Finding(exc.code, "error", "", "", "", exc.message_it, exc.message_en))
+    except OSError as exc:
+        report.readable = False
+        report.findings.append(
+            Finding(
+                "unreadable", "error", "", "", "", f"File illeggibile: {exc}.", f"Unreadable file: {exc}."
+            )
+        )
+    return report
+
+
+def _check(connection, tables, report, out, rules, profile, expected_hash=None):
+    spec = load_spec()
+    scheme = load_scheme()
+    if MANIFEST_TABLE not in tables:
+        out.add(
+            "no_manifest",
+            "error",
+            "Manca la tabella bundle_manifest: non è un bundle RE.MIX.",
+            "The bundle_manifest table is missing: not a RE.MIX bundle.",
+        )
+        return
+    try:
+        manifest = manifest_module.read_manifest(connection)
+    except sqlite3.DatabaseError as exc:
+        out.add("bad_manifest", "error", f"Manifest illeggibile ({exc}).", f"Unreadable manifest ({exc}).")
+        return
+    report.manifest = manifest
+    report.spec_version = str(manifest.get("spec_version", ""))
+    if report.spec_version not in SUPPORTED_SPEC_IDS:
+        out.add(
+            "spec_version",
+            "error",
+            f"Versione della specifica sconosciuta: {report.spec_version!r} "
+            f"(gestita: {', '.join(SUPPORTED_SPEC_IDS)}).",
+            f"Unknown specification version: {report.spec_version!r} "
+            f"(supported: {', '.join(SUPPORTED_SPEC_IDS)}).",
+        )
+        return
+    for name in EXCLUDED_TABLES:
+        if name in tables:
+            out.add(
+                "excluded_table",
+                "error",
+                f"La tabella {name} non deve viaggiare nel bundle.",
+                f"The table {name} must not travel in the bundle.",
+                layer=name,
+            )
+    missing = [n for n in spec.all_layer_names() + [RELATIONS_TABLE, "gpkg_metadata"] if n not in tables]
+    for name in missing:
+        out.add(
+            "missing_table", "error", f"Manca la tabella {name}.", f"The table {name} is missing.", layer=name
+        )
+    if missing:
+        return
+    _check_columns(connection, spec, out)
+    if out.per_code.get("missing_column") or out.per_code.get("column_type"):
+        return
+    _check_crs(connection, spec, out)
+    _check_codelist(connection, scheme, out)
+    _check_constraints(connection, spec, scheme, out)
+    uuids = _check_rows(connection, spec, scheme, out, rules, profile)
+    _check_links(connection, spec, scheme, out, uuids, profile)
+    _check_related(connection, spec, out)
+    _check_metadata(connection, out)
+    _check_manifest(connection, spec, manifest, report, out, expected_hash)
+
+
+def _declared(type_text):
+    return (type_text or "").split("(")[0].strip().upper()
+
+
+def _check_columns(connection, spec, out):
+    expected = {t.name: {f.name: f.sql_type for f in t.fields} for t in spec.tables}
+    for link in spec.link_tables:
+        expected[link.name] = {link.parent_key: "TEXT", "code": "TEXT", "ordine": "INTEGER"}
+    for name, columns in expected.items():
+        actual = {
+            r[1]: _declared(r[2])
+            for r in connection.execute("PRAGMA table_info(" + sql.quote_identifier(name) + ")")
+        }
+        for column, sql_type in columns.items():
+            if column not in actual:
+                out.add(
+                    "missing_column",
+                    "error",
+                    f"{name}: manca il campo {column}.",
+                    f"{name}: the field {column} is missing.",
+                    layer=name,
+                    field_name=column,
+                )
+            elif actual[column] != sql_type and not (
+                sql_type == "INTEGER" and actual[column] in ("INT", "MEDIUMINT")
+            ):
+                out.add(
+                    "column_type",
+                    "error",
+                    f"{name}.{column}: tipo {actual[column]} invece di {sql_type}.",
+                    f"{name}.{column}: type {actual[column]} instead of {sql_type}.",
+                    layer=name,
+                    field_name=column,
+                )
+        known = set(columns) | {"fid", "geom"}
+        for column in sorted(set(actual) - known):
+            out.add(
+                "extra_column",
+                "warning",
+                f"{name}: campo {column} non previsto dalla specifica.",
+                f"{name}: field {column} is not in the specification.",
+                layer=name,
+                field_name=column,
+            )
+
+
+def _check_crs(connection, spec, out):
+    rows = {
+        r[0]: r[1:]
+        for r in connection.execute(
+            "SELECT g.table_name, g.geometry_type_name, g.srs_id, s.organization, s.organization_coordsys_id "
+            "FROM gpkg_geometry_columns g LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
+        )
+    }
+    for table in spec.tables:
+        if not table.geometry:
+            continue
+        row = rows.get(table.name)
+        if row is None:
+            out.add(
+                "no_geometry_column",
+                "error",
+                f"{table.name}: manca la colonna geometrica.",
+                f"{table.name}: the geometry column is missing.",
+                layer=table.name,
+            )
+            continue
+        geometry_type, _, organization, code = row
+        if (organization or "").upper() != "EPSG" or int(code or 0) != BUNDLE_SRS_ID:
+            out.add(
+                "crs",
+                "error",
+                f"{table.name}: sistema di riferimento {organization}:{code} invece di EPSG:32632.",
+                f"{table.name}: reference system {organization}:{code} instead of EPSG:32632.",
+                layer=table.name,
+            )
+        if (geometry_type or "").upper() != table.geometry.upper():
+            out.add(
+                "geometry_type",
+                "error",
+                f"{table.name}: geometria {geometry_type} invece di {table.geometry}.",
+                f"{table.name}: geometry {geometry_type} instead of {table.geometry}.",
+                layer=table.name,
+            )
+
+
+def _check_codelist(connection, scheme, out):
+    rows = {(d, c) for d, c in connection.execute(sql.select(CODELIST_TABLE, ("dimension", "code")))}
+    expected = {(r[0], r[1]) for r in scheme.codelist_rows()}
+    for dimension, code in sorted(expected - rows):
+        out.add(
+            "codelist_missing",
+            "error",
+            f"Lista dei codici: manca {dimension}/{code}.",
+            f"Code list: {dimension}/{code} is missing.",
+            layer=CODELIST_TABLE,
+            value=code,
+        )
+    for dimension, code in sorted(rows - expected):
+        out.add(
+            "codelist_extra",
+            "warning",
+            f"Lista dei codici: {dimension}/{code} non è nello schema.",
+            f"Code list: {dimension}/{code} is not in the scheme.",
+            layer=CODELIST_TABLE,
+            value=code,
+        )
+
+
+def _check_constraints(connection, spec, scheme, out):
+    try:
+        enums = schema_ext.enum_codes(connection)
+        columns = schema_ext.column_constraints(connection)
+    except sqlite3.DatabaseError:
+        out.add(
+            "schema_extension",
+            "error",
+            "Manca l'estensione schema (gpkg_data_columns/constraints).",
+            "The schema extension (gpkg_data_columns/constraints) is missing.",
+        )
+        return
+    coded = [(t.name, f.name, f.dimension) for t in spec.tables for f in t.fields if f.dimension]
+    coded += [(lt.name, "code", lt.dimension) for lt in spec.link_tables]
+    for table, column, dimension in coded:
+        name = columns.get((table, column))
+        expected = set(scheme.dimension(dimension).codes())
+        if name is None or enums.get(name) != expected:
+            out.add(
+                "enum_constraint",
+                "error",
+                f"{table}.{column}: vincolo enum mancante o diverso dai codici di {dimension}.",
+                f"{table}.{column}: enum constraint missing or different from the codes of {dimension}.",
+                layer=table,
+                field_name=column,
+            )
+
+
+def _valid_comuni():
+    from ..layers.geopackage import read_zone_omogenee
+
+    return set(read_zone_omogenee())
+
+
+def _check_rows(connection, spec, scheme, out, rules, profile):
+    """Row-level rules; returns table -> set of uuids."""
+    uuids = {}
+    comuni = _valid_comuni()
+    for table in spec.tables:
+        seen = set()
+        columns = ["uuid"] + [f.name for f in table.fields if f.name != "uuid"]
+        if table.geometry:
+            columns.append("geom")
+        fields = [table.field(c) for c in columns if c != "geom"]
+        for row in connection.execute(sql.select(table.name, columns)):
+            values = dict(zip(columns, row))
+            uuid = values["uuid"]
+            if uuid is None or str(uuid).strip() == "":
+                out.add(
+                    "uuid_missing",
+                    "error",
+                    f"{table.name}: record senza UUID.",
+                    f"{table.name}: record without UUID.",
+                    layer=table.name,
+                    field_name="uuid",
+                )
+                continue
+            if uuid in seen:
+                out.add(
+                    "uuid_duplicate",
+                    "error",
+                    f"{table.name}: UUID duplicato {uuid}.",
+                    f"{table.name}: duplicate UUID {uuid}.",
+                    layer=table.name,
+                    uuid=uuid,
+                    field_name="uuid",
+                )
+            seen.add(uuid)
+            for f in fields:
+                value = values[f.name]
+                empty = value is None or (isinstance(value, str) and not value.strip())
+                if empty:
+                    if f.required:
+                        out.add(
+                            "required",
+                            "error" if profile == "strict" else "warning",
+                            f"{table.name}.{f.name}: valore obbligatorio mancante.",
+                            f"{table.name}.{f.name}: required value missing.",
+                            table.name,
+                            uuid,
+                            f.name,
+                        )
+                    continue
+                if f.dimension:
+                    dimension = scheme.dimension(f.dimension)
+                    if not dimension.is_valid_code(value):
+                        out.add(
+                            "bad_code",
+                            "error",
+                            f"{table.name}.{f.name}: codice {value!r} non previsto.",
+                            f"{table.name}.{f.name}: code {value!r} is not allowed.",
+                            table.name,
+                            uuid,
+                            f.name,
+                            value,
+                        )
+                    elif dimension.is_deprecated(value):
+                        out.add(
+                            "deprecated_code",
+                            "warning",
+                            f"{table.name}.{f.name}: codice {value!r} deprecato.",
+                            f"{table.name}.{f.name}: code {value!r} is deprecated.",
+                            table.name,
+                            uuid,
+                            f.name,
+                            value,
+                        )
+                if f.references == "comuni.istat" and value not in comuni:
+                    out.add(
+                        "bad_comune",
+                        "error",
+                        f"{table.name}.{f.name}: {value!r} non è un comune di CMM.",
+                        f"{table.name}.{f.name}: {value!r} is not a CMM municipality.",
+                        table.name,
+                        uuid,
+                        f.name,
+                        value,
+                    )
+                if f.max_length and isinstance(value, str) and len(value) > f.max_length:
+                    out.add(
+                        "too_long",
+                        "error",
+                        f"{table.name}.{f.name}: testo oltre {f.max_length} caratteri.",
+                        f"{table.name}.{f.name}: text longer than {f.max_length} characters.",
+                        table.name,
+                        uuid,
+                        f.name,
+                    )
+            if table.geometry:
+                blob = values["geom"]
+                if blob is None:
+                    if table.geometry_required:
+                        out.add(
+                            "geometry_missing",
+                            "error",
+                            f"{table.name}: geometria obbligatoria mancante.",
+                            f"{table.name}: required geometry missing.",
+                            table.name,
+                            uuid,
+                            "geom",
+                        )
+                elif rules:
+                    _check_geometry(table.name, uuid, blob, out)
+        uuids[table.name] = seen
+    for table in spec.tables:
+        for f in table.fields:
+            if not f.references or f.references == "comuni.istat":
+                continue
+            target = f.references.split(".")[0]
+            cursor = connection.execute(
+                sql.select(table.name, ("uuid", f.name), where=sql.quote_identifier(f.name) + " IS NOT NULL")
+            )
+            for uuid, value in cursor:
+                if value not in uuids.get(target, ()):
+                    out.add(
+                        "dangling_link",
+                        "error",
+                        f"{table.name}.{f.name}: {value!r} non esiste in {target}.",
+                        f"{table.name}.{f.name}: {value!r} does not exist in {target}.",
+                        table.name,
+                        uuid,
+                        f.name,
+                        value,
+                    )
+    return uuids
+
+
+def _check_geometry(layer, uuid, blob, out):
+    from shapely import wkb as shapely_wkb
+    from shapely.validation import explain_validity
+
+    try:
+        geometry = shapely_wkb.loads(manifest_module.geometry_wkb(blob))
+    except Exception as exc:  # any parse failure of foreign bytes is a finding
+        out.add(
+            "geometry_unreadable",
+            "error",
+            f"{layer}: geometria illeggibile ({exc}).",
+            f"{layer}: unreadable geometry ({exc}).",
+            layer,
+            uuid,
+            "geom",
+        )
+        return
+    if geometry.is_empty:
+        out.add(
+            "geometry_empty",
+            "error",
+            f"{layer}: geometria vuota.",
+            f"{layer}: empty geometry.",
+            layer,
+            uuid,
+            "geom",
+        )
+    elif not geometry.is_valid:
+        reason = explain_validity(geometry)
+        out.add(
+            "geometry_invalid",
+            "error",
+            f"{layer}: geometria non valida ({reason}).",
+            f"{layer}: invalid geometry ({reason}).",
+            layer,
+            uuid,
+            "geom",
+        )
+
+
+def _check_links(connection, spec, scheme, out, uuids, profile):
+    for link in spec.link_tables:
+        dimension = scheme.dimension(link.dimension)
+        with_codes = set()
+        pairs = set()
+        cursor = connection.execute(sql.select(link.name, (link.parent_key, "code", "ordine")))
+        for parent, code, _order in cursor:
+            if parent not in uuids.get(link.parent, ()):
+                out.add(
+                    "dangling_link",
+                    "error",
+                    f"{link.name}: {parent!r} non esiste in {link.parent}.",
+                    f"{link.name}: {parent!r} does not exist in {link.parent}.",
+                    link.name,
+                    parent,
+                    link.parent_key,
+                    parent,
+                )
+                continue
+            if not dimension.is_valid_code(code):
+                out.add(
+                    "bad_code",
+                    "error",
+                    f"{link.name}: codice {code!r} non previsto.",
+                    f"{link.name}: code {code!r} is not allowed.",
+                    link.name,
+                    parent,
+                    "code",
+                    code,
+                )
+            if (parent, code) in pairs:
+                out.add(
+                    "duplicate_code",
+                    "error",
+                    f"{link.name}: codice {code!r} ripetuto.",
+                    f"{link.name}: code {code!r} repeated.",
+                    link.name,
+                    parent,
+                    "code",
+                    code,
+                )
+            pairs.add((parent, code))
+            with_codes.add(parent)
+        if link.required and profile == "strict":
+            for parent in sorted(uuids.get(link.parent, set()) - with_codes):
+                out.add(
+                    "required",
+                    "error",
+                    f"{link.parent}.{link.field}: almeno un codice obbligatorio.",
+                    f"{link.parent}.{link.field}: at least one code required.",
+                    link.parent,
+                    parent,
+                    link.field,
+                )
+
+
+def _check_related(connection, spec, out):
+    from .related_tables import read_relations
+
+    relations = {r[5]: r for r in read_relations(connection)}
+    for relation in spec.related_tables:
+        row = relations.get(relation.mapping_table)
+        if row is None or row[0] != relation.base or row[2] != relation.related:
+            out.add(
+                "related_tables",
+                "error",
+                f"Relazione {relation.relation_id} non dichiarata in gpkgext_relations.",
+                f"Relation {relation.relation_id} not declared in gpkgext_relations.",
+                relation.mapping_table,
+            )
+            continue
+        parts = [
+            "SELECT",
+            "count(*)",
+            "FROM",
+            sql.quote_identifier(relation.related),
+            "AS",
+            "c",
+            "JOIN",
+            sql.quote_identifier(relation.base),
+            "AS",
+            "p",
+            "ON",
+            "c." + sql.quote_identifier(relation.child_field),
+            "=",
+            "p.uuid",
+        ]
+        expected = connection.execute(" ".join(parts)).fetchone()[0]
+        actual = connection.execute(sql.count(relation.mapping_table)).fetchone()[0]
+        if expected != actual:
+            out.add(
+                "related_tables",
+                "error",
+                f"{relation.mapping_table}: {actual} righe invece di {expected}.",
+                f"{relation.mapping_table}: {actual} rows instead of {expected}.",
+                relation.mapping_table,
+            )
+
+
+def _check_metadata(connection, out):
+    row = connection.execute(
+        "SELECT count(*) FROM gpkg_metadata WHERE md_standard_uri = ? AND length(metadata) > 0",
+        ("http://www.isotc211.org/2005/gmd",),
+    ).fetchone()
+    if not row or not row[0]:
+        out.add(
+            "metadata",
+            "error",
+            "Manca il record di metadati ISO 19139 (RNDT).",
+            "The ISO 19139 (RNDT) metadata record is missing.",
+            "gpkg_metadata",
+        )
+
+
+def _check_manifest(connection, spec, manifest, report, out, expected_hash=None):
+    counts = manifest.get("feature_counts")
+    actual = manifest_module.feature_counts(connection, spec)
+    if not isinstance(counts, dict):
+        out.add(
+            "manifest_counts",
+            "error",
+            "Il manifest non riporta i conteggi.",
+            "The manifest has no counts.",
+            MANIFEST_TABLE,
+        )
+    else:
+        for name, count in sorted(actual.items()):
+            if counts.get(name) != count:
+                out.add(
+                    "manifest_counts",
+                    "error",
+                    f"{name}: {count} record, il manifest ne dichiara {counts.get(name)}.",
+                    f"{name}: {count} records, the manifest says {counts.get(name)}.",
+                    name,
+                )
+    # the writer passes the hash it has just computed on this very file (saves a second pass)
+    report.content_hash = expected_hash or manifest_module.content_hash(connection, spec)
+    if manifest.get("content_hash") != report.content_hash:
+        out.add(
+            "content_hash",
+            "error",
+            "L'hash del contenuto non corrisponde al manifest (dati alterati?).",
+            "The content hash does not match the manifest (data altered?).",
+            MANIFEST_TABLE,
+            value=manifest.get("content_hash"),
+        )
+    for key in ("producer", "created_at", "scheme_version", "validation_profile"):
+        if not manifest.get(key):
+            out.add(
+                "manifest_key",
+                "error",
+                f"Manifest: manca {key}.",
+                f"Manifest: {key} is missing.",
+                MANIFEST_TABLE,
+            )
+
+
+def _check_generic_reader(gpkg, report, out):
+    """Every layer must open in a generic reader (fiona) with the same number of features."""
+    import fiona
+
+    spec = load_spec()
+    expected = manifest_module.feature_counts
+    connection = sqlite3.connect(Path(gpkg).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        counts = expected(connection, spec)
+    finally:
+        connection.close()
+    layers = set(fiona.listlayers(str(gpkg)))
+    for name in spec.table_names + [lt.name for lt in spec.link_tables]:
+        if name not in layers:
+            out.add(
+                "reader",
+                "error",
+                f"fiona non vede il layer {name}.",
+                f"fiona does not see the layer {name}.",
+                name,
+            )
+            continue
+        with fiona.open(str(gpkg), layer=name) as collection:
+            if len(collection) != counts[name]:
+                out.add(
+                    "reader",
+                    "error",
+                    f"fiona legge {len(collection)} record in {name}.",
+                    f"fiona reads {len(collection)} records in {name}.",
+                    name,
+                )
+
+
+def format_report(report, language="it", fmt="text"):
+    if fmt == "jsonl":
+        lines = [json.dumps(f.as_dict(), ensure_ascii=False) for f in report.findings]
+        lines.append(
+            json.dumps(
+                {
+                    "summary": report.counts,
+                    "exit_code": report.exit_code,
+                    "spec_version": report.spec_version,
+                    "content_hash": report.content_hash,
+                },
+                ensure_ascii=False,
+            )
+        )
+        return os.linesep.join(lines)
+    lines = []
+    for f in report.findings:
+        where = " ".join(x for x in (f.layer, f.feature_uuid) if x)
+        lines.append(f"{f.severity.upper()} [{f.code}] {where}: {f.message(language)}")
+    if report.exit_code == 0:
+        lines.append("Bundle conforme." if language == "it" else "Bundle conforms.")
+    elif report.exit_code == 1:
+        lines.append(
+            f"Bundle NON conforme: {report.counts['error']} errori, {report.counts['warning']} avvisi."
+            if language == "it"
+            else f"Bundle does NOT conform: {report.counts['error']} errors, "
+            f"{report.counts['warning']} warnings."
+        )
+    else:
+        lines.append("Bundle illeggibile." if language == "it" else "Bundle unreadable.")
+    return os.linesep.join(lines)

@@ -1,0 +1,794 @@
+"""Write a RE.MIX regional bundle (QGIS-free core).
+
+The source RE.MIX GeoPackage is only read (sqlite3 read-only: committed rows still in a WAL
+file are seen; nothing is ever written to it). The layers are created by OGR (GeoPackage 1.2,
+EPSG:32632), the selected rows are copied in SQL in uuid order (deterministic), multi-valued
+fields become link tables, then the code list, the schema extension, the related tables, the
+ISO 19139 metadata and the manifest are added. The file is written beside the target under a
+temporary name, checked by the independent checker, and only then moved onto the target.
+"""
+
+import datetime
+import json
+import os
+import sqlite3
+import tempfile
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from osgeo import gdal, ogr, osr
+
+from .. import sql
+from ..codes import parse_codes
+from ..layers.geopackage import _plugin_version, spatial_reference
+from ..layers.inspect import inspect_geopackage
+from ..layers.model import SCHEMA_VERSION
+from ..log import get_logger
+from ..taxonomy import load_scheme
+from . import manifest as manifest_module
+from . import metadata_iso, related_tables, schema_ext
+from .spec import (
+    BUNDLE_CRS,
+    BUNDLE_SRS_ID,
+    CODELIST_FIELDS,
+    CODELIST_TABLE,
+    MANIFEST_FIELDS,
+    MANIFEST_TABLE,
+    PRODUCER_PATTERN,
+    STYLES_TABLE,
+    WARNING_FIELDS,
+    WARNINGS_TABLE,
+    load_spec,
+)
+
+LOG = get_logger("export")
+gdal.UseExceptions()
+ogr.UseExceptions()
+osr.UseExceptions()
+
+_OGR_KIND = {
+    "text": (ogr.OFTString, ogr.OFSTNone),
+    "integer": (ogr.OFTInteger64, ogr.OFSTNone),
+    "real": (ogr.OFTReal, ogr.OFSTNone),
+    "boolean": (ogr.OFTInteger, ogr.OFSTBoolean),
+    "date": (ogr.OFTDate, ogr.OFSTNone),
+    "datetime": (ogr.OFTDateTime, ogr.OFSTNone),
+}
+_STYLE_COLUMNS = (
+    "f_table_catalog",
+    "f_table_schema",
+    "f_table_name",
+    "f_geometry_column",
+    "styleName",
+    "styleQML",
+    "styleSLD",
+    "useAsDefault",
+    "description",
+    "owner",
+    "ui",
+    "update_time",
+)
+
+
+class ExportError(Exception):
+    """The export failed; ``message_it``/``message_en`` say why. Nothing was written."""
+
+    def __init__(self, code, message_it, message_en, findings=()):
+        super().__init__(message_en)
+        self.code = code
+        self.message_it = message_it
+        self.message_en = message_en
+        self.findings = list(findings)
+
+    def message(self, language="it"):
+        return self.message_it if language == "it" else self.message_en
+
+
+class ExportBlocked(ExportError):  # noqa: N818 (name of the team contract)
+    """Validation errors block the export (listed in ``findings``)."""
+
+
+class ExportCancelled(ExportError):  # noqa: N818
+    pass
+
+
+@dataclass
+class Selection:
+    """What goes into the bundle: at most one criterion; none = everything."""
+
+    progetti: frozenset = None  # progetto UUIDs
+    comune: str = ""  # ISTAT code
+    zona: str = ""  # zona omogenea code
+    programma: str = ""  # programme UUID
+
+    def describe(self):
+        if self.progetti is not None:
+            return {"progetti": sorted(self.progetti)}
+        for key in ("comune", "zona", "programma"):
+            if getattr(self, key):
+                return {key: getattr(self, key)}
+        return {"all": True}
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    content_hash: str
+    counts: dict
+    warnings: list = field(default_factory=list)
+    validation: str = ""
+
+
+def _now():
+    return (
+        datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
+
+
+def _steps(progress, is_cancelled, hook):
+    def step(name, percent):
+        if is_cancelled is not None and is_cancelled():
+            raise ExportCancelled("cancelled", "Esportazione annullata.", "Export cancelled.")
+        if progress is not None:
+            progress(percent)
+        if hook is not None:
+            hook(name)
+
+    return step
+
+
+def export_bundle(
+    source,
+    target,
+    selection=None,
+    producer="CMM",
+    producer_name="",
+    email="",
+    profile="strict",
+    validate=True,
+    include_styles=True,
+    progress=None,
+    is_cancelled=None,
+    step_hook=None,
+):
+    """Export ``selection`` of the RE.MIX GeoPackage ``source`` into the bundle ``target``.
+
+    Raises ExportBlocked on validation errors, ExportError on any other failure; in every failure
+    the target is untouched and no temporary file is left behind.
+    """
+    source, target = Path(source), Path(target)
+    selection = selection or Selection()
+    step = _steps(progress, is_cancelled, step_hook)
+    if not PRODUCER_PATTERN.match(str(producer)):
+        raise ExportError(
+            "bad_producer",
+            f"Produttore non valido: {producer!r} (codice ISTAT a 6 cifre o CMM).",
+            f"Invalid producer: {producer!r} (6-digit ISTAT code or CMM).",
+        )
+    if target.suffix.lower() != ".gpkg":
+        raise ExportError(
+            "bad_target", "Il bundle deve avere estensione .gpkg.", "The bundle must end in .gpkg."
+        )
+    if source.resolve() == target.resolve():
+        raise ExportError(
+            "same_file",
+            "Il bundle non può sovrascrivere il file sorgente.",
+            "The bundle cannot overwrite the source file.",
+        )
+    if not target.parent.is_dir():
+        raise ExportError(
+            "no_folder",
+            f"La cartella {target.parent} non esiste.",
+            f"The folder {target.parent} does not exist.",
+        )
+    info = inspect_geopackage(source)  # RemixFileError for foreign, newer, locked, damaged files
+    step("inspect", 2)
+    findings = _validate(source, profile) if validate else None
+    step("validate", 20)
+    handle, temp_name = tempfile.mkstemp(
+        prefix="." + target.stem + ".", suffix=".tmp.gpkg", dir=target.parent
+    )
+    os.close(handle)
+    os.unlink(temp_name)
+    temp = Path(temp_name)
+    try:
+        result = _write(
+            source,
+            temp,
+            info,
+            selection,
+            producer,
+            producer_name,
+            email,
+            profile,
+            findings,
+            include_styles,
+            step,
+        )
+        step("check", 90)
+        from .checker import check_bundle
+
+        report = check_bundle(temp, generic_reader=False, rules=False, expected_hash=result.content_hash)
+        if report.has_errors:
+            raise ExportError(
+                "self_check",
+                "Il bundle prodotto non supera il controllo: "
+                + "; ".join(f.message_it for f in report.errors[:5]),
+                "The bundle produced fails its check: " + "; ".join(f.message_en for f in report.errors[:5]),
+                report.errors,
+            )
+        step("replace", 98)
+        os.replace(temp, target)
+    except BaseException:
+        for leftover in (
+            temp,
+            Path(str(temp) + "-wal"),
+            Path(str(temp) + "-shm"),
+            Path(str(temp) + "-journal"),
+        ):
+            if leftover.exists():
+                leftover.unlink()
+        raise
+    result.path = target
+    if progress is not None:
+        progress(100)
+    LOG.info("Bundle written: %s (%s)", target, result.content_hash)
+    return result
+
+
+def _validate(source, profile):
+    """Findings of the validation engine, or None when the engine is not installed."""
+    try:
+        from ..validation.engine import validate_geopackage
+    except ImportError:
+        LOG.warning("validation engine not available: bundle exported with the checker's own rules only")
+        return None
+    report = validate_geopackage(str(source), profile=profile)
+    return list(report.findings)
+
+
+def _blocking(findings, exported_uuids):
+    """Errors that concern the exported records (or the file as a whole)."""
+    return [
+        f
+        for f in findings
+        if f.severity == "error"
+        and (not getattr(f, "feature_uuid", None) or f.feature_uuid in exported_uuids)
+    ]
+
+
+def _write(
+    source, temp, info, selection, producer, producer_name, email, profile, findings, include_styles, step
+):
+    spec = load_spec()
+    scheme = load_scheme()
+    _create_layers(temp, spec)
+    step("layers", 30)
+    connection = sqlite3.connect(str(temp))
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = OFF")
+        source_uri = source.resolve().as_uri() + "?mode=ro"
+        connection.execute("ATTACH DATABASE ? AS src", (source_uri,))
+        source_srs = _source_srs_id(connection)
+        if source_srs != BUNDLE_SRS_ID:
+            connection.create_function(
+                "remix_set_srs",
+                1,
+                lambda blob: manifest_module.set_blob_srs(blob, BUNDLE_SRS_ID),
+                deterministic=True,
+            )
+        connection.execute("BEGIN")
+        _select(connection, selection)
+        for table in spec.tables:
+            _copy_table(connection, table, source_srs != BUNDLE_SRS_ID)
+        step("rows", 50)
+        for link in spec.link_tables:
+            _fill_link_table(connection, link)
+        _fill_codelist(connection, scheme)
+        styles = _copy_styles(connection, spec) if include_styles else 0
+        connection.commit()
+        step("links", 60)
+        exported = set()
+        for table in spec.tables:
+            exported.update(r[0] for r in connection.execute(sql.select(table.name, ("uuid",))))
+        warnings = []
+        validation = "not_run"
+        if findings is not None:
+            blocking = _blocking(findings, exported)
+            if blocking:
+                raise ExportBlocked(
+                    "validation_errors",
+                    f"{len(blocking)} errori di validazione bloccano l'esportazione.",
+                    f"{len(blocking)} validation errors block the export.",
+                    blocking,
+                )
+            warnings = [
+                f
+                for f in findings
+                if f.severity == "warning" and (not f.feature_uuid or f.feature_uuid in exported)
+            ]
+            validation = "engine"
+        content_hash = manifest_module.content_hash(connection, spec)
+        counts = manifest_module.feature_counts(connection, spec)
+        step("hash", 70)
+        connection.execute("DETACH DATABASE src")
+        connection.execute("BEGIN")
+        related_tables.write_related_tables(connection, spec)
+        _describe(connection, spec)
+        created_at = _now()
+        _write_warnings(connection, warnings)
+        values = {
+            "spec_version": spec.id,
+            "scheme_name": scheme.name,
+            "scheme_version": scheme.version,
+            "schema_version": str(SCHEMA_VERSION),
+            "producer": producer,
+            "producer_name": producer_name or producer,
+            "created_at": created_at,
+            "crs": BUNDLE_CRS,
+            "selection": json.dumps(selection.describe(), sort_keys=True),
+            "validation_profile": profile,
+            "validation": validation,
+            "validation_errors": "0",
+            "validation_warnings": str(len(warnings)),
+            "content_hash": content_hash,
+            "hash_algorithm": manifest_module.HASH_ALGORITHM,
+            "feature_counts": json.dumps(counts, sort_keys=True),
+            "application": "RE.MIX QGIS plugin",
+            "plugin_version": _plugin_version(),
+            "source_crs": info.crs,
+            "styles": str(styles),
+        }
+        connection.executemany(sql.insert(MANIFEST_TABLE, ("key", "value")), sorted(values.items()))
+        connection.commit()
+    finally:
+        connection.close()
+    bbox = _finish_with_ogr(temp, spec)
+    step("index", 80)
+    connection = sqlite3.connect(str(temp))
+    try:
+        _update_extents(connection, bbox)
+        xml_text = metadata_iso.build_record(
+            {
+                "file_identifier": str(
+                    uuid_module.uuid5(uuid_module.NAMESPACE_URL, "remix-bundle:" + content_hash)
+                ),
+                "ipa_code": producer,
+                "title": f"RE.MIX - rigenerazione urbana e territoriale ({producer_name or producer})",
+                "abstract": (
+                    "Progetti di rigenerazione urbana e territoriale (lavori, azioni, criticità, fasi, "
+                    "attori, "
+                    "finanziamenti, indicatori) classificati con lo schema RE.MIX "
+                    + scheme.version
+                    + ", formato "
+                    + spec.id
+                    + "."
+                ),
+                "producer_name": producer_name or producer,
+                "email": email,
+                "date": created_at[:10],
+                "keywords": [
+                    "rigenerazione urbana",
+                    "rigenerazione territoriale",
+                    "RE.MIX",
+                    "Città metropolitana di Milano",
+                    "l.r. 18/2019",
+                ],
+                "bbox": _geographic_bbox(bbox),
+                "crs": BUNDLE_CRS,
+                "lineage": (
+                    "Esportato dal plugin QGIS RE.MIX da un GeoPackage RE.MIX (schema "
+                    + str(info.schema_version)
+                    + ", SR "
+                    + (info.crs or "?")
+                    + "); selezione "
+                    + json.dumps(selection.describe(), sort_keys=True)
+                    + "."
+                ),
+                "spec_id": spec.id,
+                "content_hash": content_hash,
+            }
+        )
+        metadata_iso.write_metadata(connection, xml_text, created_at.replace("Z", ".000Z"))
+        connection.commit()
+    finally:
+        connection.close()
+    return ExportResult(temp, content_hash, counts, warnings, validation)
+
+
+def _create_layers(path, spec):
+    driver = gdal.GetDriverByName("GPKG")
+    dataset = driver.Create(str(path), 0, 0, 0, gdal.GDT_Unknown, options=["VERSION=1.2"])
+    try:
+        dimensions = [f.dimension for t in spec.tables for f in t.fields if f.dimension]
+        dimensions += [lt.dimension for lt in spec.link_tables]
+        schema_ext.add_domains(dataset, dimensions)
+        srs = spatial_reference(BUNDLE_CRS)
+        for table in spec.tables:
+            if table.geometry:
+                layer = dataset.CreateLayer(
+                    table.name,
+                    srs,
+                    ogr.wkbMultiPolygon,
+                    options=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=NO"],
+                )
+            else:
+                layer = dataset.CreateLayer(table.name, None, ogr.wkbNone, options=["FID=fid"])
+            for bundle_field in table.fields:
+                _add_field(
+                    layer,
+                    bundle_field.name,
+                    bundle_field.kind,
+                    bundle_field.max_length,
+                    bundle_field.dimension,
+                    unique=bundle_field.name == "uuid",
+                    not_null=bundle_field.name == "uuid",
+                )
+        for link in spec.link_tables:
+            layer = dataset.CreateLayer(link.name, None, ogr.wkbNone, options=["FID=fid"])
+            _add_field(layer, link.parent_key, "text", 36, not_null=True)
+            _add_field(layer, "code", "text", 0, link.dimension, not_null=True)
+            _add_field(layer, "ordine", "integer", 0, not_null=True)
+        for relation in spec.related_tables:
+            layer = dataset.CreateLayer(relation.mapping_table, None, ogr.wkbNone, options=["FID=fid"])
+            _add_field(layer, "base_id", "integer", 0, not_null=True)
+            _add_field(layer, "related_id", "integer", 0, not_null=True)
+        for name, fields in (
+            (CODELIST_TABLE, CODELIST_FIELDS),
+            (MANIFEST_TABLE, MANIFEST_FIELDS),
+            (WARNINGS_TABLE, WARNING_FIELDS),
+        ):
+            layer = dataset.CreateLayer(name, None, ogr.wkbNone, options=["FID=fid"])
+            for field_name, kind in fields:
+                _add_field(layer, field_name, kind, 0)
+    finally:
+        dataset = None
+
+
+def _add_field(layer, name, kind, max_length=0, dimension="", unique=False, not_null=False):
+    field_type, sub_type = _OGR_KIND[kind]
+    definition = ogr.FieldDefn(name, field_type)
+    definition.SetSubType(sub_type)
+    if max_length and kind == "text":
+        definition.SetWidth(max_length)
+    if dimension:
+        definition.SetDomainName(schema_ext.domain_name(dimension))
+    if unique:
+        definition.SetUnique(True)
+    if not_null:
+        definition.SetNullable(False)
+    layer.CreateField(definition)
+
+
+def _source_srs_id(connection):
+    row = connection.execute(
+        "SELECT srs_id FROM src.gpkg_geometry_columns WHERE table_name = 'lavori'"
+    ).fetchone()
+    return int(row[0]) if row else BUNDLE_SRS_ID
+
+
+def _select(connection, selection):
+    """Temporary tables sel_<table>(uuid) with the uuids of every record that travels."""
+    for name in ("progetti", "criticita", "programmi", "attori", "indicatori"):
+        connection.execute(
+            " ".join(
+                ["CREATE", "TEMP", "TABLE", sql.quote_identifier("sel_" + name), "(uuid TEXT PRIMARY KEY)"]
+            )
+        )
+    everything = selection.progetti is None and not (
+        selection.comune or selection.zona or selection.programma
+    )
+    if selection.progetti is not None:
+        rows = [(u,) for u in sorted(selection.progetti)]
+        connection.executemany(
+            "INSERT OR IGNORE INTO temp.sel_progetti (uuid) SELECT uuid FROM src.progetti WHERE uuid = ?",
+            rows,
+        )
+    elif selection.comune:
+        connection.execute(
+            "INSERT INTO temp.sel_progetti (uuid) SELECT uuid FROM src.progetti WHERE comune_istat = ?",
+            (selection.comune,),
+        )
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.sel_criticita (uuid) SELECT uuid FROM src.criticita "
+            "WHERE comune_istat = ?",
+            (selection.comune,),
+        )
+    elif selection.zona:
+        connection.execute(
+            "INSERT INTO temp.sel_progetti (uuid) SELECT uuid FROM src.progetti WHERE "
+            "comune_istat IN (SELECT istat FROM src.comuni WHERE zona_omogenea = ?)",
+            (selection.zona,),
+        )
+        connection.execute(
+            "INSERT OR IGNORE INTO temp.sel_criticita (uuid) SELECT uuid FROM src.criticita "
+            "WHERE comune_istat IN (SELECT istat FROM src.comuni WHERE zona_omogenea = ?)",
+            (selection.zona,),
+        )
+    elif selection.programma:
+        connection.execute(
+            "INSERT INTO temp.sel_progetti (uuid) SELECT uuid FROM src.progetti WHERE programma_uuid = ?",
+            (selection.programma,),
+        )
+    else:
+        connection.execute("INSERT INTO temp.sel_progetti (uuid) SELECT uuid FROM src.progetti")
+    if everything:
+        for name in ("criticita", "programmi", "attori", "indicatori"):
+            connection.execute(
+                " ".join(
+                    [
+                        "INSERT",
+                        "OR",
+                        "IGNORE",
+                        "INTO",
+                        sql.quote_identifier("sel_" + name),
+                        "(uuid)",
+                        "SELECT",
+                        "uuid",
+                        "FROM",
+                        "src." + sql.quote_identifier(name),
+                    ]
+                )
+            )
+        return
+    connection.execute(
+        "INSERT OR IGNORE INTO temp.sel_criticita (uuid) SELECT uuid FROM src.criticita "
+        "WHERE progetto_uuid IN (SELECT uuid FROM temp.sel_progetti)"
+    )
+    connection.execute(
+        "INSERT OR IGNORE INTO temp.sel_programmi (uuid) SELECT programma_uuid FROM src.progetti "
+        "WHERE uuid IN (SELECT uuid FROM temp.sel_progetti) AND programma_uuid IS NOT NULL"
+    )
+    connection.execute(
+        "INSERT OR IGNORE INTO temp.sel_attori (uuid) SELECT attore_uuid FROM src.progetto_attori "
+        "WHERE progetto_uuid IN (SELECT uuid FROM temp.sel_progetti) AND attore_uuid IS NOT NULL"
+    )
+    connection.execute(
+        "INSERT OR IGNORE INTO temp.sel_indicatori (uuid) SELECT indicatore_uuid FROM src.misure "
+        "WHERE progetto_uuid IN (SELECT uuid FROM temp.sel_progetti) "
+        "AND indicatore_uuid IS NOT NULL"
+    )
+
+
+_SELF_SELECTED = {"progetti", "criticita", "programmi", "attori", "indicatori"}
+
+
+def _copy_table(connection, table, retag_srs):
+    columns = table.field_names
+    source_columns = ["s." + sql.quote_identifier(c) for c in columns]
+    if table.geometry:
+        columns = columns + ["geom"]
+        source_columns.append("remix_set_srs(s.geom)" if retag_srs else "s.geom")
+    if table.name in _SELF_SELECTED:
+        where = [
+            "s.uuid",
+            "IN",
+            "(SELECT",
+            "uuid",
+            "FROM",
+            "temp." + sql.quote_identifier("sel_" + table.name) + ")",
+        ]
+    else:
+        where = ["s.progetto_uuid", "IN", "(SELECT", "uuid", "FROM", "temp.sel_progetti)"]
+    parts = (
+        [
+            "INSERT",
+            "INTO",
+            "main." + sql.quote_identifier(table.name),
+            "(" + sql.column_list(columns) + ")",
+            "SELECT",
+            ", ".join(source_columns),
+            "FROM",
+            "src." + sql.quote_identifier(table.name),
+            "AS",
+            "s",
+            "WHERE",
+        ]
+        + where
+        + ["ORDER", "BY", "s.uuid"]
+    )
+    connection.execute(" ".join(parts))
+
+
+def _fill_link_table(connection, link):
+    parts = [
+        "SELECT",
+        "p.uuid,",
+        "s." + sql.quote_identifier(link.field),
+        "FROM",
+        "main." + sql.quote_identifier(link.parent),
+        "AS",
+        "p",
+        "JOIN",
+        "src." + sql.quote_identifier(link.parent),
+        "AS",
+        "s",
+        "ON",
+        "s.uuid",
+        "=",
+        "p.uuid",
+        "ORDER",
+        "BY",
+        "p.uuid",
+    ]
+    rows = []
+    for parent_uuid, value in connection.execute(" ".join(parts)).fetchall():
+        parsed = parse_codes(value)
+        seen = set()
+        for order, code in enumerate(parsed.codes, start=1):
+            if code in seen:
+                continue
+            seen.add(code)
+            rows.append((parent_uuid, code, order))
+    connection.executemany(sql.insert(link.name, (link.parent_key, "code", "ordine")), rows)
+
+
+def _fill_codelist(connection, scheme):
+    columns = [name for name, _ in CODELIST_FIELDS]
+    connection.executemany(sql.insert(CODELIST_TABLE, columns), scheme.codelist_rows())
+
+
+def _copy_styles(connection, spec):
+    """Default styles of the exported layers (the editing-only qgis_projects never travels)."""
+    exists = connection.execute(
+        "SELECT 1 FROM src.sqlite_master WHERE type = 'table' AND name = ?", (STYLES_TABLE,)
+    ).fetchone()
+    if not exists:
+        return 0
+    available = {r[1] for r in connection.execute("PRAGMA src.table_info(layer_styles)")}
+    columns = [c for c in _STYLE_COLUMNS if c in available]
+    if "f_table_name" not in columns or "styleQML" not in columns:
+        return 0
+    names = spec.table_names
+    placeholders = ", ".join("?" for _ in names)
+    rows = connection.execute(
+        " ".join(
+            [
+                "SELECT",
+                sql.column_list(columns),
+                "FROM",
+                "src.layer_styles",
+                "WHERE",
+                "f_table_name",
+                "IN",
+                "(" + placeholders + ")",
+                "ORDER",
+                "BY",
+                "f_table_name,",
+                "styleName",
+            ]
+        ),
+        names,
+    ).fetchall()
+    if not rows:
+        return 0
+    connection.execute(
+        "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), "
+        "f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), "
+        "styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT(30), "
+        "ui TEXT(30), update_time DATETIME DEFAULT CURRENT_TIMESTAMP)"
+    )
+    connection.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
+        "VALUES ('layer_styles', 'attributes', 'layer_styles', '', "
+        "strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+    )
+    connection.executemany(sql.insert(STYLES_TABLE, columns), rows)
+    return len(rows)
+
+
+def _describe(connection, spec):
+    from ..layers.model import load_model
+
+    model = load_model()
+    rows = []
+    for table in spec.tables:
+        model_table = model.table(table.name)
+        for bundle_field in table.fields:
+            model_field = model_table.field(bundle_field.name)
+            if bundle_field.dimension or bundle_field.required:
+                rows.append(
+                    (
+                        table.name,
+                        bundle_field.name,
+                        model_field.label_it + " / " + model_field.label_en,
+                        model_field.definition_it or model_field.definition_en or None,
+                    )
+                )
+    for link in spec.link_tables:
+        model_field = model.table(link.parent).field(link.field)
+        rows.append(
+            (
+                link.name,
+                "code",
+                model_field.label_it + " / " + model_field.label_en,
+                model_field.definition_it or None,
+            )
+        )
+    schema_ext.describe_columns(connection, rows)
+
+
+def _write_warnings(connection, warnings):
+    columns = [name for name, _ in WARNING_FIELDS]
+    rows = [
+        (
+            getattr(f, "code", ""),
+            "warning",
+            getattr(f, "layer", ""),
+            getattr(f, "feature_uuid", None),
+            getattr(f, "field", None),
+            getattr(f, "message_it", ""),
+            getattr(f, "message_en", ""),
+        )
+        for f in warnings
+    ]
+    rows.sort(key=lambda r: tuple("" if v is None else str(v) for v in r))
+    connection.executemany(sql.insert(WARNINGS_TABLE, columns), rows)
+
+
+def _finish_with_ogr(path, spec):
+    """Spatial indexes (GDAL builds the rtree and its triggers) and the extent of each layer."""
+    dataset = ogr.Open(str(path), update=1)
+    extents = {}
+    try:
+        for table in spec.tables:
+            if not table.geometry:
+                continue
+            dataset.ExecuteSQL("SELECT CreateSpatialIndex(" + _sql_literal(table.name) + ", 'geom')")
+            layer = dataset.GetLayerByName(table.name)
+            if layer.GetFeatureCount() and layer.GetGeometryColumn():
+                count = dataset.ExecuteSQL(
+                    " ".join(
+                        [
+                            "SELECT",
+                            "count(*)",
+                            "FROM",
+                            sql.quote_identifier(table.name),
+                            "WHERE",
+                            "geom",
+                            "IS",
+                            "NOT",
+                            "NULL",
+                        ]
+                    )
+                )
+                has_geometry = count.GetNextFeature().GetField(0) > 0
+                dataset.ReleaseResultSet(count)
+                if has_geometry:
+                    extents[table.name] = layer.GetExtent(force=1)
+    finally:
+        dataset = None
+    return extents
+
+
+def _sql_literal(text):
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _update_extents(connection, extents):
+    for name, (min_x, max_x, min_y, max_y) in extents.items():
+        connection.execute(
+            "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+            (min_x, min_y, max_x, max_y, name),
+        )
+    connection.commit()
+
+
+def _geographic_bbox(extents):
+    """west, east, south, north in WGS 84 degrees (the CMM area when there is no geometry)."""
+    if not extents:
+        return (8.70, 9.55, 45.15, 45.65)
+    min_x = min(e[0] for e in extents.values())
+    max_x = max(e[1] for e in extents.values())
+    min_y = min(e[2] for e in extents.values())
+    max_y = max(e[3] for e in extents.values())
+    transform = osr.CoordinateTransformation(spatial_reference(BUNDLE_CRS), spatial_reference("EPSG:4326"))
+    corners = [transform.TransformPoint(x, y) for x in (min_x, max_x) for y in (min_y, max_y)]
+    return (
+        min(c[0] for c in corners),
+        max(c[0] for c in corners),
+        min(c[1] for c in corners),
+        max(c[1] for c in corners),
+    )

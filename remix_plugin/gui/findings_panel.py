@@ -1,0 +1,341 @@
+"""Findings of the validation in the dock: run it in a QgsTask (progress, cancel), list the
+findings grouped by severity and rule, zoom to / select a finding's feature, open its form, mark
+it fixed or accept it as an exception (stored in the GeoPackage). The failure points are shown
+on the map in a styled memory layer.
+
+The rules themselves live in ``remix_plugin.validation`` (QGIS-free); this is only the view.
+"""
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsMarkerSymbol,
+    QgsPointXY,
+    QgsProject,
+    QgsRendererCategory,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..compat import field_type
+from ..i18n import tr, ui_language
+from ..log import get_logger
+
+LOG = get_logger("gui.findings")
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+POINTS_LAYER_PROPERTY = "remix/findings"
+COLOURS = {"error": "#d7191c", "warning": "#fdae61"}
+
+
+class FindingsPanel(QWidget):
+    """``set_geopackage(path)`` then ``validate()``; ``show_report(report)`` fills the list."""
+
+    # uuids of the projects with findings: connect to RemixDock.set_problem_projects
+    problems_changed = pyqtSignal(object)
+    validation_finished = pyqtSignal(object)  # the Report, or None on failure / cancel
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.path = None
+        self.report = None
+        self.task = None
+        self.language = ui_language()
+        self.points_layer = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.profile_box = QComboBox()
+        self.profile_box.addItem(tr("strict (what the Region accepts)"), "strict")
+        self.profile_box.addItem(tr("draft (work in progress)"), "draft")
+        self.validate_button = QPushButton(tr("Validate"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        top.addWidget(self.profile_box, 1)
+        top.addWidget(self.validate_button)
+        top.addWidget(self.cancel_button)
+        layout.addLayout(top)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.summary = QLabel(tr("Not validated yet."))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([tr("Finding"), tr("Layer"), tr("Field")])
+        self.tree.setColumnCount(3)
+        layout.addWidget(self.tree, 1)
+        actions = QHBoxLayout()
+        self.zoom_button = QPushButton(tr("Zoom and select"))
+        self.form_button = QPushButton(tr("Open form"))
+        self.fixed_button = QPushButton(tr("Mark fixed"))
+        self.accept_button = QPushButton(tr("Accept as exception…"))
+        for button in (self.zoom_button, self.form_button, self.fixed_button, self.accept_button):
+            button.setEnabled(False)
+            actions.addWidget(button)
+        layout.addLayout(actions)
+        self.validate_button.clicked.connect(self.validate)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemDoubleClicked.connect(lambda item, column: self.zoom_to_current())
+        self.zoom_button.clicked.connect(self.zoom_to_current)
+        self.form_button.clicked.connect(self.open_form_of_current)
+        self.fixed_button.clicked.connect(self.mark_current_fixed)
+        self.accept_button.clicked.connect(self._ask_and_accept)
+        self.validate_button.setEnabled(False)
+
+    # -- running ----------------------------------------------------------------------------
+    def set_geopackage(self, path):
+        self.path = str(path) if path else None
+        self.validate_button.setEnabled(bool(self.path))
+
+    def profile(self):
+        return self.profile_box.currentData() or "strict"
+
+    def validate(self):
+        from ..validation.task import start_validation
+
+        if not self.path or self.task is not None:
+            return None
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.validate_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.summary.setText(tr("Validating…"))
+        self.task = start_validation(self.path, self.profile(), self._task_finished)
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        return self.task
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _task_finished(self, task):
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(False)
+        self.validate_button.setEnabled(bool(self.path))
+        if task.report is not None:
+            self.show_report(task.report)
+        elif task.cancelled:
+            self.summary.setText(tr("Validation cancelled."))
+        else:
+            self.summary.setText(
+                task.error[0 if self.language == "it" else 1] if task.error else tr("Validation failed.")
+            )
+        self.validation_finished.emit(task.report)
+
+    # -- showing ----------------------------------------------------------------------------
+    def show_report(self, report):
+        from ..validation.catalogue import rule
+
+        self.report = report
+        self.tree.clear()
+        counts = report.counts
+        self.summary.setText(
+            tr(
+                "{errors} errors, {warnings} warnings, {suppressed} accepted exceptions (profile {profile})."
+            ).format(
+                errors=counts["error"],
+                warnings=counts["warning"],
+                suppressed=counts["suppressed"],
+                profile=report.profile,
+            )
+        )
+        titles = {"error": tr("Errors"), "warning": tr("Warnings")}
+        for severity in ("error", "warning"):
+            findings = report.by_severity(severity)
+            if not findings:
+                continue
+            top = QTreeWidgetItem([f"{titles[severity]} ({len(findings)})"])
+            self.tree.addTopLevelItem(top)
+            by_code = {}
+            for finding in findings:
+                by_code.setdefault(finding.code, []).append(finding)
+            for code in sorted(by_code):
+                items = by_code[code]
+                group = QTreeWidgetItem([f"{code} {rule(code).title(self.language)} ({len(items)})"])
+                top.addChild(group)
+                for finding in items:
+                    child = QTreeWidgetItem(
+                        [finding.message(self.language), finding.layer, finding.field or ""]
+                    )
+                    child.setToolTip(0, finding.message(self.language))
+                    child.setData(0, FINDING_ROLE, finding)
+                    group.addChild(child)
+            top.setExpanded(True)
+        self.tree.resizeColumnToContents(1)
+        self.problems_changed.emit(report.problem_projects())
+        self.update_points_layer()
+
+    def current_finding(self):
+        item = self.tree.currentItem()
+        return item.data(0, FINDING_ROLE) if item is not None else None
+
+    def _current_changed(self, current, previous):
+        finding = current.data(0, FINDING_ROLE) if current is not None else None
+        has_feature = bool(finding is not None and finding.feature_uuid)
+        self.zoom_button.setEnabled(has_feature)
+        self.form_button.setEnabled(has_feature and self.iface is not None)
+        self.fixed_button.setEnabled(finding is not None)
+        self.accept_button.setEnabled(finding is not None)
+
+    # -- the map ----------------------------------------------------------------------------
+    def update_points_layer(self, project=None):
+        """A memory layer with a point per located finding, red errors and orange warnings."""
+        project = project or QgsProject.instance()
+        if self.points_layer is not None and project.mapLayer(self.points_layer.id()) is not None:
+            project.removeMapLayer(self.points_layer.id())
+        self.points_layer = None
+        if self.report is None:
+            return None
+        located = [f for f in self.report.findings if f.x is not None and f.y is not None]
+        if not located:
+            return None
+        crs = _file_crs(self.path)
+        layer = QgsVectorLayer("Point?crs=" + crs, tr("RE.MIX findings"), "memory")
+        provider = layer.dataProvider()
+        provider.addAttributes(
+            [
+                QgsField(name, field_type("text"))
+                for name in ("code", "severity", "layer", "feature_uuid", "field", "message")
+            ]
+        )
+        layer.updateFields()
+        features = []
+        for finding in located:
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes(
+                [
+                    finding.code,
+                    finding.severity,
+                    finding.layer,
+                    finding.feature_uuid or "",
+                    finding.field or "",
+                    finding.message(self.language),
+                ]
+            )
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(finding.x, finding.y)))
+            features.append(feature)
+        provider.addFeatures(features)
+        categories = []
+        for severity, colour in COLOURS.items():
+            symbol = QgsMarkerSymbol.createSimple(
+                {"name": "circle", "color": colour, "size": "3", "outline_color": "#000000"}
+            )
+            label = tr("Error") if severity == "error" else tr("Warning")
+            categories.append(QgsRendererCategory(severity, symbol, label))
+        layer.setRenderer(QgsCategorizedSymbolRenderer("severity", categories))
+        layer.setCustomProperty(POINTS_LAYER_PROPERTY, True)
+        project.addMapLayer(layer)
+        self.points_layer = layer
+        return layer
+
+    def _layer_and_feature(self, finding):
+        from .dock_actions import find_feature_by_uuid
+        from .project_tree import find_layers
+
+        layers = find_layers(self.path, tables=(finding.layer,))
+        layer = layers.get(finding.layer)
+        if layer is None:
+            return None, None
+        return layer, find_feature_by_uuid(layer, finding.feature_uuid)
+
+    def zoom_to_current(self):
+        finding = self.current_finding()
+        if finding is None or not finding.feature_uuid:
+            return False
+        layer, feature = self._layer_and_feature(finding)
+        if feature is None:
+            return False
+        layer.selectByIds([feature.id()])
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if canvas is not None:
+            transform = QgsCoordinateTransform(
+                layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+            )
+            if feature.hasGeometry():
+                extent = transform.transformBoundingBox(feature.geometry().boundingBox())
+                extent.scale(1.5)
+                canvas.setExtent(extent)
+            elif finding.x is not None:
+                canvas.setCenter(transform.transform(QgsPointXY(finding.x, finding.y)))
+            canvas.refresh()
+        return True
+
+    def open_form_of_current(self):
+        finding = self.current_finding()
+        if finding is None or self.iface is None:
+            return False
+        layer, feature = self._layer_and_feature(finding)
+        if feature is None:
+            return False
+        self.iface.openFeatureForm(layer, feature, False, False)
+        return True
+
+    # -- fixed / accepted -------------------------------------------------------------------
+    def _remove_item(self, item):
+        parent = item.parent()
+        if parent is None:
+            return
+        parent.removeChild(item)
+        if parent.childCount() == 0 and parent.parent() is not None:
+            parent.parent().removeChild(parent)
+
+    def mark_current_fixed(self):
+        """Take the finding off the list (the next validation checks it again)."""
+        item = self.tree.currentItem()
+        if item is None or item.data(0, FINDING_ROLE) is None:
+            return False
+        self._remove_item(item)
+        return True
+
+    def accept_current(self, reason, accepted_by=None):
+        """Store the current finding as an exception (in the GeoPackage) with ``reason``."""
+        from ..validation.exceptions_store import accept_finding
+
+        item = self.tree.currentItem()
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        if finding is None or not (reason or "").strip() or not self.path:
+            return None
+        exception_uuid = accept_finding(self.path, finding, reason, accepted_by=accepted_by)
+        self._remove_item(item)
+        return exception_uuid
+
+    def _ask_and_accept(self):
+        reason, ok = QInputDialog.getText(
+            self,
+            tr("Accept as exception"),
+            tr("Why is this finding acceptable?"),
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
+        if ok and reason.strip():
+            self.accept_current(reason)
+
+
+def _file_crs(path):
+    from ..layers.inspect import inspect_geopackage
+
+    try:
+        crs = inspect_geopackage(path).crs
+    except Exception:  # noqa: BLE001 - the map layer is a convenience; fall back to the default CRS
+        crs = ""
+    return crs if QgsCoordinateReferenceSystem(crs).isValid() else "EPSG:32632"

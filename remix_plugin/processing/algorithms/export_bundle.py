@@ -1,0 +1,146 @@
+"""Processing algorithm remix:export_bundle — the regional GeoPackage bundle ("RE.MIX bundle 1.0").
+
+The FILTER expression is evaluated here with QgsExpression on the progetti table (read through
+OGR, never modified); the selected project UUIDs go to the QGIS-free core writer.
+"""
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ...i18n import tr, ui_language
+
+PROFILES = ("strict", "draft")
+
+
+class ExportBundleAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    OUTPUT = "OUTPUT"
+    FILTER = "FILTER"
+    PROFILE = "PROFILE"
+    PRODUCER = "PRODUCER"
+    CONTENT_HASH = "CONTENT_HASH"
+    PROJECTS = "PROJECTS"
+
+    def name(self):
+        return "export_bundle"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Export regional bundle")
+
+    def group(self):
+        return tr("RE.MIX exchange")
+
+    def groupId(self):  # noqa: N802 (QGIS API)
+        return "exchange"
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Writes the regional GeoPackage bundle (RE.MIX bundle 1.0, EPSG:32632) for CMM and "
+            "Regione Lombardia: the selected projects with their works, actions, problems, phases, "
+            "actors, funding and indicators, the code lists, metadata (ISO 19139 / RNDT) and a "
+            "manifest with a content hash. FILTER is an expression on the projects (empty: all). "
+            "Validation errors block the export; the source file is never modified."
+        )
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return ExportBundleAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("RE.MIX GeoPackage"), extension="gpkg"))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Bundle"), tr("GeoPackage (*.gpkg)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterExpression(
+                self.FILTER, tr("Filter on projects (expression)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PROFILE, tr("Validation profile"), options=list(PROFILES), defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PRODUCER,
+                tr("Producer (ISTAT code of the comune, or CMM)"),
+                defaultValue="CMM",
+                optional=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputString(self.CONTENT_HASH, tr("Content hash")))
+        self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, tr("Exported projects")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        from ...export.writer import ExportBlocked, ExportError, Selection, export_bundle
+        from ...layers.errors import RemixFileError
+
+        source = self.parameterAsFile(parameters, self.INPUT, context)
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        expression = self.parameterAsExpression(parameters, self.FILTER, context)
+        profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        producer = (self.parameterAsString(parameters, self.PRODUCER, context) or "CMM").strip()
+        language = ui_language()
+        selection = Selection()
+        if expression and expression.strip():
+            selection = Selection(progetti=frozenset(_select_projects(source, expression)))
+            feedback.pushInfo(tr("{n} projects match the filter.").format(n=len(selection.progetti)))
+        try:
+            result = export_bundle(
+                source,
+                output,
+                selection,
+                producer=producer,
+                profile=profile,
+                progress=feedback.setProgress,
+                is_cancelled=feedback.isCanceled,
+            )
+        except ExportBlocked as exc:
+            for finding in exc.findings[:100]:
+                feedback.reportError(
+                    f"{getattr(finding, 'layer', '')} {getattr(finding, 'feature_uuid', '')}: "
+                    f"{finding.message_it if language == 'it' else finding.message_en}"
+                )
+            raise QgsProcessingException(exc.message(language)) from exc
+        except (ExportError, RemixFileError) as exc:
+            raise QgsProcessingException(exc.message(language)) from exc
+        for finding in result.warnings[:100]:
+            feedback.pushWarning(finding.message_it if language == "it" else finding.message_en)
+        return {
+            self.OUTPUT: str(result.path),
+            self.CONTENT_HASH: result.content_hash,
+            self.PROJECTS: result.counts.get("progetti", 0),
+        }
+
+
+def _select_projects(source, expression_text):
+    """UUIDs of the projects of ``source`` matching the QGIS expression (read-only layer)."""
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsFeatureRequest, QgsVectorLayer
+
+    expression = QgsExpression(expression_text)
+    if expression.hasParserError():
+        raise QgsProcessingException(
+            tr("Invalid filter expression: {error}").format(error=expression.parserErrorString())
+        )
+    layer = QgsVectorLayer(f"{source}|layername=progetti", "progetti", "ogr")
+    layer.setReadOnly(True)
+    if not layer.isValid():
+        raise QgsProcessingException(tr("Cannot read the projects of {path}.").format(path=source))
+    context = QgsExpressionContext()
+    request = QgsFeatureRequest(expression, context)
+    uuids = {feature["uuid"] for feature in layer.getFeatures(request)}
+    if expression.hasEvalError():
+        raise QgsProcessingException(
+            tr("Invalid filter expression: {error}").format(error=expression.evalErrorString())
+        )
+    del layer
+    return uuids

@@ -1,0 +1,148 @@
+"""Processing algorithm remix:validate — validate a RE.MIX GeoPackage against the data model and
+the classification scheme; writes the findings as JSON Lines.
+
+It only calls ``validation.engine.validate_geopackage`` (the same implementation as the command
+line ``python3 -m remix_plugin validate``), so both give the same findings. Usable headless:
+``qgis_process.bin run remix:validate -- INPUT=file.gpkg PROFILE=0 OUTPUT=report.jsonl``.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+)
+
+from ...i18n import tr, ui_language
+
+PROFILES = ("strict", "draft")  # same order as the enum shown to users
+
+
+class ValidateAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    PROFILE = "PROFILE"
+    OUTPUT = "OUTPUT"
+    ERRORS = "ERRORS"
+    WARNINGS = "WARNINGS"
+    SUPPRESSED = "SUPPRESSED"
+    PROFILE_USED = "PROFILE_USED"
+
+    def name(self):
+        return "validate"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Validate RE.MIX GeoPackage")
+
+    def group(self):
+        return tr("RE.MIX GeoPackage")
+
+    def groupId(self):  # noqa: N802 (QGIS API)
+        return "geopackage"
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Checks a RE.MIX GeoPackage against the data model and the RE.MIX classification scheme: "
+            "structure, codes of every classified field, required fields, cross-field rules, links "
+            "between tables and geometries (validity by GEOS, reference system, territory, comune, "
+            "overlaps, slivers, duplicates). Writes one finding per line (JSON Lines) with its code, "
+            "severity, layer, feature UUID, field, message and position. The 'strict' profile is what "
+            "the Region accepts; 'draft' is lenient for work in progress. The algorithm fails when "
+            "errors are found, after writing the report."
+        )
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return ValidateAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("RE.MIX GeoPackage"), extension="gpkg"))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PROFILE,
+                tr("Profile"),
+                options=[tr("strict (what the Region accepts)"), tr("draft (work in progress)")],
+                defaultValue=0,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT, tr("Report (JSON Lines)"), tr("JSON Lines (*.jsonl)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.ERRORS, tr("Errors")))
+        self.addOutput(QgsProcessingOutputNumber(self.WARNINGS, tr("Warnings")))
+        self.addOutput(QgsProcessingOutputNumber(self.SUPPRESSED, tr("Accepted exceptions")))
+        self.addOutput(QgsProcessingOutputString(self.PROFILE_USED, tr("Profile used")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        from ...layers.errors import RemixFileError
+        from ...validation.cli import jsonl_lines
+        from ...validation.engine import ValidationCancelled, validate_geopackage
+
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        index = (
+            self.parameterAsEnum(parameters, self.PROFILE, context)
+            if parameters.get(self.PROFILE) is not None
+            else 0
+        )
+        profile = PROFILES[index] if 0 <= index < len(PROFILES) else PROFILES[0]
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        language = ui_language()
+        feedback.pushInfo(
+            tr("Validating {path} with the {profile} profile…").format(path=path, profile=profile)
+        )
+        try:
+            report = validate_geopackage(
+                path, profile=profile, progress=feedback.setProgress, is_cancelled=feedback.isCanceled
+            )
+        except RemixFileError as exc:
+            raise QgsProcessingException(exc.message(language)) from exc
+        except ValidationCancelled:
+            raise QgsProcessingException(tr("Validation cancelled.")) from None
+        _write_atomically(output, jsonl_lines(report, language))
+        counts = report.counts
+        feedback.pushInfo(
+            tr(
+                "{errors} errors, {warnings} warnings, {suppressed} accepted exceptions (profile {profile})."
+            ).format(
+                errors=counts["error"],
+                warnings=counts["warning"],
+                suppressed=counts["suppressed"],
+                profile=profile,
+            )
+        )
+        for finding in report.by_severity("error")[:20]:
+            feedback.reportError(f"{finding.code} {finding.message(language)}")
+        if report.has_errors:
+            raise QgsProcessingException(
+                tr("{errors} errors found: see the report {path}").format(errors=counts["error"], path=output)
+            )
+        return {
+            self.OUTPUT: output,
+            self.ERRORS: counts["error"],
+            self.WARNINGS: counts["warning"],
+            self.SUPPRESSED: counts["suppressed"],
+            self.PROFILE_USED: profile,
+        }
+
+
+def _write_atomically(path, lines):
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            for line in lines:
+                stream.write(line + "\n")
+        os.replace(temp_name, target)
+    except BaseException:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise

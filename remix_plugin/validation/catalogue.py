@@ -1,0 +1,572 @@
+"""The catalogue of validation rules, as data (pure Python, no QGIS).
+
+Each rule has a stable code (never reused), a group, a default severity (the strict profile's),
+a message template in Italian and English, a one-line documentation and the reason it exists
+(where in DOMAIN.md / the seed / the model it comes from). ``docs/rules.md`` is generated from
+this table by ``scripts/gen_rules_doc.py``; the engine implements each rule exactly once.
+
+Message placeholders: ``{feature}`` (layer and title or UUID of the feature), ``{layer}``,
+``{field}``, ``{value}`` (the offending value, shortened) and ``{detail}`` (rule-specific).
+"""
+
+from dataclasses import dataclass
+
+GROUPS = ("structure", "scheme", "references", "geometry")
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    group: str
+    severity: str
+    title_it: str
+    title_en: str
+    message_it: str
+    message_en: str
+    doc: str
+    reason: str
+
+    def title(self, language="it"):
+        return self.title_it if language == "it" else self.title_en
+
+
+def _r(code, group, severity, title_it, title_en, message_it, message_en, doc, reason):
+    return Rule(code, group, severity, title_it, title_en, message_it, message_en, doc, reason)
+
+
+RULES = (
+    # -- structure ---------------------------------------------------------------------------
+    _r(
+        "STR-001",
+        "structure",
+        "error",
+        "Tabella mancante",
+        "Missing table",
+        "Manca la tabella {layer} del modello RE.MIX.",
+        "The RE.MIX table {layer} is missing.",
+        "Every table of layers/model.py must exist in the GeoPackage.",
+        "The model (layers/model.py) is the contract between the plugin, the forms, the export "
+        "bundle and the Region: a missing table cannot be filled or exported.",
+    ),
+    _r(
+        "STR-002",
+        "structure",
+        "error",
+        "Campo mancante",
+        "Missing field",
+        "Manca il campo {field} nella tabella {layer}.",
+        "The field {field} is missing from the table {layer}.",
+        "Every field of layers/model.py must exist in its table.",
+        "Forms, rules and the regional bundle read these fields by name.",
+    ),
+    _r(
+        "STR-003",
+        "structure",
+        "warning",
+        "Tipo di campo diverso dal modello",
+        "Field type differs from the model",
+        "Il campo {layer}.{field} è dichiarato {value}, il modello prevede {detail}.",
+        "The field {layer}.{field} is declared {value}; the model expects {detail}.",
+        "The declared GeoPackage column type must match the model's kind (TEXT, INTEGER, REAL, "
+        "BOOLEAN, DATE, DATETIME).",
+        "QGIS and GDAL build widgets and conversions from the declared type; SQLite itself does not "
+        "enforce it (values are checked by SCH-009).",
+    ),
+    _r(
+        "STR-004",
+        "structure",
+        "error",
+        "Schema da aggiornare",
+        "Schema needs an upgrade",
+        "Il file usa lo schema RE.MIX {value}, quello corrente è {detail}: aggiornalo dal plugin.",
+        "The file uses RE.MIX schema {value}; the current one is {detail}: upgrade it from the plugin.",
+        "The schema_version in remix_metadata must be the current SCHEMA_VERSION.",
+        "An older schema lacks tables or fields the Region's protocol expects (layers/geopackage.py "
+        "upgrade_geopackage adds them).",
+    ),
+    _r(
+        "STR-005",
+        "structure",
+        "error",
+        "Versione dello schema di classificazione sconosciuta",
+        "Unknown classification scheme version",
+        "Il file dichiara lo schema di classificazione {value}, il plugin usa la versione {detail}.",
+        "The file declares classification scheme {value}; the plugin uses version {detail}.",
+        "The scheme_version in remix_metadata must be the version of taxonomy/scheme.json.",
+        "Codes are only meaningful against the scheme version they were chosen from "
+        "(scheme.json rule: codes are never reused, terms are deprecated instead).",
+    ),
+    _r(
+        "STR-006",
+        "structure",
+        "error",
+        "Colonna geometrica non registrata",
+        "Geometry column not registered",
+        "La tabella {layer} non ha una colonna geometrica registrata in gpkg_geometry_columns.",
+        "The table {layer} has no geometry column registered in gpkg_geometry_columns.",
+        "Spatial tables of the model (lavori, criticita, comuni) must be GeoPackage feature tables.",
+        "Without the registration GIS software does not see the perimeters (GeoPackage 1.2 spec).",
+    ),
+    _r(
+        "STR-007",
+        "structure",
+        "warning",
+        "Lista dei codici non aggiornata",
+        "Code list out of date",
+        "La lista dei codici {layer} non contiene il codice {value} della dimensione {field}.",
+        "The code list {layer} lacks the code {value} of the dimension {field}.",
+        "remix_codelist must hold every term of the scheme (it feeds the drop-downs).",
+        "The value-relation widgets of the forms read remix_codelist; a missing term cannot be chosen.",
+    ),
+    # -- scheme ------------------------------------------------------------------------------
+    _r(
+        "SCH-001",
+        "scheme",
+        "error",
+        "Codice non previsto dallo schema",
+        "Code not in the scheme",
+        "{feature}: il valore «{value}» del campo {field} non è un termine di «{detail}».",
+        "{feature}: the value '{value}' of the field {field} is not a term of '{detail}'.",
+        "Every code of a coded field must be a term of its dimension in scheme.json.",
+        "The taxonomy is a closed list (DOMAIN.md, 'Classification dimensions (closed lists)'); "
+        "GeoPackage and QGIS do not enforce it (FACTS.md: enum constraints are not enforced; the "
+        "attribute table, field calculator and paste skip form constraints).",
+    ),
+    _r(
+        "SCH-002",
+        "scheme",
+        "error",
+        "Più valori in un campo a valore singolo",
+        "Several values in a single-valued field",
+        "{feature}: il campo {field} ammette un solo valore, contiene «{value}».",
+        "{feature}: the field {field} takes one value but holds '{value}'.",
+        "A single-valued dimension must hold one bare code, not a JSON array or a QGIS {a,b} list.",
+        "scheme.json marks each dimension multi or not; the export maps single values to one column.",
+    ),
+    _r(
+        "SCH-003",
+        "scheme",
+        "error",
+        "Campo multiplo non in formato JSON",
+        "Multi-valued field not a JSON array",
+        "{feature}: il campo multiplo {field} contiene «{value}» invece di un elenco JSON.",
+        "{feature}: the multi-valued field {field} holds '{value}' instead of a JSON array.",
+        "A multi-valued dimension must be stored as a JSON array of codes (scheme rule multi_storage).",
+        "scheme.json rules.multi_storage: 'JSON array of codes'; other tools read it with a JSON parser.",
+    ),
+    _r(
+        "SCH-004",
+        "scheme",
+        "error",
+        "Elenco di codici illeggibile",
+        "Unreadable list of codes",
+        "{feature}: il campo {field} contiene un elenco illeggibile «{value}» ({detail}).",
+        "{feature}: the field {field} holds an unreadable list '{value}' ({detail}).",
+        "A multi-valued field must parse as a JSON array of text codes.",
+        "Malformed JSON cannot be read by the forms, the atlas or the Region.",
+    ),
+    _r(
+        "SCH-005",
+        "scheme",
+        "warning",
+        "Codice ripetuto",
+        "Repeated code",
+        "{feature}: il codice «{value}» è ripetuto nel campo {field}.",
+        "{feature}: the code '{value}' is repeated in the field {field}.",
+        "A code appears at most once in a multi-valued field.",
+        "A repeated code is a data-entry slip and would be counted twice in statistics.",
+    ),
+    _r(
+        "SCH-006",
+        "scheme",
+        "error",
+        "Campo obbligatorio vuoto",
+        "Required field empty",
+        "{feature}: il campo obbligatorio {field} è vuoto.",
+        "{feature}: the required field {field} is empty.",
+        "Fields whose requirement is 'required' (model.Field.requirement, from scheme used_by) "
+        "must be filled.",
+        "The seed's catalogue card (title, comune, classification, description) and the scheme's "
+        "used_by requirements define what a record must state.",
+    ),
+    _r(
+        "SCH-007",
+        "scheme",
+        "warning",
+        "Campo raccomandato vuoto",
+        "Recommended field empty",
+        "{feature}: il campo raccomandato {field} è vuoto.",
+        "{feature}: the recommended field {field} is empty.",
+        "Fields whose requirement is 'recommended' should be filled.",
+        "Recommended fields feed the atlas and the catalogue cards (DOMAIN.md, catalogue card).",
+    ),
+    _r(
+        "SCH-008",
+        "scheme",
+        "warning",
+        "Termine deprecato",
+        "Deprecated term",
+        "{feature}: il codice «{value}» del campo {field} è deprecato: scegli un termine attuale.",
+        "{feature}: the code '{value}' of the field {field} is deprecated: choose a current term.",
+        "A term marked deprecated in scheme.json should be replaced.",
+        "scheme.json rule: codes are never reused, a retired term is deprecated; new data should not use it.",
+    ),
+    _r(
+        "SCH-009",
+        "scheme",
+        "error",
+        "Valore di tipo errato",
+        "Value of the wrong type",
+        "{feature}: il campo {field} deve contenere {detail}, contiene «{value}».",
+        "{feature}: the field {field} must hold {detail} but holds '{value}'.",
+        "Values must match the field's kind (integer, real, boolean 0/1, ISO date, ISO date-time, text).",
+        "SQLite is dynamically typed: text can be stored in a REAL column by other tools or by paste.",
+    ),
+    _r(
+        "SCH-010",
+        "scheme",
+        "warning",
+        "Testo troppo lungo",
+        "Text too long",
+        "{feature}: il campo {field} ha {value} caratteri, il massimo è {detail}.",
+        "{feature}: the field {field} has {value} characters; the maximum is {detail}.",
+        "Text fields with a maximum length in the model must not exceed it.",
+        "The declared width is what the regional exchange format and shapefile-based tools keep.",
+    ),
+    _r(
+        "SCH-011",
+        "scheme",
+        "error",
+        "Lavoro senza intervento né servizi",
+        "Physical work states neither intervention nor services",
+        "{feature}: indica l'intervento sull'oggetto o i servizi realizzati (almeno uno).",
+        "{feature}: state the intervention on the object or the services created (at least one).",
+        "A lavoro must state intervento_oggetto or servizi_realizzati (or both).",
+        "DOMAIN.md, Lavori: a physical project is an intervention on an object (sostituzione, riuso, "
+        "riqualificazione, riorganizzazione) and/or the creation of services; both fields are only "
+        "'recommended' in the scheme because either one suffices.",
+    ),
+    _r(
+        "SCH-012",
+        "scheme",
+        "error",
+        "Date in ordine inverso",
+        "Dates in reverse order",
+        "{feature}: la data di fine {value} precede la data di inizio {detail}.",
+        "{feature}: the end date {value} is before the start date {detail}.",
+        "data_fine must not be earlier than data_inizio (progetti, fasi).",
+        "A project or phase cannot end before it starts (DOMAIN.md: projects run in phases).",
+    ),
+    _r(
+        "SCH-013",
+        "scheme",
+        "error",
+        "Numero di fase ripetuto",
+        "Repeated phase number",
+        "{feature}: il progetto ha più fasi con il numero {value}.",
+        "{feature}: the project has several phases numbered {value}.",
+        "Within a project every phase number is used once.",
+        "The seed numbers phases FASE I, II, III: each number names one phase.",
+    ),
+    _r(
+        "SCH-014",
+        "scheme",
+        "warning",
+        "Fasi non numerate da 1 a n",
+        "Phases not numbered 1..n",
+        "{feature}: le fasi del progetto sono numerate {value}, atteso 1…{detail}.",
+        "{feature}: the project's phases are numbered {value}; expected 1…{detail}.",
+        "The phases of a project are numbered 1, 2, … n without gaps.",
+        "The seed's cards (Castano Primo, three phases) list phases I, II, III in sequence.",
+    ),
+    _r(
+        "SCH-015",
+        "scheme",
+        "warning",
+        "Fasi con date fuori ordine",
+        "Phases with dates out of order",
+        "{feature}: la fase {value} inizia prima della fase precedente ({detail}).",
+        "{feature}: phase {value} starts before the previous phase ({detail}).",
+        "A phase with a higher number does not start before the previous one.",
+        "Phases are successive steps of one project (seed: 'Progetti realizzati per fasi').",
+    ),
+    _r(
+        "SCH-016",
+        "scheme",
+        "error",
+        "Progetto senza lavori né azioni",
+        "Project with no physical work and no action",
+        "{feature}: il progetto non ha né lavori né azioni.",
+        "{feature}: the project has neither physical works nor actions.",
+        "A progetto groups at least one lavoro or azione.",
+        "DOMAIN.md: 'A progetto groups lavori and azioni'; a project with neither has no content "
+        "to monitor or export.",
+    ),
+    _r(
+        "SCH-017",
+        "scheme",
+        "error",
+        "Progetto senza criticità",
+        "Project answering no problem",
+        "{feature}: il progetto non risponde a nessuna criticità.",
+        "{feature}: the project answers no criticità.",
+        "A progetto answers at least one criticità (criticita.progetto_uuid).",
+        "DOMAIN.md: a progetto 'answers one or more criticità'; the seed pairs the knowledge of "
+        "problems with the projects that answer them.",
+    ),
+    _r(
+        "SCH-018",
+        "scheme",
+        "warning",
+        "Fase conclusa con fine futura",
+        "Concluded phase ending in the future",
+        "{feature}: la fase è «conclusa» ma la data di fine {value} è futura.",
+        "{feature}: the phase is 'concluded' but its end date {value} is in the future.",
+        "A phase with stato_fase 'conclusa' cannot end after today.",
+        "Monitoring (DOMAIN.md: communicate phases and results) relies on consistent states and dates.",
+    ),
+    _r(
+        "SCH-019",
+        "scheme",
+        "warning",
+        "Valore con caratteri di controllo",
+        "Value with control characters",
+        "{feature}: il campo {field} contiene caratteri di controllo o non stampabili.",
+        "{feature}: the field {field} contains control or non-printable characters.",
+        "Text values must not contain control characters (other than tab and newline).",
+        "Control characters break CSV exports, labels and the Region's import.",
+    ),
+    # -- references --------------------------------------------------------------------------
+    _r(
+        "REF-001",
+        "references",
+        "error",
+        "UUID mancante",
+        "Missing UUID",
+        "{feature}: l'identificativo (uuid) è vuoto.",
+        "{feature}: the identifier (uuid) is empty.",
+        "Every record of a data table has a non-empty uuid.",
+        "Links between tables and the regional bundle identify records by uuid (layers/model.py).",
+    ),
+    _r(
+        "REF-002",
+        "references",
+        "error",
+        "UUID malformato",
+        "Malformed UUID",
+        "{feature}: l'identificativo «{value}» non è un UUID valido.",
+        "{feature}: the identifier '{value}' is not a valid UUID.",
+        "A uuid is 36 characters, hexadecimal in 8-4-4-4-12 groups.",
+        "The forms generate uuid('WithoutBraces'); anything else was typed or imported by mistake.",
+    ),
+    _r(
+        "REF-003",
+        "references",
+        "error",
+        "UUID duplicato",
+        "Duplicate UUID",
+        "{feature}: l'identificativo «{value}» compare {detail} volte nella tabella {layer}.",
+        "{feature}: the identifier '{value}' appears {detail} times in the table {layer}.",
+        "A uuid is unique within its table.",
+        "A duplicated uuid makes every link to it ambiguous.",
+    ),
+    _r(
+        "REF-004",
+        "references",
+        "error",
+        "Collegamento non risolto",
+        "Unresolved link",
+        "{feature}: il campo {field} punta a «{value}», che non esiste in {detail}.",
+        "{feature}: the field {field} points to '{value}', which does not exist in {detail}.",
+        "Every link (progetto_uuid, lavoro_uuid, programma_uuid, attore_uuid, indicatore_uuid, "
+        "comune_istat) resolves to an existing record.",
+        "The relations of layers/model.py: a dangling link is an orphan the forms cannot show.",
+    ),
+    _r(
+        "REF-005",
+        "references",
+        "error",
+        "Record orfano",
+        "Orphan record",
+        "{feature}: il collegamento obbligatorio {field} è vuoto (record orfano).",
+        "{feature}: the required link {field} is empty (orphan record).",
+        "A lavoro, azione, fase, misura, finanziamento or actor link must name its parent.",
+        "DOMAIN.md: lavori and azioni belong to a progetto; phases are phases of a project.",
+    ),
+    _r(
+        "REF-006",
+        "references",
+        "error",
+        "Azione collegata a un lavoro di un altro progetto",
+        "Action linked to another project's physical work",
+        "{feature}: il lavoro collegato {value} appartiene a un altro progetto ({detail}).",
+        "{feature}: the linked physical work {value} belongs to another project ({detail}).",
+        "An azione's lavoro_uuid must be a lavoro of the same progetto.",
+        "DOMAIN.md: an azione is 'attached to a project and optionally to one or more lavori' of it.",
+    ),
+    # -- geometry ----------------------------------------------------------------------------
+    _r(
+        "GEO-001",
+        "geometry",
+        "error",
+        "Geometria mancante o vuota",
+        "Missing or empty geometry",
+        "{feature}: manca il perimetro.",
+        "{feature}: the perimeter is missing.",
+        "Tables whose geometry is required (lavori) have a non-empty geometry on every record.",
+        "DOMAIN.md: a lavoro is 'individuato da un perimetro areale' (seed).",
+    ),
+    _r(
+        "GEO-002",
+        "geometry",
+        "error",
+        "Geometria illeggibile",
+        "Unreadable geometry",
+        "{feature}: la geometria non è leggibile ({detail}).",
+        "{feature}: the geometry cannot be read ({detail}).",
+        "The geometry blob is a well-formed GeoPackage geometry (GP header + WKB).",
+        "A corrupt blob crashes or is silently skipped by other software.",
+    ),
+    _r(
+        "GEO-003",
+        "geometry",
+        "error",
+        "Tipo di geometria errato",
+        "Wrong geometry type",
+        "{feature}: la geometria è {value}, deve essere un poligono o multipoligono.",
+        "{feature}: the geometry is {value}; it must be a polygon or multipolygon.",
+        "Geometries of lavori and criticità are Polygon or MultiPolygon.",
+        "DOMAIN.md: lavori are areal perimeters; the model's geometry type is MultiPolygon.",
+    ),
+    _r(
+        "GEO-004",
+        "geometry",
+        "error",
+        "Geometria non valida (GEOS)",
+        "Invalid geometry (GEOS)",
+        "{feature}: geometria non valida: {detail}.",
+        "{feature}: invalid geometry: {detail}.",
+        "Geometries are valid by GEOS (OGC simple features): no self-intersections, "
+        "rings closed, holes inside shells.",
+        "Invalid polygons give wrong areas and overlaps and are rejected by the regional database.",
+    ),
+    _r(
+        "GEO-005",
+        "geometry",
+        "error",
+        "Sistema di riferimento errato",
+        "Wrong reference system",
+        "{layer}: il sistema di riferimento è {value}, il file dichiara {detail}.",
+        "{layer}: the reference system is {value}; the file declares {detail}.",
+        "Each spatial table uses the file's CRS (remix_metadata.crs), one of EPSG:32632 / EPSG:7791.",
+        "FACTS.md: RDN2008/UTM 32N and WGS84/UTM 32N are the Lombardy working systems; areas, "
+        "lengths and the comuni test need metres in one system.",
+    ),
+    _r(
+        "GEO-006",
+        "geometry",
+        "error",
+        "Geometria con SRS diverso dalla tabella",
+        "Geometry SRS differs from its table",
+        "{feature}: la geometria dichiara srs_id {value}, la tabella {detail}.",
+        "{feature}: the geometry declares srs_id {value}; the table {detail}.",
+        "The srs_id of every geometry blob equals its table's srs_id.",
+        "GeoPackage 1.2 requires it; mixed systems put features kilometres away.",
+    ),
+    _r(
+        "GEO-007",
+        "geometry",
+        "error",
+        "Fuori dal territorio metropolitano",
+        "Outside the metropolitan territory",
+        "{feature}: il perimetro non tocca nessuno dei 133 comuni della Città metropolitana.",
+        "{feature}: the perimeter touches none of the 133 comuni of the Metropolitan City.",
+        "A perimeter intersects the union of the comuni layer.",
+        "DOMAIN.md: the territorial frame is the 133 comuni of CMM.",
+    ),
+    _r(
+        "GEO-008",
+        "geometry",
+        "warning",
+        "Fuori dal comune dichiarato",
+        "Outside its declared comune",
+        "{feature}: il perimetro è per lo più fuori dal comune dichiarato {value} ({detail}).",
+        "{feature}: the perimeter lies mostly outside its declared comune {value} ({detail}).",
+        "The point on surface of a perimeter lies in its comune_istat, or at least half its area does.",
+        "comune_istat is derived from the perimeter (model COMUNE_EXPRESSION); a warning only, since "
+        "inter-municipal (sovracomunale) projects exist (DOMAIN.md, livelli progettuali).",
+    ),
+    _r(
+        "GEO-009",
+        "geometry",
+        "error",
+        "Lavori sovrapposti nello stesso progetto",
+        "Overlapping works of one project",
+        "{feature}: il perimetro si sovrappone al lavoro {value} dello stesso progetto ({detail} m²).",
+        "{feature}: the perimeter overlaps the physical work {value} of the same project ({detail} m²).",
+        "Two lavori of the same progetto do not overlap by more than the profile's tolerance.",
+        "Overlapping works of one project count the same ground twice (areas, atlas) and usually "
+        "mean a perimeter was drawn twice.",
+    ),
+    _r(
+        "GEO-010",
+        "geometry",
+        "error",
+        "Scheggia: area troppo piccola",
+        "Sliver: area too small",
+        "{feature}: il perimetro ha un'area di {value} m², sotto il minimo di {detail} m².",
+        "{feature}: the perimeter has an area of {value} m², below the minimum of {detail} m².",
+        "A polygon part smaller than the profile's minimum area (default 1 m²) is a sliver.",
+        "Tiny parts are digitising leftovers (snapping, clipping), not real perimeters.",
+    ),
+    _r(
+        "GEO-011",
+        "geometry",
+        "warning",
+        "Scheggia sottile",
+        "Thin sliver",
+        "{feature}: una parte del perimetro è sottilissima (area/perimetro {value} m, minimo {detail} m).",
+        "{feature}: a part of the perimeter is extremely thin "
+        "(area/perimeter {value} m, minimum {detail} m).",
+        "A polygon part whose area/perimeter ratio is below the profile's minimum (default 0.25 m, "
+        "i.e. about half a metre wide) is a thin sliver.",
+        "Thin strips come from overlapping digitising or clipping; real works are wider.",
+    ),
+    _r(
+        "GEO-012",
+        "geometry",
+        "warning",
+        "Perimetro duplicato",
+        "Duplicate perimeter",
+        "{feature}: il perimetro è identico a quello di {value}.",
+        "{feature}: the perimeter is identical to that of {value}.",
+        "Two records of a table do not share the same (normalised) geometry.",
+        "A copied perimeter is usually a record entered twice; when intended, accept it as an exception.",
+    ),
+    _r(
+        "GEO-013",
+        "geometry",
+        "warning",
+        "Superficie non aggiornata",
+        "Area out of date",
+        "{feature}: la superficie registrata è {value} m², il perimetro misura {detail} m².",
+        "{feature}: the recorded area is {value} m², the perimeter measures {detail} m².",
+        "superficie_mq (derived) matches the perimeter's area within 1 m² and 1 %.",
+        "superficie_mq is derived (model AREA_EXPRESSION); edits outside the form leave it stale.",
+    ),
+)
+
+_BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def rule(code):
+    return _BY_CODE[code]
+
+
+def codes():
+    return [r.code for r in RULES]
+
+
+def rules_of_group(group):
+    return [r for r in RULES if r.group == group]

@@ -1,0 +1,80 @@
+"""``python3 -m remix_plugin validate FILE.gpkg [--profile NAME] [--format text|jsonl] [--lang it|en]``
+
+No QGIS needed (sqlite3 + GDAL/OGR + shapely from the distribution). Exit codes: 0 no errors
+(warnings may be printed), 1 errors found, 2 the file (or the profile) cannot be used, with a
+one-line reason on stderr.
+"""
+
+import json
+import sys
+
+from ..layers.errors import RemixFileError
+from .profiles import ProfileError
+
+EXIT_CLEAN, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+MISSING_LIBRARY = {
+    "it": "Il validatore richiede GDAL e shapely per Python (python3-gdal, python3-shapely): {error}",
+    "en": "The validator needs GDAL and shapely for Python (python3-gdal, python3-shapely): {error}",
+}
+SEVERITY_TEXT = {
+    "it": {"error": "ERRORE", "warning": "AVVISO"},
+    "en": {"error": "ERROR", "warning": "WARNING"},
+}
+
+
+def _coords(finding, message):
+    if finding.x is None or finding.y is None:
+        return ""
+    text = f"{finding.x:.2f} {finding.y:.2f}"
+    return "" if text in message else f" @ {text}"
+
+
+def format_text(report, language="it"):
+    lines = []
+    for finding in report.sorted_findings():
+        where = finding.layer + (f" {finding.feature_uuid}" if finding.feature_uuid else "")
+        field_text = f".{finding.field}" if finding.field else ""
+        lines.append(
+            f"{SEVERITY_TEXT[language][finding.severity]} {finding.code} {where}{field_text}: "
+            f"{finding.message(language)}{_coords(finding, finding.message(language))}"
+        )
+    counts = report.counts
+    if language == "it":
+        lines.append(
+            f"{report.path}: {counts['error']} errori, {counts['warning']} avvisi, "
+            f"{counts['suppressed']} eccezioni accettate (profilo {report.profile})."
+        )
+    else:
+        lines.append(
+            f"{report.path}: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['suppressed']} accepted exceptions (profile {report.profile})."
+        )
+    return "\n".join(lines)
+
+
+def jsonl_lines(report, language="it"):
+    for finding in report.sorted_findings():
+        yield json.dumps(dict(finding.as_dict(language), profile=report.profile), ensure_ascii=False)
+
+
+def run_validate(args):
+    language = getattr(args, "lang", "it") or "it"
+    try:
+        from .engine import validate_geopackage
+    except ImportError as exc:  # GDAL's or shapely's Python bindings are missing
+        print(MISSING_LIBRARY[language].format(error=exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        report = validate_geopackage(args.path, profile=getattr(args, "profile", "strict") or "strict")
+    except RemixFileError as exc:
+        print(exc.message(language).replace("\n", " "), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ProfileError as exc:
+        print(str(exc).replace("\n", " "), file=sys.stderr)
+        return EXIT_UNREADABLE
+    if getattr(args, "format", "text") == "jsonl":
+        for line in jsonl_lines(report, language):
+            print(line)
+    else:
+        print(format_text(report, language))
+    return EXIT_ERRORS if report.has_errors else EXIT_CLEAN

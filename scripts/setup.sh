@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Prepare a fresh Debian/Ubuntu machine for `make test`, `make demo`, `make bench`:
+#   1. system packages (QGIS, GDAL, Xvfb, Qt linguist tools, ...) from apt, only when missing;
+#   2. a virtualenv at .venv over the system Python (so it sees QGIS's python3-qgis) with the
+#      test tools pinned below. A stamp file avoids reinstalling on every run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${VENV:-$ROOT/.venv}"
+SYSTEM_PYTHON=/usr/bin/python3
+
+APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-fiona gdal-bin
+              python3-gdal xvfb xauth qttools5-dev-tools poppler-utils python3-venv sqlite3)
+
+# Pinned for Python 3.11 + QGIS 3.22 (pytest-qgis 5 supports QGIS >= 3.10, Python >= 3.10).
+PIP_PACKAGES=(
+  "pytest==8.4.2"
+  "pytest-qgis==5.0.2"
+  "ruff==0.14.14"
+  "bandit==1.8.6"
+  "hypothesis==6.140.0"
+  "pytest-timeout==2.4.0"
+)
+
+log() { printf '[setup] %s\n' "$*"; }
+
+# ---------------------------------------------------------------- system packages
+if [ -r /etc/os-release ]; then . /etc/os-release; fi
+case " ${ID:-} ${ID_LIKE:-} " in
+  *" debian "*|*" ubuntu "*) ;;
+  *)
+    cat >&2 <<MSG
+[setup] This script installs system packages with apt on Debian/Ubuntu only (found: ${PRETTY_NAME:-unknown OS}).
+[setup] Install these yourself (names of the Debian packages):
+[setup]   ${APT_PACKAGES[*]}
+[setup]   i.e. QGIS >= 3.22 with its Python bindings, GDAL, Xvfb + xauth, Qt5 lrelease, pdftoppm, python3-venv, sqlite3
+[setup] then run: make test
+MSG
+    exit 1 ;;
+esac
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing from apt: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "[setup] need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    SUDO="sudo"
+  fi
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+else
+  log "system packages present"
+fi
+
+# ---------------------------------------------------------------- virtualenv
+if [ ! -x "$VENV/bin/python" ]; then
+  log "creating $VENV (with system site packages, for QGIS's python3-qgis)"
+  "$SYSTEM_PYTHON" -m venv --system-site-packages "$VENV"
+fi
+
+STAMP="$VENV/.remix-setup-stamp"
+WANT="$(printf '%s\n' "${PIP_PACKAGES[@]}")"
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ]; then
+  log "venv tools up to date"
+else
+  log "installing into venv: ${PIP_PACKAGES[*]}"
+  # --upgrade-strategy only-if-needed: never replace Debian's numpy/pandas stack (see FACTS.md).
+  "$VENV/bin/python" -m pip install --quiet --upgrade-strategy only-if-needed "${PIP_PACKAGES[@]}"
+  "$VENV/bin/python" - <<'PY'
+import numpy, qgis.core  # the distribution's stack must still be the one in use
+assert numpy.__file__.startswith("/usr/lib/python3/"), numpy.__file__
+PY
+  printf '%s' "$WANT" > "$STAMP"
+fi
+touch "$STAMP"
+log "ready: $VENV"
