@@ -63,3 +63,28 @@ def open_demo_project(iface, context):
         "lavori": lavori.featureCount() if lavori is not None else 0,
         "screenshot": path if iface.mainWindow().grab().save(path) else None,
     }
+
+
+def lavoro_form_screenshot(iface, context):
+    """The attribute form of the first lavoro, as QGIS shows it (generated from the scheme)."""
+    from qgis.core import QgsProject
+    from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
+
+    lavori = next((layer for layer in QgsProject.instance().mapLayers().values()
+                   if layer.customProperty("remix/table") == "lavori"), None)
+    if lavori is None or not lavori.featureCount():
+        return {"saved": False, "reason": "no lavori layer with features (open the demo first)"}
+    feature = next(lavori.getFeatures())
+    editor_context = QgsAttributeEditorContext()
+    editor_context.setVectorLayerTools(iface.vectorLayerTools())  # relation editors need it on 3.22
+    editor_context.setMapCanvas(iface.mapCanvas())
+    dialog = QgsAttributeDialog(lavori, feature, False, iface.mainWindow(), True, editor_context)
+    dialog.resize(720, 640)
+    dialog.show()
+    context["settle"](1.5)
+    path = os.path.join(context["config"]["out_dir"], "lavoro_form.png")
+    saved = dialog.grab().save(path)
+    dialog.close()
+    dialog.deleteLater()
+    return {"saved": saved, "path": path, "titolo": feature["titolo"],
+            "comune_istat": feature["comune_istat"]}

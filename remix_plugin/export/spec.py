@@ -22,19 +22,7 @@ BUNDLE_SRS_ID = 32632
 GPKG_VERSION = "1.2"
 
 # Data tables in dependency order (parents first): also the order of the content hash.
-DATA_TABLES = (
-    "programmi",
-    "progetti",
-    "criticita",
-    "lavori",
-    "azioni",
-    "attori",
-    "progetto_attori",
-    "fasi",
-    "indicatori",
-    "misure",
-    "finanziamenti",
-)
+DATA_TABLES = load_model().data_table_names
 CODELIST_TABLE = "remix_codelist"
 MANIFEST_TABLE = "bundle_manifest"
 WARNINGS_TABLE = "bundle_warnings"

@@ -38,6 +38,7 @@ from ..compat import message_level
 from ..i18n import tr, ui_language
 from ..log import get_logger
 from . import dock_actions
+from .dock_tools import DockTools
 from .perimeter_tools import PerimeterSession, is_polygon_layer, perimeters_from_selection
 from .project_tree import (
     FID_ROLE,
@@ -188,6 +189,8 @@ class RemixDock(QgsDockWidget):
             button.setAutoRaise(True)
             grid.addWidget(button, position // 2, position % 2)
         layout.addLayout(grid)
+        self.tools = DockTools(self)
+        layout.addLayout(self.tools.build(body))
 
         self.search = QgsFilterLineEdit(body)
         self.search.setObjectName("RemixSearch")
@@ -321,6 +324,7 @@ class RemixDock(QgsDockWidget):
 
     def teardown(self):
         """Disconnect what we connected to objects that outlive the dock (plugin unload)."""
+        self.tools.teardown()
         self._detach_layers()
         self._search_timer.stop()
         self._disconnect_all(self._connections)
@@ -626,6 +630,7 @@ class RemixDock(QgsDockWidget):
     def update_actions(self):
         selection = self.selection() if hasattr(self, "tree") else Selection()
         has_file = bool(self.layers.get("progetti"))
+        self.tools.update(has_file)
         no_file = tr("Open a RE.MIX GeoPackage first")
         no_project = tr("Select a project (or one of its items) in the tree first")
         has_project = bool(selection.project_uuid)

@@ -4,275 +4,275 @@
 <context>
     <name>RemixPlugin</name>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="265"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="268"/>
         <source>(all)</source>
         <translation>(tutti)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="629"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="634"/>
         <source>Open a RE.MIX GeoPackage first</source>
         <translation>Apri prima un GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="630"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="635"/>
         <source>Select a project (or one of its items) in the tree first</source>
         <translation>Seleziona prima un progetto (o uno dei suoi elementi) nell&apos;albero</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="70"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="680"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="71"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="685"/>
         <source>RE.MIX</source>
         <translation>RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="104"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="373"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="105"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="377"/>
         <source>Open or create a RE.MIX GeoPackage to map regeneration projects.</source>
         <translation>Apri o crea un GeoPackage RE.MIX per mappare i progetti di rigenerazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="111"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="112"/>
         <location filename="../../remix_plugin/plugin.py" line="68"/>
         <source>New RE.MIX GeoPackage…</source>
         <translation>Nuovo GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="112"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="113"/>
         <location filename="../../remix_plugin/plugin.py" line="69"/>
         <source>Create an empty RE.MIX GeoPackage with its forms, styles and project</source>
         <translation>Crea un GeoPackage RE.MIX vuoto con i suoi moduli, stili e progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="116"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="117"/>
         <location filename="../../remix_plugin/plugin.py" line="73"/>
         <source>Open RE.MIX GeoPackage…</source>
         <translation>Apri GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="117"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="118"/>
         <location filename="../../remix_plugin/plugin.py" line="74"/>
         <source>Open a RE.MIX GeoPackage and the project stored inside it</source>
         <translation>Apri un GeoPackage RE.MIX e il progetto salvato al suo interno</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="145"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="146"/>
         <location filename="../../remix_plugin/gui/dock_actions.py" line="117"/>
         <source>New project</source>
         <translation>Nuovo progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="146"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="147"/>
         <source>Create a new project: fill its form, then draw the perimeter of its first work</source>
         <translation>Crea un nuovo progetto: compila il modulo, poi disegna il perimetro del primo lavoro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="149"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="150"/>
         <source>Draw perimeter</source>
         <translation>Disegna perimetro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="150"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="151"/>
         <source>Draw the perimeter of a new work of the selected project, snapping to the comuni and to the visible layers</source>
         <translation>Disegna il perimetro di un nuovo lavoro del progetto selezionato, con aggancio ai comuni e ai layer visibili</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="154"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="155"/>
         <source>Perimeter from selection</source>
         <translation>Perimetro dalla selezione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="155"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="156"/>
         <source>Create a work of the selected project from each selected feature of the active polygon layer (cadastral parcel, PGT area…), transformed to the working CRS</source>
         <translation>Crea un lavoro del progetto selezionato da ogni elemento selezionato del layer di poligoni attivo (particella catastale, ambito del PGT…), trasformato nel sistema di riferimento di lavoro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="159"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="160"/>
         <source>Attach action</source>
         <translation>Collega azione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="160"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="161"/>
         <source>Add an action (social, cultural or economic) to the selected project or work</source>
         <translation>Aggiungi un&apos;azione (sociale, culturale o economica) al progetto o al lavoro selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="163"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="164"/>
         <source>Add problem</source>
         <translation>Aggiungi criticità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="164"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="165"/>
         <source>Add a problem (criticità) answered by the selected project</source>
         <translation>Aggiungi una criticità a cui risponde il progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="167"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="168"/>
         <source>Add actor</source>
         <translation>Aggiungi attore</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="168"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="169"/>
         <source>Involve an actor in the selected project</source>
         <translation>Coinvolgi un attore nel progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="171"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="172"/>
         <source>Add phase</source>
         <translation>Aggiungi fase</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="172"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="173"/>
         <source>Add the next phase of the selected project</source>
         <translation>Aggiungi la fase successiva del progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="175"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="176"/>
         <source>Add measurement</source>
         <translation>Aggiungi misurazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="176"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="177"/>
         <source>Record a measurement of an indicator (KPI) for the selected project</source>
         <translation>Registra una misurazione di un indicatore (KPI) per il progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="195"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="198"/>
         <source>Search projects, works, actions, comuni…</source>
         <translation>Cerca progetti, lavori, azioni, comuni…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="196"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="199"/>
         <source>Shows the projects whose title, comune or works, actions and problems contain the text</source>
         <translation>Mostra i progetti il cui titolo, comune o i cui lavori, azioni e criticità contengono il testo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="205"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="208"/>
         <source>Filters</source>
         <translation>Filtri</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="209"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="212"/>
         <source>Only projects in this comune (their own or their works&apos;)</source>
         <translation>Solo i progetti in questo comune (propri o dei loro lavori)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="210"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="213"/>
         <source>Only projects in a comune of this zona omogenea</source>
         <translation>Solo i progetti in un comune di questa zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="211"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="214"/>
         <source>Only projects with this field of opportunity</source>
         <translation>Solo i progetti con questo ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="212"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="215"/>
         <source>Only projects with this scale of expected impact</source>
         <translation>Solo i progetti con questa scala dell&apos;impatto atteso</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="213"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="216"/>
         <source>Only projects in this state</source>
         <translation>Solo i progetti in questo stato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="214"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="217"/>
         <source>Comune</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="215"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="218"/>
         <source>Zona omogenea</source>
         <translation>Zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="216"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="219"/>
         <source>Field of opportunity</source>
         <translation>Ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="217"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="220"/>
         <source>Scale of impact</source>
         <translation>Scala dell&apos;impatto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="218"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="221"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="220"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="223"/>
         <source>Only with problems</source>
         <translation>Solo con problemi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="224"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="227"/>
         <source>Clear filters</source>
         <translation>Azzera filtri</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="225"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="228"/>
         <source>Show every project again</source>
         <translation>Mostra di nuovo tutti i progetti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="713"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="718"/>
         <source>Draw the perimeter: click to add vertices, right click to close it; the form of the new work opens then</source>
         <translation>Disegna il perimetro: clic per aggiungere i vertici, clic destro per chiuderlo; poi si apre il modulo del nuovo lavoro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="467"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="471"/>
         <source>{programmes} programmes · {projects} projects · {works} works · {actions} actions · {problems} problems</source>
         <translation>{programmes} programmi · {projects} progetti · {works} lavori · {actions} azioni · {problems} criticità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="524"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="528"/>
         <source>Only projects with findings of the last validation</source>
         <translation>Solo i progetti con segnalazioni dell&apos;ultima validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="527"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="531"/>
         <source>Run the validation first: it tells which projects have problems</source>
         <translation>Esegui prima la validazione: indica quali progetti hanno problemi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="646"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="651"/>
         <source>The layer of this table is not in the project</source>
         <translation>Il layer di questa tabella non è nel progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="653"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="658"/>
         <source>Make a polygon layer (e.g. cadastral parcels) active in the Layers panel and select the features to copy</source>
         <translation>Rendi attivo nel pannello Layer un layer di poligoni (ad es. le particelle catastali) e seleziona gli elementi da copiare</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="696"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="728"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="701"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="733"/>
         <source>Select a project in the tree first</source>
         <translation>Seleziona prima un progetto nell&apos;albero</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="737"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="742"/>
         <source>{count} works added to the edit buffer of “{layer}” (not saved yet)</source>
         <translation>{count} lavori aggiunti alle modifiche di “{layer}” (non ancora salvati)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="344"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="348"/>
         <source>The layers of this RE.MIX GeoPackage are not in the project. Open it again with “Open RE.MIX GeoPackage…”.</source>
         <translation>I layer di questo GeoPackage RE.MIX non sono nel progetto. Riaprilo con “Apri GeoPackage RE.MIX…”.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="656"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="661"/>
         <source>Select one or more features of “{layer}” on the map</source>
         <translation>Seleziona sulla mappa uno o più elementi di “{layer}”</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="740"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="745"/>
         <source>{count} features without geometry skipped</source>
         <translation>{count} elementi senza geometria ignorati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="473"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="477"/>
         <source>{visible} of {total} projects shown</source>
         <translation>{visible} progetti mostrati su {total}</translation>
     </message>
@@ -287,6 +287,114 @@
         <translation>nuovo elemento</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="105"/>
+        <source>The validation</source>
+        <translation>La validazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="138"/>
+        <source>The atlas</source>
+        <translation>L'atlante</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="147"/>
+        <source>Printing the atlas in the background…</source>
+        <translation>Stampa dell'atlante in corso in background…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="173"/>
+        <source>The export</source>
+        <translation>L'esportazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="35"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
+        <source>Validate</source>
+        <translation>Valida</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="36"/>
+        <source>Check the saved data against the RE.MIX scheme (in the background); the findings open in their own panel</source>
+        <translation>Verifica i dati salvati rispetto alla tassonomia RE.MIX (in background); le segnalazioni si aprono in un pannello dedicato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="38"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="59"/>
+        <source>Atlas PDF</source>
+        <translation>Atlante PDF</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="39"/>
+        <source>Print the atlas of the projects (cover, summary, one page per project) as a PDF</source>
+        <translation>Stampa l'atlante dei progetti (copertina, sommario, una pagina per progetto) in PDF</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="41"/>
+        <source>Export bundle…</source>
+        <translation>Esporta pacchetto regionale…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="42"/>
+        <source>Export the regional bundle for Regione Lombardia (validation errors block it)</source>
+        <translation>Esporta il pacchetto per Regione Lombardia (gli errori di validazione lo bloccano)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="44"/>
+        <source>Import bundle…</source>
+        <translation>Importa pacchetto regionale…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="45"/>
+        <source>Merge a regional bundle into this GeoPackage by UUID (a backup copy is made first)</source>
+        <translation>Unisce un pacchetto regionale a questo GeoPackage per UUID (prima viene fatta una copia di sicurezza)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="110"/>
+        <source>RE.MIX — validation findings</source>
+        <translation>RE.MIX — esito della validazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="130"/>
+        <source>The atlas is already being printed.</source>
+        <translation>L'atlante è già in stampa.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="134"/>
+        <source>Save the atlas as PDF</source>
+        <translation>Salva l'atlante in PDF</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="135"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="59"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="145"/>
+        <source>RE.MIX atlas (PDF)</source>
+        <translation>Atlante RE.MIX (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="156"/>
+        <source>Atlas printing cancelled: no file was written.</source>
+        <translation>Stampa dell'atlante annullata: nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="165"/>
+        <source>The Processing plugin is not active: enable it in the plugin manager.</source>
+        <translation>Il plugin Processing non è attivo: attivalo nel gestore dei plugin.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="97"/>
+        <source>{what} reads the saved data: unsaved edits in {layers} are not included. Save them first to include them.</source>
+        <translation>{what} legge i dati salvati: le modifiche non salvate in {layers} non sono incluse. Salvale prima per includerle.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="153"/>
+        <source>Atlas saved: {path} ({pages} pages)</source>
+        <translation>Atlante salvato: {path} ({pages} pagine)</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="69"/>
         <source>strict (what the Region accepts)</source>
@@ -297,11 +405,6 @@
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="69"/>
         <source>draft (work in progress)</source>
         <translation>bozza (lavoro in corso)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
-        <source>Validate</source>
-        <translation>Valida</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="68"/>
@@ -578,16 +681,6 @@
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="57"/>
         <source>Filter (QGIS expression on the projects)</source>
         <translation>Filtro (espressione QGIS sui progetti)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="59"/>
-        <source>Atlas PDF</source>
-        <translation>PDF dell&apos;atlante</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="59"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="60"/>

@@ -322,6 +322,11 @@ class Model:
         """Tables users edit (everything but shipped reference data)."""
         return [t for t in self.tables if not t.reference]
 
+    @property
+    def data_table_names(self):
+        """Names of the data tables, parents before children (export, hashing and checks rely on it)."""
+        return tuple(t.name for t in self.data_tables)
+
     def relations_of_parent(self, parent):
         return [r for r in self.relations if r.parent == parent]
 

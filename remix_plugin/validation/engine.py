@@ -66,19 +66,7 @@ VALUE_MAX = 80
 EITHER_OR = {"lavori": ("intervento_oggetto", "servizi_realizzati")}
 CACHE_MAX = 20000
 # the tables whose rows are checked one by one, in this order (parents before children)
-PASS_ORDER = (
-    "programmi",
-    "progetti",
-    "criticita",
-    "lavori",
-    "azioni",
-    "attori",
-    "progetto_attori",
-    "fasi",
-    "indicatori",
-    "misure",
-    "finanziamenti",
-)
+PASS_ORDER = load_model().data_table_names
 
 
 class ValidationCancelled(Exception):  # noqa: N818 (reads better at call sites)
@@ -276,6 +264,15 @@ class _Validator:
             return f"{name} {shorten(uuid, 40)}"
         return f"{name} fid {fid}"
 
+    def _field_label(self, table_name, field_name, language):
+        """«Label» (field) for users: the form's label, and the column name a script sees."""
+        if not field_name:
+            return ""
+        table = self.model.table(table_name) if self.model.has_table(table_name) else None
+        if table is None or not table.has_field(field_name):
+            return field_name
+        return f"«{table.field(field_name).label(language)}» ({field_name})"
+
     def emit(self, code, layer, row=None, field_name=None, value=None, detail="", xy=None):
         severity = self.profile.severity(code)
         if severity is None:
@@ -290,7 +287,8 @@ class _Validator:
             feature = self._label(layer, title, uuid, fid, language) if row is not None else layer
             detail_text = detail[0 if language == "it" else 1] if isinstance(detail, tuple) else detail
             texts[language] = template.format(
-                feature=feature, layer=layer, field=field_name or "", value=shown, detail=detail_text
+                feature=feature, layer=layer, field=self._field_label(layer, field_name, language),
+                value=shown, detail=detail_text
             )
         if xy is None and row is not None and row.geometry is not None:
             xy = row.point()
