@@ -32,6 +32,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..errors import RemixError
 from ..layers.inspect import inspect_geopackage
 from ..log import get_logger
 from ..styles import add_stato_join, apply_default_style
@@ -41,17 +42,8 @@ from .layout import LAYOUT_NAME, build_layout, coverage_layer, highlight_layer, 
 LOG = get_logger("atlas")
 
 
-class AtlasError(Exception):
+class AtlasError(RemixError):
     """An atlas could not be made; carries an Italian and an English message."""
-
-    def __init__(self, code, message_it, message_en):
-        super().__init__(message_en)
-        self.code = code
-        self.message_it = message_it
-        self.message_en = message_en
-
-    def message(self, language="it"):
-        return self.message_it if language == "it" else self.message_en
 
 
 @dataclass

@@ -46,12 +46,12 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import field_type
+from ..layers.model import COMUNI_ATTRIBUTION
 from ..styles.fonts import map_font
 from ..styles.layers import _labeling
 
 LAYOUT_NAME = "Atlante RE.MIX"
 COVERAGE_NAME = "progetti_atlante"
-ATTRIBUTION = "© ISTAT, elaborazione openpolis (CC-BY 4.0)"
 PREDEFINED_SCALES = (2000.0, 5000.0, 10000.0, 25000.0, 50000.0)
 CONTEXT_M = 150.0  # metres of surroundings around a project's lavori on its map
 
@@ -93,7 +93,7 @@ TEXTS = {
         "overview": "Inquadramento metropolitano",
         "outline_note": "Bordo dei lavori: tratteggio = proposta, punto-linea = in progettazione, "
                         "continuo = finanziato / in corso (spesso) / concluso, punteggiato = sospeso.",
-        "sources": "Fonti: dati RE.MIX dei Comuni; confini comunali " + ATTRIBUTION + ".",
+        "sources": "Fonti: dati RE.MIX dei Comuni; confini comunali " + COMUNI_ATTRIBUTION + ".",
         "illustrative": "Perimetri illustrativi dove indicato.",
         "date": "Data",
         "page": "Pagina",
@@ -134,7 +134,8 @@ TEXTS = {
         "overview": "Metropolitan location",
         "outline_note": "Outline of works: dashed = proposal, dash-dot = being designed, solid = funded / "
                         "under way (thick) / completed, dotted = suspended.",
-        "sources": "Sources: RE.MIX data of the municipalities; municipal boundaries " + ATTRIBUTION + ".",
+        "sources": ("Sources: RE.MIX data of the municipalities; municipal boundaries "
+                    + COMUNI_ATTRIBUTION + "."),
         "illustrative": "Illustrative perimeters where stated.",
         "date": "Date",
         "page": "Page",

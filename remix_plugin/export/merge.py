@@ -18,6 +18,7 @@ from osgeo import ogr
 
 from .. import sql
 from ..codes import format_codes, parse_codes
+from ..errors import RemixError
 from ..layers.errors import RemixFileError
 from ..layers.geopackage import backup_copy
 from ..layers.inspect import connect_read_only, inspect_geopackage
@@ -53,16 +54,8 @@ CONFLICT_FIELDS = (
 )
 
 
-class MergeRefused(Exception):  # noqa: N818 (public name)
-    def __init__(self, code, message_it, message_en, findings=()):
-        super().__init__(message_en)
-        self.code = code
-        self.message_it = message_it
-        self.message_en = message_en
-        self.findings = list(findings)
-
-    def message(self, language="it"):
-        return self.message_it if language == "it" else self.message_en
+class MergeRefused(RemixError):  # noqa: N818 (public name)
+    """The bundle was not merged; the target is unchanged."""
 
 
 @dataclass

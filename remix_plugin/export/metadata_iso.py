@@ -6,6 +6,8 @@ Stored in ``gpkg_metadata`` (scope dataset) and referenced from ``gpkg_metadata_
 (scope geopackage).
 """
 
+from ..layers.model import COMUNI_ATTRIBUTION
+
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 
 
@@ -119,7 +121,7 @@ def build_record(info):
         + "</gmd:otherConstraints>"
         "</gmd:MD_LegalConstraints></gmd:resourceConstraints>",
         "<gmd:resourceConstraints><gmd:MD_Constraints><gmd:useLimitation>"
-        + _cs(info.get("use_limitation", "CC-BY 4.0; comuni © ISTAT, elaborazione openpolis (CC-BY 4.0)"))
+        + _cs(info.get("use_limitation", "CC-BY 4.0; comuni " + COMUNI_ATTRIBUTION))
         + "</gmd:useLimitation></gmd:MD_Constraints></gmd:resourceConstraints>",
         _code("spatialRepresentationType", "MD_SpatialRepresentationTypeCode", "vector"),
         "<gmd:spatialResolution><gmd:MD_Resolution><gmd:equivalentScale><gmd:MD_RepresentativeFraction>"

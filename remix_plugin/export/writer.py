@@ -21,7 +21,8 @@ from osgeo import gdal, ogr, osr
 
 from .. import sql
 from ..codes import parse_codes
-from ..layers.geopackage import _plugin_version, spatial_reference
+from ..errors import RemixError
+from ..layers.geopackage import OGR_FIELD_TYPES, _plugin_version, spatial_reference
 from ..layers.inspect import inspect_geopackage
 from ..layers.model import SCHEMA_VERSION
 from ..log import get_logger
@@ -47,14 +48,6 @@ gdal.UseExceptions()
 ogr.UseExceptions()
 osr.UseExceptions()
 
-_OGR_KIND = {
-    "text": (ogr.OFTString, ogr.OFSTNone),
-    "integer": (ogr.OFTInteger64, ogr.OFSTNone),
-    "real": (ogr.OFTReal, ogr.OFSTNone),
-    "boolean": (ogr.OFTInteger, ogr.OFSTBoolean),
-    "date": (ogr.OFTDate, ogr.OFSTNone),
-    "datetime": (ogr.OFTDateTime, ogr.OFSTNone),
-}
 _STYLE_COLUMNS = (
     "f_table_catalog",
     "f_table_schema",
@@ -71,18 +64,8 @@ _STYLE_COLUMNS = (
 )
 
 
-class ExportError(Exception):
+class ExportError(RemixError):
     """The export failed; ``message_it``/``message_en`` say why. Nothing was written."""
-
-    def __init__(self, code, message_it, message_en, findings=()):
-        super().__init__(message_en)
-        self.code = code
-        self.message_it = message_it
-        self.message_en = message_en
-        self.findings = list(findings)
-
-    def message(self, language="it"):
-        return self.message_it if language == "it" else self.message_en
 
 
 class ExportBlocked(ExportError):  # noqa: N818 (name of the team contract)
@@ -448,7 +431,7 @@ def _create_layers(path, spec):
 
 
 def _add_field(layer, name, kind, max_length=0, dimension="", unique=False, not_null=False):
-    field_type, sub_type = _OGR_KIND[kind]
+    field_type, sub_type = OGR_FIELD_TYPES[kind]
     definition = ogr.FieldDefn(name, field_type)
     definition.SetSubType(sub_type)
     if max_length and kind == "text":

@@ -37,19 +37,10 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import message_level
 from ..i18n import tr, ui_language
 from ..log import get_logger
-from . import dock_actions
-from .dock_tools import DockTools
-from .perimeter_tools import PerimeterSession, is_polygon_layer, perimeters_from_selection
-from .project_tree import (
-    FID_ROLE,
-    KIND_ROLE,
-    KIND_TABLE,
-    UUID_ROLE,
-    RemixTreeModel,
-    TreeData,
-    find_layers,
-)
-from .tree_filter import RemixTreeFilter
+
+# The tree, filter, actions and tools modules are imported where they are used (first use), so
+# that QGIS start-up only pays for this shell and its empty-state page.
+from .tree_roles import FID_ROLE, KIND_ROLE, KIND_TABLE, UUID_ROLE
 
 LOG = get_logger("gui.dock")
 DEBOUNCE_MS = 200
@@ -73,7 +64,7 @@ class RemixDock(QgsDockWidget):
         self.iface = getattr(plugin, "iface", None)
         self.gpkg_path = None
         self.layers = {}
-        self.data = TreeData()
+        self.data = None  # TreeData, once the main page exists
         self.session = None
         self._connections = []  # (signal, slot) on objects that outlive the dock
         self._layer_connections = []  # (signal, slot) on the RE.MIX layers
@@ -89,7 +80,7 @@ class RemixDock(QgsDockWidget):
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty_page())
-        self.stack.addWidget(self._build_main_page())
+        self.main_page = None  # built by _ensure_main_page() when a GeoPackage is first shown
         self.setWidget(self.stack)
         self._connect(QgsProject.instance().layersWillBeRemoved, self._layers_will_be_removed)
         self._connect(QgsProject.instance().cleared, self._project_cleared)
@@ -120,6 +111,16 @@ class RemixDock(QgsDockWidget):
         layout.addWidget(self.open_button)
         layout.addStretch(1)
         return body
+
+    def _ensure_main_page(self):
+        """Build the tree page on first use (keeps QGIS start-up in milliseconds)."""
+        if self.main_page is None:
+            from .project_tree import TreeData
+
+            self.data = TreeData()
+            self.main_page = self._build_main_page()
+            self.stack.addWidget(self.main_page)
+        return self.main_page
 
     def _make_action(self, icon, text, tip, slot, name):
         from qgis.core import QgsApplication
@@ -189,6 +190,8 @@ class RemixDock(QgsDockWidget):
             button.setAutoRaise(True)
             grid.addWidget(button, position // 2, position % 2)
         layout.addLayout(grid)
+        from .dock_tools import DockTools
+
         self.tools = DockTools(self)
         layout.addLayout(self.tools.build(body))
 
@@ -231,6 +234,9 @@ class RemixDock(QgsDockWidget):
         form.addRow(row)
         self.filters_box.setCollapsed(True)
         layout.addWidget(self.filters_box)
+
+        from .project_tree import RemixTreeModel
+        from .tree_filter import RemixTreeFilter
 
         self.model = RemixTreeModel(self)
         self.proxy = RemixTreeFilter(self)
@@ -324,9 +330,10 @@ class RemixDock(QgsDockWidget):
 
     def teardown(self):
         """Disconnect what we connected to objects that outlive the dock (plugin unload)."""
-        self.tools.teardown()
+        if self.main_page is not None:
+            self.tools.teardown()
+            self._search_timer.stop()
         self._detach_layers()
-        self._search_timer.stop()
         self._disconnect_all(self._connections)
         for button in (self.new_button, self.open_button):
             try:
@@ -337,6 +344,9 @@ class RemixDock(QgsDockWidget):
     # -- opening a GeoPackage --------------------------------------------------------------
     def set_geopackage(self, path):
         """Show the RE.MIX GeoPackage at ``path`` (its layers must already be in the project)."""
+        from .project_tree import TreeData, find_layers
+
+        self._ensure_main_page()
         self._detach_layers()
         self.gpkg_path = str(path) if path else None
         layers = find_layers(self.gpkg_path) if self.gpkg_path else {}
@@ -372,8 +382,11 @@ class RemixDock(QgsDockWidget):
     def _reset(self):
         self._detach_layers()
         self.gpkg_path = None
-        self.data = TreeData()
-        self.model.rebuild(self.data)
+        if self.main_page is not None:
+            from .project_tree import TreeData
+
+            self.data = TreeData()
+            self.model.rebuild(self.data)
         self.prompt.setText(tr("Open or create a RE.MIX GeoPackage to map regeneration projects."))
         self.stack.setCurrentIndex(0)
         self.update_actions()
@@ -388,6 +401,8 @@ class RemixDock(QgsDockWidget):
     def rebuild(self, full=False):
         """Re-read the changed layers (edit buffers included) and rebuild the tree, keeping the
         expanded and current items."""
+        from .project_tree import TreeData
+
         self._timer.stop()
         state = self._save_state()
         dirty = None if full or self._dirty is None else self._dirty
@@ -518,6 +533,7 @@ class RemixDock(QgsDockWidget):
 
     def set_problem_projects(self, uuids):
         """Projects with validation findings (set of uuids); None when no validation has run."""
+        self._ensure_main_page()
         self.proxy.set_problem_projects(uuids)
         self._set_problems_available(uuids is not None)
         self._filters_changed()
@@ -628,7 +644,11 @@ class RemixDock(QgsDockWidget):
         action.setToolTip(tip if enabled or not reason else f"{tip}\n— {reason}")
 
     def update_actions(self):
-        selection = self.selection() if hasattr(self, "tree") else Selection()
+        if self.main_page is None:  # nothing to enable before a GeoPackage is shown
+            return
+        from .project_tree import find_layers
+
+        selection = self.selection()
         has_file = bool(self.layers.get("progetti"))
         self.tools.update(has_file)
         no_file = tr("Open a RE.MIX GeoPackage first")
@@ -653,6 +673,8 @@ class RemixDock(QgsDockWidget):
 
     def _selection_source(self):
         """(ok, reason): the active layer can give perimeters (polygon layer with a selection)."""
+        from .perimeter_tools import is_polygon_layer
+
         layer = self.iface.activeLayer() if self.iface is not None else None
         if not is_polygon_layer(layer) or layer in (self.layers.get("lavori"), self.layers.get("comuni")):
             return False, tr("Make a polygon layer (e.g. cadastral parcels) active in the Layers panel "
@@ -686,6 +708,8 @@ class RemixDock(QgsDockWidget):
         LOG.info(text)
 
     def new_project(self):
+        from . import dock_actions
+
         selection = self.selection()
         return dock_actions.new_project(self.iface, self.layers, selection.programme_uuid or None, self,
                                         draw=self._draw_for_new_project)
@@ -703,6 +727,8 @@ class RemixDock(QgsDockWidget):
         return self.start_drawing(selection.project_uuid)
 
     def start_drawing(self, project_uuid):
+        from .perimeter_tools import PerimeterSession
+
         lavori = self.layers.get("lavori")
         if lavori is None:
             return False
@@ -727,6 +753,8 @@ class RemixDock(QgsDockWidget):
             self.select_item("lavoro", feature["uuid"], zoom=False)
 
     def perimeter_from_selection(self):
+        from .perimeter_tools import perimeters_from_selection
+
         selection = self.selection()
         ok, reason = self._selection_source()
         if not selection.project_uuid or not ok:
@@ -748,6 +776,8 @@ class RemixDock(QgsDockWidget):
         return fids
 
     def attach_azione(self):
+        from . import dock_actions
+
         selection = self.selection()
         feature = dock_actions.add_azione(self.iface, self.layers, selection.project_uuid,
                                           selection.lavoro_uuid or None, self)
@@ -755,6 +785,8 @@ class RemixDock(QgsDockWidget):
         return feature
 
     def add_child(self, table):
+        from . import dock_actions
+
         selection = self.selection()
         feature = dock_actions.add_child(self.iface, self.layers, table, selection.project_uuid, self)
         self._after_add(feature, "criticita" if table == "criticita" else "")

@@ -14,18 +14,12 @@ from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
 from ..codes import parse_codes
 from ..compat import no_geometry_flag
 from ..i18n import tr
+from .tree_roles import FID_ROLE, KIND_ROLE, KIND_TABLE, LAZY_ROLE, UUID_ROLE  # noqa: F401 (re-exported)
 
 TABLE_PROPERTY = "remix/table"
 TREE_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita", "comuni")
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "programma" | "progetto" | "lavoro" | ... | "group"
-UUID_ROLE = Qt.ItemDataRole.UserRole + 2
-FID_ROLE = Qt.ItemDataRole.UserRole + 3
-
-KIND_TABLE = {"programma": "programmi", "progetto": "progetti", "lavoro": "lavori",
-              "azione": "azioni", "criticita": "criticita"}
 ORPHANS_UUID = ""
-LAZY_ROLE = Qt.ItemDataRole.UserRole + 4  # a project whose children are not created yet
 READ_FIELDS = {  # what the tree reads of each layer (attribute-only requests)
     "comuni": ["istat", "nome", "zona_omogenea"],
     "programmi": ["uuid", "titolo"],

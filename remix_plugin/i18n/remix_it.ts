@@ -294,17 +294,17 @@
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="138"/>
         <source>The atlas</source>
-        <translation>L'atlante</translation>
+        <translation>L&apos;atlante</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="147"/>
         <source>Printing the atlas in the background…</source>
-        <translation>Stampa dell'atlante in corso in background…</translation>
+        <translation>Stampa dell&apos;atlante in corso in background…</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="173"/>
         <source>The export</source>
-        <translation>L'esportazione</translation>
+        <translation>L&apos;esportazione</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="35"/>
@@ -319,14 +319,14 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="38"/>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="59"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="51"/>
         <source>Atlas PDF</source>
         <translation>Atlante PDF</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="39"/>
         <source>Print the atlas of the projects (cover, summary, one page per project) as a PDF</source>
-        <translation>Stampa l'atlante dei progetti (copertina, sommario, una pagina per progetto) in PDF</translation>
+        <translation>Stampa l&apos;atlante dei progetti (copertina, sommario, una pagina per progetto) in PDF</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="41"/>
@@ -356,16 +356,16 @@
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="130"/>
         <source>The atlas is already being printed.</source>
-        <translation>L'atlante è già in stampa.</translation>
+        <translation>L&apos;atlante è già in stampa.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="134"/>
         <source>Save the atlas as PDF</source>
-        <translation>Salva l'atlante in PDF</translation>
+        <translation>Salva l&apos;atlante in PDF</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="135"/>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="59"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="51"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -377,7 +377,7 @@
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="156"/>
         <source>Atlas printing cancelled: no file was written.</source>
-        <translation>Stampa dell'atlante annullata: nessun file è stato scritto.</translation>
+        <translation>Stampa dell&apos;atlante annullata: nessun file è stato scritto.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="165"/>
@@ -396,13 +396,13 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="69"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="61"/>
         <source>strict (what the Region accepts)</source>
         <translation>rigoroso (ciò che la Regione accetta)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="69"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="61"/>
         <source>draft (work in progress)</source>
         <translation>bozza (lavoro in corso)</translation>
     </message>
@@ -443,13 +443,13 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="162"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="79"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="71"/>
         <source>Errors</source>
         <translation>Errori</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="162"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="80"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="72"/>
         <source>Warnings</source>
         <translation>Avvisi</translation>
     </message>
@@ -495,13 +495,13 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="138"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="108"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="100"/>
         <source>Validation cancelled.</source>
         <translation>Validazione annullata.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="153"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="112"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="104"/>
         <source>{errors} errors, {warnings} warnings, {suppressed} accepted exceptions (profile {profile}).</source>
         <translation>{errors} errori, {warnings} avvisi, {suppressed} eccezioni accettate (profilo {profile}).</translation>
     </message>
@@ -512,13 +512,12 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="175"/>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="55"/>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="33"/>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="52"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="58"/>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="54"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="44"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="64"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="47"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="11"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="50"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="46"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="56"/>
         <source>RE.MIX GeoPackage</source>
         <translation>GeoPackage RE.MIX</translation>
     </message>
@@ -545,8 +544,8 @@
     <message>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="92"/>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="121"/>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="52"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -663,44 +662,49 @@
         <translation>Mostra o nascondi il pannello RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="33"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="34"/>
         <source>Atlas of opportunities (PDF)</source>
         <translation>Atlante delle opportunità (PDF)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="36"/>
-        <source>RE.MIX atlas</source>
-        <translation>Atlante RE.MIX</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="42"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="37"/>
         <source>Prints the RE.MIX atlas of a GeoPackage as one PDF: a cover, a summary page with counts per zona omogenea, per field of opportunity and per kind of intervention, then one A4 card per project ordered by zona omogenea and comune (map of its works, metropolitan overview, classification, description, phases, actors, indicators). FILTER is an optional QGIS expression on the project fields, e.g. &quot;zona_omogenea&quot; = &apos;nord_ovest&apos;.</source>
         <translation>Stampa in un unico PDF l&apos;atlante RE.MIX di un GeoPackage: copertina, pagina di riepilogo con i conteggi per zona omogenea, per ambito di opportunità e per tipo di intervento, poi una scheda A4 per progetto ordinata per zona omogenea e comune (mappa dei lavori, inquadramento metropolitano, classificazione, descrizione, fasi, attori, indicatori). FILTER è un&apos;espressione QGIS facoltativa sui campi dei progetti, es. &quot;zona_omogenea&quot; = &apos;nord_ovest&apos;.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="57"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="49"/>
         <source>Filter (QGIS expression on the projects)</source>
         <translation>Filtro (espressione QGIS sui progetti)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="52"/>
         <source>Pages</source>
         <translation>Pagine</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="61"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="53"/>
         <source>Projects</source>
         <translation>Progetti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="71"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="63"/>
         <source>Rendering the atlas of {path}…</source>
         <translation>Stampa dell&apos;atlante di {path}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="79"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="71"/>
         <source>{pages} pages, {projects} projects, {seconds:.1f} s</source>
         <translation>{pages} pagine, {projects} progetti, {seconds:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="12"/>
+        <source>RE.MIX exchange</source>
+        <translation>Scambio RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="13"/>
+        <source>RE.MIX atlas</source>
+        <translation>Atlante RE.MIX</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="30"/>
@@ -708,179 +712,173 @@
         <translation>Crea GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="39"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="33"/>
         <source>Creates an empty RE.MIX GeoPackage: every table of the data model, the code lists of the RE.MIX classification scheme, the 133 comuni of the Città metropolitana di Milano, default styles and a ready QGIS project stored inside the file. The reference system is WGS 84 / UTM 32N (EPSG:32632, used by Regione Lombardia&apos;s geoportal) or RDN2008 / UTM 32N (EPSG:7791, the national reference).</source>
         <translation>Crea un GeoPackage RE.MIX vuoto: tutte le tabelle del modello dati, le liste di codici dello schema di classificazione RE.MIX, i 133 comuni della Città metropolitana di Milano, gli stili predefiniti e un progetto QGIS pronto salvato nel file. Il sistema di riferimento è WGS 84 / UTM 32N (EPSG:32632, usato dal geoportale di Regione Lombardia) o RDN2008 / UTM 32N (EPSG:7791, il riferimento nazionale).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="90"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="81"/>
         <source>Reference system {crs} is not supported: use EPSG:32632 (WGS 84 / UTM 32N) or EPSG:7791 (RDN2008 / UTM 32N).</source>
         <translation>Il sistema di riferimento {crs} non è supportato: usare EPSG:32632 (WGS 84 / UTM 32N) o EPSG:7791 (RDN2008 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="54"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="45"/>
         <source>Reference system (EPSG:32632 or EPSG:7791)</source>
         <translation>Sistema di riferimento (EPSG:32632 o EPSG:7791)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="55"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="46"/>
         <source>Schema version</source>
         <translation>Versione dello schema</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="73"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="64"/>
         <source>Creating {path} in {crs}…</source>
         <translation>Creazione di {path} in {crs}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="37"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="38"/>
         <source>Export regional bundle</source>
         <translation>Esporta pacchetto regionale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="40"/>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="36"/>
-        <source>RE.MIX exchange</source>
-        <translation>Scambio RE.MIX</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="46"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="41"/>
         <source>Writes the regional GeoPackage bundle (RE.MIX bundle 1.0, EPSG:32632) for CMM and Regione Lombardia: the selected projects with their works, actions, problems, phases, actors, funding and indicators, the code lists, metadata (ISO 19139 / RNDT) and a manifest with a content hash. FILTER is an expression on the projects (empty: all). Validation errors block the export; the source file is never modified.</source>
         <translation>Scrive il pacchetto GeoPackage regionale (RE.MIX bundle 1.0, EPSG:32632) per CMM e Regione Lombardia: i progetti selezionati con i loro lavori, azioni, criticità, fasi, attori, finanziamenti e indicatori, le liste di codici, i metadati (ISO 19139 / RNDT) e un manifesto con l&apos;hash del contenuto. FILTRO è un&apos;espressione sui progetti (vuoto: tutti). Gli errori di validazione bloccano l&apos;esportazione; il file di origine non viene mai modificato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <source>Bundle</source>
         <translation>Pacchetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="64"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="56"/>
         <source>Filter on projects (expression)</source>
         <translation>Filtro sui progetti (espressione)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="69"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="61"/>
         <source>Validation profile</source>
         <translation>Profilo di validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="75"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="67"/>
         <source>Producer (ISTAT code of the comune, or CMM)</source>
         <translation>Produttore (codice ISTAT del comune, oppure CMM)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="80"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="72"/>
         <source>Content hash</source>
         <translation>Hash del contenuto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="81"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="73"/>
         <source>Exported projects</source>
         <translation>Progetti esportati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="132"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="143"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="124"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="135"/>
         <source>Invalid filter expression: {error}</source>
         <translation>Espressione di filtro non valida: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="137"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="129"/>
         <source>Cannot read the projects of {path}.</source>
         <translation>Impossibile leggere i progetti di {path}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="96"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="88"/>
         <source>{n} projects match the filter.</source>
         <translation>{n} progetti corrispondono al filtro.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="33"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="34"/>
         <source>Import regional bundle</source>
         <translation>Importa pacchetto regionale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="42"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="37"/>
         <source>Checks a RE.MIX bundle (.gpkg or .zip) and merges it into a RE.MIX GeoPackage by UUID: new records are added, records not changed locally since the last import are updated, records changed on both sides are listed in remix_import_conflicts and left untouched. All or nothing, after a backup copy. Save or discard unsaved edits on the target first.</source>
         <translation>Controlla un pacchetto RE.MIX (.gpkg o .zip) e lo unisce a un GeoPackage RE.MIX per UUID: i record nuovi vengono aggiunti, quelli non modificati localmente dall&apos;ultima importazione vengono aggiornati, quelli modificati da entrambe le parti sono elencati in remix_import_conflicts e lasciati invariati. Tutto o niente, dopo una copia di sicurezza. Prima salva o annulla le modifiche non salvate sulla destinazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="53"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="45"/>
         <source>Bundle (.gpkg or .zip)</source>
         <translation>Pacchetto (.gpkg o .zip)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="55"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="47"/>
         <source>Records added</source>
         <translation>Record aggiunti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="56"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="48"/>
         <source>Records updated</source>
         <translation>Record aggiornati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="57"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="49"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="58"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="50"/>
         <source>Backup copy</source>
         <translation>Copia di sicurezza</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="65"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="57"/>
         <source>The layer &apos;{layer}&apos; of the target GeoPackage has unsaved edits: save or discard them, then import again.</source>
         <translation>Il layer &apos;{layer}&apos; del GeoPackage di destinazione ha modifiche non salvate: salvale o annullale, poi importa di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="86"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="78"/>
         <source>Conflict: {table} {uuid} ({fields})</source>
         <translation>Conflitto: {table} {uuid} ({fields})</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="41"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="42"/>
         <source>Validate RE.MIX GeoPackage</source>
         <translation>Valida GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="50"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="45"/>
         <source>Checks a RE.MIX GeoPackage against the data model and the RE.MIX classification scheme: structure, codes of every classified field, required fields, cross-field rules, links between tables and geometries (validity by GEOS, reference system, territory, comune, overlaps, slivers, duplicates). Writes one finding per line (JSON Lines) with its code, severity, layer, feature UUID, field, message and position. The &apos;strict&apos; profile is what the Region accepts; &apos;draft&apos; is lenient for work in progress. The algorithm fails when errors are found, after writing the report.</source>
         <translation>Controlla un GeoPackage RE.MIX rispetto al modello dei dati e allo schema di classificazione RE.MIX: struttura, codici di ogni campo classificato, campi obbligatori, regole tra campi, collegamenti tra tabelle e geometrie (validità GEOS, sistema di riferimento, territorio, comune, sovrapposizioni, schegge, duplicati). Scrive una segnalazione per riga (JSON Lines) con codice, gravità, layer, UUID dell&apos;elemento, campo, messaggio e posizione. Il profilo &apos;rigoroso&apos; è ciò che la Regione accetta; &apos;bozza&apos; è permissivo per il lavoro in corso. L&apos;algoritmo fallisce se trova errori, dopo aver scritto il rapporto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="68"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
         <source>Profile</source>
         <translation>Profilo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="76"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="68"/>
         <source>Report (JSON Lines)</source>
         <translation>Rapporto (JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="76"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="68"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="81"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="73"/>
         <source>Accepted exceptions</source>
         <translation>Eccezioni accettate</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="82"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="74"/>
         <source>Profile used</source>
         <translation>Profilo usato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="99"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="91"/>
         <source>Validating {path} with the {profile} profile…</source>
         <translation>Validazione di {path} con il profilo {profile}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="125"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="117"/>
         <source>{errors} errors found: see the report {path}</source>
         <translation>Trovati {errors} errori: vedi il rapporto {path}</translation>
     </message>

@@ -25,6 +25,7 @@ from .errors import RemixFileError
 from .inspect import inspect_geopackage
 from .model import (
     CODELIST_TABLE,
+    COMUNI_ATTRIBUTION,
     COMUNI_TABLE,
     DEFAULT_CRS,
     EXCEPTIONS_TABLE,
@@ -38,12 +39,12 @@ LOG = get_logger("layers")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COMUNI_GEOJSON = DATA_DIR / "comuni_cmm_istat.geojson"
 ZONE_CSV = DATA_DIR / "zone_omogenee_cmm.csv"
-COMUNI_ATTRIBUTION = "© ISTAT, elaborazione openpolis (CC-BY 4.0)"
 
 ogr.UseExceptions()
 osr.UseExceptions()
 
-_OGR_TYPES = {
+# OGR type and sub-type of each model field kind (also used by the bundle writer).
+OGR_FIELD_TYPES = {
     "text": (ogr.OFTString, ogr.OFSTNone),
     "codes": (ogr.OFTString, ogr.OFSTJSON),
     "integer": (ogr.OFTInteger64, ogr.OFSTNone),
@@ -181,7 +182,7 @@ def _create_table(dataset, table, srs):
 
 
 def add_ogr_field(layer, model_field):
-    field_type, sub_type = _OGR_TYPES[model_field.kind]
+    field_type, sub_type = OGR_FIELD_TYPES[model_field.kind]
     definition = ogr.FieldDefn(model_field.name, field_type)
     definition.SetSubType(sub_type)
     if model_field.max_length and model_field.kind == "text":

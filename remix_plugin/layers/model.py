@@ -14,11 +14,10 @@ JSON parser (SQLite: ``json_each``). The regional bundle turns these arrays into
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..crs import DEFAULT_CRS, SUPPORTED_CRS  # noqa: F401 (part of the model's interface)
 from ..taxonomy import load_scheme
 
 SCHEMA_VERSION = 1  # bump with an upgrade step in layers/upgrade.py
-DEFAULT_CRS = "EPSG:32632"  # WGS 84 / UTM 32N: Regione Lombardia's geoportal
-SUPPORTED_CRS = ("EPSG:32632", "EPSG:7791")  # null transformation between them (PROJ)
 GEOMETRY_TYPE = "MultiPolygon"
 
 # Kinds of field values; "codes" is a JSON array of scheme codes.
@@ -28,6 +27,8 @@ METADATA_TABLE = "remix_metadata"
 CODELIST_TABLE = "remix_codelist"
 EXCEPTIONS_TABLE = "remix_exceptions"
 COMUNI_TABLE = "comuni"
+# Licence terms of the shipped comuni boundaries (remix_plugin/data/ATTRIBUTION.md).
+COMUNI_ATTRIBUTION = "© ISTAT, elaborazione openpolis (CC-BY 4.0)"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import uuid as uuidlib
 import warnings
+from unittest.mock import MagicMock
 
+import pytest
 from osgeo import ogr
 
 from remix_plugin.layers.geopackage import create_geopackage
@@ -168,3 +170,48 @@ def wait_until(predicate, timeout=3.0):
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout} s")
         time.sleep(0.01)
+
+
+class FakePlugin:
+    """What the dock needs of the plugin: its iface and the two empty-state callbacks."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.new_geopackage = MagicMock(name="new_geopackage")
+        self.open_geopackage = MagicMock(name="open_geopackage")
+
+
+def rows(model, parent=None):
+    from qgis.PyQt.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    if model.canFetchMore(parent):  # project children are created on demand (when expanded)
+        model.fetchMore(parent)
+    return [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
+
+
+# Fixtures shared by the dock, dock-tools and perimeter tests (import them by name in the test module):
+# the GeoPackage above with its layers in QgsProject.instance(), and the dock showing it.
+@pytest.fixture
+def remix(tmp_path, qgis_iface):
+    from qgis.core import QgsProject
+
+    path = build_gpkg(tmp_path / "remix.gpkg")
+    layers = load_layers(path)
+    yield path, layers
+    for layer in layers.values():
+        if layer.isEditable():
+            layer.rollBack()
+    QgsProject.instance().clear()
+
+
+@pytest.fixture
+def dock(remix, qgis_iface):
+    from remix_plugin.gui.dock import RemixDock
+
+    path, _layers = remix
+    widget = RemixDock(FakePlugin(qgis_iface), qgis_iface.mainWindow())
+    assert widget.set_geopackage(path)
+    yield widget
+    widget.teardown()
+    widget.deleteLater()

@@ -5,36 +5,12 @@ from __future__ import annotations
 
 import dock_data
 import pytest
-from qgis.core import QgsProject
+from dock_data import FakePlugin, dock, remix, rows  # noqa: F401 (fixtures)
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-from test_dock_tree import FakePlugin, rows
 
 from remix_plugin.gui import dock_actions
 
 P_SCALO = dock_data.PROJECTS[0][0]
-
-
-@pytest.fixture
-def remix(tmp_path, qgis_iface):
-    path = dock_data.build_gpkg(tmp_path / "remix.gpkg")
-    layers = dock_data.load_layers(path)
-    yield path, layers
-    for layer in layers.values():
-        if layer.isEditable():
-            layer.rollBack()
-    QgsProject.instance().clear()
-
-
-@pytest.fixture
-def dock(remix, qgis_iface):
-    from remix_plugin.gui.dock import RemixDock
-
-    path, _layers = remix
-    widget = RemixDock(FakePlugin(qgis_iface), qgis_iface.mainWindow())
-    assert widget.set_geopackage(path)
-    yield widget
-    widget.teardown()
-    widget.deleteLater()
 
 
 @pytest.fixture

@@ -7,21 +7,21 @@ import hashlib
 import subprocess
 
 import dock_data
+from dock_data import dock, remix  # noqa: F401 (fixtures)
 from qgis.core import QgsApplication
-from test_dock_actions import dock, remix  # noqa: F401 (fixtures)
 
 
 def _digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_tools_are_enabled_with_a_file(dock):  # noqa: F811
+def test_tools_are_enabled_with_a_file(dock):
     names = {action.objectName(): action.isEnabled() for action in dock.tools.actions}
     assert names == {"RemixValidate": True, "RemixAtlasPdf": True, "RemixExportBundle": True,
                      "RemixImportBundle": True}
 
 
-def test_validate_fills_the_findings_panel_and_marks_projects(dock, remix):  # noqa: F811
+def test_validate_fills_the_findings_panel_and_marks_projects(dock, remix):
     path, _layers = remix
     before = _digest(path)
     panel = dock.tools.validate()
@@ -35,7 +35,7 @@ def test_validate_fills_the_findings_panel_and_marks_projects(dock, remix):  # n
     assert _digest(path) == before  # validation never writes the user's file
 
 
-def test_atlas_pdf_runs_as_a_task_and_writes_a_pdf(dock, remix, tmp_path):  # noqa: F811
+def test_atlas_pdf_runs_as_a_task_and_writes_a_pdf(dock, remix, tmp_path):
     path, _layers = remix
     before = _digest(path)
     pdf = tmp_path / "atlante.pdf"

@@ -3,10 +3,13 @@ from the edit buffer, map selection and zoom, action states, teardown."""
 
 from __future__ import annotations
 
-from unittest.mock import MagicMock
-
 import dock_data
 import pytest
+from dock_data import (
+    FakePlugin,
+    remix,  # noqa: F401 (fixtures)
+    rows,
+)
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -23,26 +26,8 @@ from remix_plugin.gui.project_tree import FID_ROLE, KIND_ROLE, UUID_ROLE
 P_SCALO, P_MARCONI, P_PARCO, P_CASTANESI, P_GOGNA = (p[0] for p in dock_data.PROJECTS)
 
 
-class FakePlugin:
-    def __init__(self, iface):
-        self.iface = iface
-        self.new_geopackage = MagicMock(name="new_geopackage")
-        self.open_geopackage = MagicMock(name="open_geopackage")
-
-
 @pytest.fixture
-def remix(tmp_path, qgis_iface):
-    path = dock_data.build_gpkg(tmp_path / "remix.gpkg")
-    layers = dock_data.load_layers(path)
-    yield path, layers
-    for layer in layers.values():
-        if layer.isEditable():
-            layer.rollBack()
-    QgsProject.instance().clear()
-
-
-@pytest.fixture
-def dock(remix, qgis_iface):
+def dock(remix, qgis_iface):  # overrides dock_data.dock: shown and sized, for the screenshots
     from remix_plugin.gui.dock import RemixDock
 
     path, _layers = remix
@@ -54,15 +39,6 @@ def dock(remix, qgis_iface):
     yield widget
     widget.teardown()
     widget.deleteLater()
-
-
-def rows(model, parent=None):
-    from qgis.PyQt.QtCore import QModelIndex
-
-    parent = parent or QModelIndex()
-    if model.canFetchMore(parent):  # project children are created on demand (when expanded)
-        model.fetchMore(parent)
-    return [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
 
 
 def tree_dict(model, parent=None):

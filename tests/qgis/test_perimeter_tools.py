@@ -7,6 +7,7 @@ import sqlite3
 
 import dock_data
 import pytest
+from dock_data import dock, remix  # noqa: F401 (fixtures)
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -25,35 +26,11 @@ from qgis.gui import (
     QgsMapToolDigitizeFeature,
 )
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt
-from test_dock_tree import FakePlugin  # noqa: F401 (fixtures below reuse it)
 
 from remix_plugin.gui.perimeter_tools import PerimeterSession, perimeters_from_selection
 
 P_SCALO = dock_data.PROJECTS[0][0]
 P_GOGNA = dock_data.PROJECTS[4][0]
-
-
-@pytest.fixture
-def remix(tmp_path, qgis_iface):
-    path = dock_data.build_gpkg(tmp_path / "remix.gpkg")
-    layers = dock_data.load_layers(path)
-    yield path, layers
-    for layer in layers.values():
-        if layer.isEditable():
-            layer.rollBack()
-    QgsProject.instance().clear()
-
-
-@pytest.fixture
-def dock(remix, qgis_iface):
-    from remix_plugin.gui.dock import RemixDock
-
-    path, _layers = remix
-    widget = RemixDock(FakePlugin(qgis_iface), qgis_iface.mainWindow())
-    assert widget.set_geopackage(path)
-    yield widget
-    widget.teardown()
-    widget.deleteLater()
 
 
 def rho_geometry(layers):

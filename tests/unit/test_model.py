@@ -113,16 +113,21 @@ def test_crs_constants():
 
 
 def test_processing_algorithm_crs_list_matches_model():
+    """The algorithm takes the accepted CRSs from remix_plugin.crs (as the model does), no copy."""
     import ast
     from pathlib import Path
 
     source = Path(__file__).resolve().parents[2] / "remix_plugin" / "processing" / "algorithms" / \
         "create_geopackage.py"
     tree = ast.parse(source.read_text(encoding="utf-8"))
-    values = [ast.literal_eval(node.value) for node in ast.walk(tree)
+    copies = [node for node in ast.walk(tree)
               if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SUPPORTED_CRS"
                                                       for t in node.targets)]
-    assert values == [SUPPORTED_CRS]
+    imported = [node for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("crs")
+                and any(alias.name == "SUPPORTED_CRS" for alias in node.names)]
+    assert copies == [] and len(imported) == 1
+    assert SUPPORTED_CRS == ("EPSG:32632", "EPSG:7791")
 
 
 def test_data_model_doc_is_up_to_date():

@@ -8,7 +8,6 @@ Light module: the atlas code is imported when the algorithm runs.
 """
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
@@ -17,9 +16,11 @@ from qgis.core import (
 )
 
 from ...i18n import tr, ui_language
+from .base import RemixAlgorithm
 
 
-class AtlasPdfAlgorithm(QgsProcessingAlgorithm):
+class AtlasPdfAlgorithm(RemixAlgorithm):
+    GROUP_ID = "atlas"
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     FILTER = "FILTER"
@@ -32,12 +33,6 @@ class AtlasPdfAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Atlas of opportunities (PDF)")
 
-    def group(self):
-        return tr("RE.MIX atlas")
-
-    def groupId(self):  # noqa: N802 (QGIS API)
-        return "atlas"
-
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Prints the RE.MIX atlas of a GeoPackage as one PDF: a cover, a summary page with counts "
@@ -46,9 +41,6 @@ class AtlasPdfAlgorithm(QgsProcessingAlgorithm):
             "overview, classification, description, phases, actors, indicators). FILTER is an optional "
             "QGIS expression on the project fields, e.g. \"zona_omogenea\" = 'nord_ovest'."
         )
-
-    def createInstance(self):  # noqa: N802 (QGIS API)
-        return AtlasPdfAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFile(

@@ -6,19 +6,19 @@ the algorithm runs. Usable headless: ``qgis_process.bin run remix:create_geopack
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFileDestination,
 )
 
+from ...crs import SUPPORTED_CRS  # no imports behind it: this module loads at QGIS start-up
 from ...i18n import tr, ui_language
+from .base import RemixAlgorithm
 
-SUPPORTED_CRS = ("EPSG:32632", "EPSG:7791")  # same as layers.model.SUPPORTED_CRS (kept light here)
 
-
-class CreateGeoPackageAlgorithm(QgsProcessingAlgorithm):
+class CreateGeoPackageAlgorithm(RemixAlgorithm):
+    GROUP_ID = "geopackage"
     OUTPUT = "OUTPUT"
     CRS = "CRS"
     SCHEMA_VERSION = "SCHEMA_VERSION"
@@ -29,12 +29,6 @@ class CreateGeoPackageAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Create RE.MIX GeoPackage")
 
-    def group(self):
-        return tr("RE.MIX GeoPackage")
-
-    def groupId(self):  # noqa: N802 (QGIS API)
-        return "geopackage"
-
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Creates an empty RE.MIX GeoPackage: every table of the data model, the code lists of "
@@ -43,9 +37,6 @@ class CreateGeoPackageAlgorithm(QgsProcessingAlgorithm):
             "is WGS 84 / UTM 32N (EPSG:32632, used by Regione Lombardia's geoportal) or RDN2008 / "
             "UTM 32N (EPSG:7791, the national reference)."
         )
-
-    def createInstance(self):  # noqa: N802 (QGIS API)
-        return CreateGeoPackageAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFileDestination(

@@ -5,7 +5,6 @@ OGR, never modified); the selected project UUIDs go to the QGIS-free core writer
 """
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -17,11 +16,13 @@ from qgis.core import (
 )
 
 from ...i18n import tr, ui_language
+from .base import RemixAlgorithm
 
 PROFILES = ("strict", "draft")
 
 
-class ExportBundleAlgorithm(QgsProcessingAlgorithm):
+class ExportBundleAlgorithm(RemixAlgorithm):
+    GROUP_ID = "exchange"
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     FILTER = "FILTER"
@@ -36,12 +37,6 @@ class ExportBundleAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Export regional bundle")
 
-    def group(self):
-        return tr("RE.MIX exchange")
-
-    def groupId(self):  # noqa: N802 (QGIS API)
-        return "exchange"
-
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Writes the regional GeoPackage bundle (RE.MIX bundle 1.0, EPSG:32632) for CMM and "
@@ -50,9 +45,6 @@ class ExportBundleAlgorithm(QgsProcessingAlgorithm):
             "manifest with a content hash. FILTER is an expression on the projects (empty: all). "
             "Validation errors block the export; the source file is never modified."
         )
-
-    def createInstance(self):  # noqa: N802 (QGIS API)
-        return ExportBundleAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("RE.MIX GeoPackage"), extension="gpkg"))

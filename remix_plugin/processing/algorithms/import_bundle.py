@@ -8,7 +8,6 @@ in prepareAlgorithm (main thread), never from the background thread.
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -16,9 +15,11 @@ from qgis.core import (
 )
 
 from ...i18n import tr, ui_language
+from .base import RemixAlgorithm
 
 
-class ImportBundleAlgorithm(QgsProcessingAlgorithm):
+class ImportBundleAlgorithm(RemixAlgorithm):
+    GROUP_ID = "exchange"
     INPUT = "INPUT"
     TARGET = "TARGET"
     ADDED = "ADDED"
@@ -32,12 +33,6 @@ class ImportBundleAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Import regional bundle")
 
-    def group(self):
-        return tr("RE.MIX exchange")
-
-    def groupId(self):  # noqa: N802 (QGIS API)
-        return "exchange"
-
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Checks a RE.MIX bundle (.gpkg or .zip) and merges it into a RE.MIX GeoPackage by UUID: "
@@ -45,9 +40,6 @@ class ImportBundleAlgorithm(QgsProcessingAlgorithm):
             "records changed on both sides are listed in remix_import_conflicts and left untouched. "
             "All or nothing, after a backup copy. Save or discard unsaved edits on the target first."
         )
-
-    def createInstance(self):  # noqa: N802 (QGIS API)
-        return ImportBundleAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Bundle (.gpkg or .zip)")))

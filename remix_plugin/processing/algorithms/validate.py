@@ -7,11 +7,9 @@ line ``python3 -m remix_plugin validate``), so both give the same findings. Usab
 """
 
 import os
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -21,11 +19,13 @@ from qgis.core import (
 )
 
 from ...i18n import tr, ui_language
+from .base import RemixAlgorithm
 
 PROFILES = ("strict", "draft")  # same order as the enum shown to users
 
 
-class ValidateAlgorithm(QgsProcessingAlgorithm):
+class ValidateAlgorithm(RemixAlgorithm):
+    GROUP_ID = "geopackage"
     INPUT = "INPUT"
     PROFILE = "PROFILE"
     OUTPUT = "OUTPUT"
@@ -40,12 +40,6 @@ class ValidateAlgorithm(QgsProcessingAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Validate RE.MIX GeoPackage")
 
-    def group(self):
-        return tr("RE.MIX GeoPackage")
-
-    def groupId(self):  # noqa: N802 (QGIS API)
-        return "geopackage"
-
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Checks a RE.MIX GeoPackage against the data model and the RE.MIX classification scheme: "
@@ -56,9 +50,6 @@ class ValidateAlgorithm(QgsProcessingAlgorithm):
             "the Region accepts; 'draft' is lenient for work in progress. The algorithm fails when "
             "errors are found, after writing the report."
         )
-
-    def createInstance(self):  # noqa: N802 (QGIS API)
-        return ValidateAlgorithm()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("RE.MIX GeoPackage"), extension="gpkg"))
@@ -134,6 +125,8 @@ class ValidateAlgorithm(QgsProcessingAlgorithm):
 
 
 def _write_atomically(path, lines):
+    import tempfile  # here, not at module level: this module is imported at QGIS start-up
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=target.parent)
