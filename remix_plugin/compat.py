@@ -144,3 +144,12 @@ def set_container_group_box(container):
         container.setType(enum.GroupBox)
     else:
         container.setIsGroupBox(True)
+
+
+# -- background tasks ---------------------------------------------------------------------------
+def task_flags_without_cancel():
+    """``QgsTask`` flags for a task that cannot be interrupted (no Cancel in the task manager):
+    the empty ``QgsTask.Flag(0)`` (a sip int enum on Qt5, an ``enum.Flag`` on Qt6)."""
+    from qgis.core import QgsTask
+
+    return QgsTask.Flag(0)

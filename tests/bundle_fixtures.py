@@ -34,9 +34,14 @@ def new_uuid(seed=None):
     return str(uuid_module.uuid5(uuid_module.NAMESPACE_URL, "remix-test:" + str(seed)))
 
 
-def base_values(table_name, index=0):
-    """Valid values for every coded field of a table (multi-valued as JSON arrays)."""
+def base_values(table_name, index=0, complete=False):
+    """Valid values for every coded field of a table (multi-valued as JSON arrays); ``complete``
+    also fills every recommended text field, so that strict validation finds nothing to say."""
     values = {}
+    if complete:
+        for model_field in load_model().table(table_name).fields:
+            if model_field.requirement == "recommended" and model_field.kind == "text":
+                values[model_field.name] = model_field.label_it + " di prova"
     for model_field in load_model().table(table_name).coded_fields:
         if model_field.multi:
             values[model_field.name] = format_codes(
@@ -83,10 +88,12 @@ def add_project(
     azioni=1,
     attore=None,
     indicatore=None,
+    complete=False,
+    lavoro_size=4.0,
 ):
     """One valid project with its lavori, azioni, a criticità, a phase, an actor link, funding, a measure."""
     progetto = new_uuid(f"progetto-{index}")
-    values = base_values("progetti", index)
+    values = base_values("progetti", index, complete)
     values.update(
         {
             "uuid": progetto,
@@ -100,12 +107,13 @@ def add_project(
         }
     )
     writer.add("progetti", values)
-    x = MILANO_X + (index % 50) * 60.0
-    y = MILANO_Y + (index // 50 % 50) * 60.0
+    # a 100 x 100 grid of 60 m cells, all inside Milano: 10,000 projects never share a place
+    x = MILANO_X - 3500.0 + (index % 100) * 60.0
+    y = MILANO_Y - 3000.0 + (index // 100 % 100) * 60.0
     lavori_uuids = []
     for n in range(lavori):
         lavoro = new_uuid(f"lavoro-{index}-{n}")
-        values = base_values("lavori", index + n)
+        values = base_values("lavori", index + n, complete)
         values.update(
             {
                 "uuid": lavoro,
@@ -113,13 +121,13 @@ def add_project(
                 "titolo": f"Lavoro {index}.{n}",
                 "comune_istat": comune,
                 "perimetro_illustrativo": 0,
-                "superficie_mq": 2500.0,
+                "superficie_mq": lavoro_size * lavoro_size if complete else 2500.0,
             }
         )
-        writer.add("lavori", values, square(x + n * 5.0, y, 4.0))
+        writer.add("lavori", values, square(x + n * 5.0, y, lavoro_size))
         lavori_uuids.append(lavoro)
     for n in range(azioni):
-        values = base_values("azioni", index + n)
+        values = base_values("azioni", index + n, complete)
         values.update(
             {
                 "uuid": new_uuid(f"azione-{index}-{n}"),
@@ -129,7 +137,7 @@ def add_project(
             }
         )
         writer.add("azioni", values)
-    values = base_values("criticita", index)
+    values = base_values("criticita", index, complete)
     values.update(
         {
             "uuid": new_uuid(f"criticita-{index}"),
@@ -139,16 +147,16 @@ def add_project(
         }
     )
     writer.add("criticita", values, square(x, y, 10.0))
-    values = base_values("fasi", index)
+    values = base_values("fasi", index, complete)
     values.update(
         {"uuid": new_uuid(f"fase-{index}"), "progetto_uuid": progetto, "numero": 1, "titolo": "Fase I"}
     )
     writer.add("fasi", values)
     if attore:
-        values = base_values("progetto_attori", index)
+        values = base_values("progetto_attori", index, complete)
         values.update({"uuid": new_uuid(f"pa-{index}"), "progetto_uuid": progetto, "attore_uuid": attore})
         writer.add("progetto_attori", values)
-    values = base_values("finanziamenti", index)
+    values = base_values("finanziamenti", index, complete)
     values.update(
         {
             "uuid": new_uuid(f"fin-{index}"),
@@ -159,7 +167,7 @@ def add_project(
     )
     writer.add("finanziamenti", values)
     if indicatore:
-        values = base_values("misure", index)
+        values = base_values("misure", index, complete)
         values.update(
             {
                 "uuid": new_uuid(f"misura-{index}"),
@@ -173,8 +181,12 @@ def add_project(
     return progetto
 
 
-def build_dataset(path, projects=3, comuni=("015146", "015182"), lavori=1, azioni=1):
-    """A RE.MIX GeoPackage with a programme, an actor, an indicator and ``projects`` projects."""
+def build_dataset(
+    path, projects=3, comuni=("015146", "015182"), lavori=1, azioni=1, complete=False, first_index=0
+):
+    """A RE.MIX GeoPackage with a programme, an actor, an indicator and ``projects`` projects
+    numbered from ``first_index`` (``complete``: every recommended field filled, strict validation
+    finds nothing)."""
     create_geopackage(path)
     writer = Writer(path)
     programma = new_uuid("programma-0")
@@ -186,11 +198,11 @@ def build_dataset(path, projects=3, comuni=("015146", "015182"), lavori=1, azion
     values.update({"uuid": attore, "nome": "Fondazione Cariplo"})
     writer.add("attori", values)
     indicatore = new_uuid("indicatore-0")
-    values = base_values("indicatori")
+    values = base_values("indicatori", 0, complete)
     values.update({"uuid": indicatore, "nome": "Utenti", "unita_misura": "persone"})
     writer.add("indicatori", values)
     uuids = []
-    for index in range(projects):
+    for index in range(first_index, first_index + projects):
         uuids.append(
             add_project(
                 writer,
@@ -201,6 +213,7 @@ def build_dataset(path, projects=3, comuni=("015146", "015182"), lavori=1, azion
                 azioni=azioni,
                 attore=attore,
                 indicatore=indicatore,
+                complete=complete,
             )
         )
     writer.close()

@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..errors import RemixError
+from ..files import durable_replace
 from ..layers.inspect import inspect_geopackage
 from ..log import get_logger
 from ..styles import add_stato_join, apply_default_style
@@ -231,7 +232,7 @@ def export_atlas_pdf(gpkg_path, pdf_path, filter_expression=None, feedback=None,
         if result != QgsLayoutExporter.Success:
             raise AtlasError("export", f"Esportazione PDF non riuscita: {error}",
                              f"PDF export failed: {error}")
-        os.replace(temp, target)
+        durable_replace(temp, target)
     finally:
         if temp.exists():
             temp.unlink()

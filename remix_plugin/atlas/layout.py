@@ -46,6 +46,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import field_type
+from ..files import durable_replace
 from ..layers.model import COMUNI_ATTRIBUTION
 from ..styles.fonts import map_font
 from ..styles.layers import _labeling
@@ -587,7 +588,6 @@ def _north_arrow():
 def save_template(layout, path, data_path=None):
     """Write ``layout`` as a .qpt template (atomic). ``data_path``: the GeoPackage the layout was
     built on; its absolute path is replaced by "./remix.gpkg" in the template. Returns True."""
-    import os
 
     document = QDomDocument()
     context = QgsReadWriteContext()
@@ -599,5 +599,5 @@ def save_template(layout, path, data_path=None):
     temp = f"{path}.tmp"
     with open(temp, "w", encoding="utf-8") as handle:
         handle.write(text)
-    os.replace(temp, path)
+    durable_replace(temp, path)
     return True

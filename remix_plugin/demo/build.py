@@ -23,6 +23,7 @@ from pathlib import Path
 from osgeo import ogr
 
 from ..codes import format_codes
+from ..files import durable_replace
 from ..layers.geopackage import create_geopackage
 from ..log import get_logger
 from . import catalogue
@@ -278,7 +279,7 @@ def _build(path, with_project, fill):
             from ..layers.project import store_project
 
             store_project(temp)
-        os.replace(temp, path)
+        durable_replace(temp, path)
     except BaseException:
         for leftover in (temp, Path(str(temp) + "-wal"), Path(str(temp) + "-shm")):
             if leftover.exists():

@@ -143,7 +143,7 @@ def open_bundle(path):
                     "unsafe_zip",
                     f"Zip rifiutato: la voce {info.filename!r} punta fuori dalla cartella "
                     "("
-                    + ('collegamento simbolico' if problem == 'symlink' else 'percorso con .. o assoluto')
+                    + ("collegamento simbolico" if problem == "symlink" else "percorso con .. o assoluto")
                     + ").",
                     f"Zip refused: entry {info.filename!r} points outside the folder "
                     f"({'symbolic link' if problem == 'symlink' else 'path with .. or absolute'}).",
@@ -254,11 +254,18 @@ class _Collector:
         )
 
 
-def check_bundle(path, generic_reader=True, rules=True, profile="strict", expected_hash=None):
+def check_bundle(path, generic_reader=True, rules=True, profile="strict", expected_hash=None, values=None):
     """Check the bundle at ``path`` (.gpkg or .zip) and return a BundleReport (never raises for a
-    bad file: an unreadable one gives ``readable=False``, exit code 2)."""
-    report = BundleReport(str(path))
+    bad file: an unreadable one gives ``readable=False``, exit code 2).
+
+    Conformance to the spec is always checked. ``rules``: every rule of the validation engine
+    (the same engine as for the editing GeoPackage, run through ``bundle_source.BundleSource``).
+    ``values``: the checker's own quick checks of each value (required, codes, comuni, lengths)
+    instead, for a bundle whose values the engine is not asked to check again (default: when
+    ``rules`` is off)."""
+    report = BundleReport(str(path), profile=profile)
     out = _Collector(report)
+    values = (not rules) if values is None else values
     for it, en in check_file_name(
         Path(path).name if not str(path).lower().endswith(".zip") else Path(path).stem + ".gpkg"
     ):
@@ -267,9 +274,11 @@ def check_bundle(path, generic_reader=True, rules=True, profile="strict", expect
         with open_bundle(path) as gpkg:
             connection, tables = _connect(gpkg)
             try:
-                _check(connection, tables, report, out, rules, profile, expected_hash)
+                _check(connection, tables, report, out, values, profile, expected_hash)
             finally:
                 connection.close()
+            if rules and report.readable and not any(code in out.per_code for code in _STRUCTURAL):
+                _check_rules(gpkg, profile, out)
             if generic_reader and report.readable and not report.has_errors:
                 _check_generic_reader(gpkg, report, out)
     except BundleUnreadable as exc:
@@ -285,7 +294,49 @@ def check_bundle(path, generic_reader=True, rules=True, profile="strict", expect
     return report
 
 
-def _check(connection, tables, report, out, rules, profile, expected_hash=None):
+# findings after which the bundle is not shaped enough for the validation engine
+_STRUCTURAL = (
+    "no_manifest",
+    "bad_manifest",
+    "spec_version",
+    "missing_table",
+    "missing_column",
+    "column_type",
+)
+
+
+def _check_rules(gpkg, profile, out):
+    """The validation engine's rules on the bundle; its findings keep their rule codes."""
+    from ..layers.errors import RemixFileError
+    from ..validation.engine import validate_source
+    from .bundle_source import BundleSource
+
+    try:
+        report = validate_source(BundleSource(gpkg), profile=profile)
+    except (RemixFileError, sqlite3.DatabaseError) as exc:
+        message_it = getattr(exc, "message_it", str(exc))
+        message_en = getattr(exc, "message_en", str(exc))
+        out.add(
+            "rules_unreadable",
+            "error",
+            f"Validazione impossibile: {message_it}",
+            f"Validation failed: {message_en}",
+        )
+        return
+    for f in report.sorted_findings():
+        out.add(
+            f.code,
+            f.severity,
+            f.message_it,
+            f.message_en,
+            f.layer,
+            f.feature_uuid or "",
+            f.field or "",
+            "" if f.value is None else f.value,
+        )
+
+
+def _check(connection, tables, report, out, values, profile, expected_hash=None):
     spec = load_spec()
     scheme = load_scheme()
     if MANIFEST_TABLE not in tables:
@@ -335,8 +386,8 @@ def _check(connection, tables, report, out, rules, profile, expected_hash=None):
     _check_crs(connection, spec, out)
     _check_codelist(connection, scheme, out)
     _check_constraints(connection, spec, scheme, out)
-    uuids = _check_rows(connection, spec, scheme, out, rules, profile)
-    _check_links(connection, spec, scheme, out, uuids, profile)
+    uuids = _check_rows(connection, spec, scheme, out, values, profile)
+    _check_links(connection, spec, scheme, out, uuids, profile, values)
     _check_related(connection, spec, out)
     _check_metadata(connection, out)
     _check_manifest(connection, spec, manifest, report, out, expected_hash)
@@ -485,19 +536,22 @@ def _valid_comuni():
     return set(read_zone_omogenee())
 
 
-def _check_rows(connection, spec, scheme, out, rules, profile):
-    """Row-level rules; returns table -> set of uuids."""
+def _check_rows(connection, spec, scheme, out, values, profile):
+    """UUIDs and references, and with ``values`` the quick value checks; returns table -> set of
+    uuids."""
     uuids = {}
     comuni = _valid_comuni()
     for table in spec.tables:
         seen = set()
-        columns = ["uuid"] + [f.name for f in table.fields if f.name != "uuid"]
-        if table.geometry:
-            columns.append("geom")
+        columns = ["uuid"]
+        if values:  # only the uuids otherwise
+            columns += [f.name for f in table.fields if f.name != "uuid"] + (
+                ["geom"] if table.geometry else []
+            )
         fields = [table.field(c) for c in columns if c != "geom"]
         for row in connection.execute(sql.select(table.name, columns)):
-            values = dict(zip(columns, row))
-            uuid = values["uuid"]
+            record = dict(zip(columns, row))
+            uuid = record["uuid"]
             if uuid is None or str(uuid).strip() == "":
                 out.add(
                     "uuid_missing",
@@ -519,8 +573,8 @@ def _check_rows(connection, spec, scheme, out, rules, profile):
                     field_name="uuid",
                 )
             seen.add(uuid)
-            for f in fields:
-                value = values[f.name]
+            for f in fields if values else ():
+                value = record[f.name]
                 empty = value is None or (isinstance(value, str) and not value.strip())
                 if empty:
                     if f.required:
@@ -579,9 +633,8 @@ def _check_rows(connection, spec, scheme, out, rules, profile):
                         uuid,
                         f.name,
                     )
-            if table.geometry:
-                blob = values["geom"]
-                if blob is None:
+            if table.geometry and values:
+                if row[-1] is None:
                     if table.geometry_required:
                         out.add(
                             "geometry_missing",
@@ -592,10 +645,8 @@ def _check_rows(connection, spec, scheme, out, rules, profile):
                             uuid,
                             "geom",
                         )
-                elif rules:
-                    _check_geometry(table.name, uuid, blob, out)
         uuids[table.name] = seen
-    for table in spec.tables:
+    for table in spec.tables if values else ():  # the engine's REF rules do it otherwise
         for f in table.fields:
             if not f.references or f.references == "comuni.istat":
                 continue
@@ -618,47 +669,7 @@ def _check_rows(connection, spec, scheme, out, rules, profile):
     return uuids
 
 
-def _check_geometry(layer, uuid, blob, out):
-    from shapely import wkb as shapely_wkb
-    from shapely.validation import explain_validity
-
-    try:
-        geometry = shapely_wkb.loads(manifest_module.geometry_wkb(blob))
-    except Exception as exc:  # any parse failure of foreign bytes is a finding
-        out.add(
-            "geometry_unreadable",
-            "error",
-            f"{layer}: geometria illeggibile ({exc}).",
-            f"{layer}: unreadable geometry ({exc}).",
-            layer,
-            uuid,
-            "geom",
-        )
-        return
-    if geometry.is_empty:
-        out.add(
-            "geometry_empty",
-            "error",
-            f"{layer}: geometria vuota.",
-            f"{layer}: empty geometry.",
-            layer,
-            uuid,
-            "geom",
-        )
-    elif not geometry.is_valid:
-        reason = explain_validity(geometry)
-        out.add(
-            "geometry_invalid",
-            "error",
-            f"{layer}: geometria non valida ({reason}).",
-            f"{layer}: invalid geometry ({reason}).",
-            layer,
-            uuid,
-            "geom",
-        )
-
-
-def _check_links(connection, spec, scheme, out, uuids, profile):
+def _check_links(connection, spec, scheme, out, uuids, profile, values):
     for link in spec.link_tables:
         dimension = scheme.dimension(link.dimension)
         with_codes = set()
@@ -677,7 +688,7 @@ def _check_links(connection, spec, scheme, out, uuids, profile):
                     parent,
                 )
                 continue
-            if not dimension.is_valid_code(code):
+            if values and not dimension.is_valid_code(code):
                 out.add(
                     "bad_code",
                     "error",
@@ -701,7 +712,7 @@ def _check_links(connection, spec, scheme, out, uuids, profile):
                 )
             pairs.add((parent, code))
             with_codes.add(parent)
-        if link.required and profile == "strict":
+        if values and link.required and profile == "strict":
             for parent in sorted(uuids.get(link.parent, set()) - with_codes):
                 out.add(
                     "required",

@@ -22,6 +22,7 @@ from osgeo import gdal, ogr, osr
 from .. import sql
 from ..codes import parse_codes
 from ..errors import RemixError
+from ..files import durable_replace
 from ..layers.geopackage import OGR_FIELD_TYPES, _plugin_version, spatial_reference
 from ..layers.inspect import inspect_geopackage
 from ..layers.model import SCHEMA_VERSION
@@ -167,8 +168,6 @@ def export_bundle(
         )
     info = inspect_geopackage(source)  # RemixFileError for foreign, newer, locked, damaged files
     step("inspect", 2)
-    findings = _validate(source, profile) if validate else None
-    step("validate", 20)
     handle, temp_name = tempfile.mkstemp(
         prefix="." + target.stem + ".", suffix=".tmp.gpkg", dir=target.parent
     )
@@ -176,23 +175,32 @@ def export_bundle(
     os.unlink(temp_name)
     temp = Path(temp_name)
     try:
-        result = _write(
-            source,
-            temp,
-            info,
-            selection,
-            producer,
-            producer_name,
-            email,
-            profile,
-            findings,
-            include_styles,
-            step,
-        )
-        step("check", 90)
+        try:
+            result = _write(
+                source,
+                temp,
+                info,
+                selection,
+                _Producer(producer, producer_name, email),
+                profile,
+                validate,
+                include_styles,
+                step,
+                is_cancelled,
+            )
+        except _SourceNotExportable as exc:
+            raise _source_findings(source, profile, exc, validate) from None
+        step("check", 94)
         from .checker import check_bundle
 
-        report = check_bundle(temp, generic_reader=False, rules=False, expected_hash=result.content_hash)
+        # structure and conformance; the values were just checked by the validation engine
+        report = check_bundle(
+            temp,
+            generic_reader=False,
+            rules=False,
+            values=result.validation != "engine",
+            expected_hash=result.content_hash,
+        )
         if report.has_errors:
             raise ExportError(
                 "self_check",
@@ -202,7 +210,7 @@ def export_bundle(
                 report.errors,
             )
         step("replace", 98)
-        os.replace(temp, target)
+        durable_replace(temp, target)
     except BaseException:
         for leftover in (
             temp,
@@ -220,37 +228,126 @@ def export_bundle(
     return result
 
 
-def _validate(source, profile):
-    """Findings of the validation engine, or None when the engine is not installed."""
-    try:
+@dataclass
+class _Producer:
+    code: str
+    name: str = ""
+    email: str = ""
+
+
+class _SourceNotExportable(Exception):  # noqa: N818 (reads better at the raise)
+    """Source content the bundle cannot carry (duplicate or missing UUIDs, unreadable code lists):
+    the validation engine, run on the source, says what and where."""
+
+    def __init__(self, reason_it, reason_en):
+        super().__init__(reason_en)
+        self.reason_it = reason_it
+        self.reason_en = reason_en
+
+
+def _source_findings(source, profile, problem, validate):
+    """ExportBlocked with the engine's errors on the source, or ExportError with the reason."""
+    errors = []
+    if validate:
         from ..validation.engine import validate_geopackage
-    except ImportError:
-        LOG.warning("validation engine not available: bundle exported with the checker's own rules only")
-        return None
-    report = validate_geopackage(str(source), profile=profile)
-    return list(report.findings)
+
+        errors = [
+            f for f in validate_geopackage(str(source), profile=profile).findings if f.severity == "error"
+        ]
+    if errors:
+        return ExportBlocked(
+            "validation_errors",
+            f"{len(errors)} errori di validazione bloccano l'esportazione.",
+            f"{len(errors)} validation errors block the export.",
+            errors,
+        )
+    return ExportError(
+        "not_exportable",
+        "Il file non si può esportare: " + problem.reason_it,
+        "The file cannot be exported: " + problem.reason_en,
+    )
 
 
-def _blocking(findings, exported_uuids):
-    """Errors that concern the exported records (or the file as a whole)."""
-    return [
-        f
-        for f in findings
-        if f.severity == "error"
-        and (not getattr(f, "feature_uuid", None) or f.feature_uuid in exported_uuids)
-    ]
+class _BundleValidation:
+    """The validation engine on the bundle being written, in a thread of its own: it checks exactly
+    the records that travel, seen as the editing GeoPackage (see bundle_source.py), while this
+    thread hashes, indexes and describes the file (the temporary file is in WAL mode meanwhile)."""
+
+    def __init__(self, temp, source, info, profile, is_cancelled):
+        import threading
+
+        from ..validation.engine import validate_source
+        from .bundle_source import BundleSource
+
+        self.stop = threading.Event()
+        self.report = None
+        self.error = None
+        bundle = BundleSource(
+            temp, exceptions_from=source, versions=(info.schema_version, info.scheme_version)
+        )
+
+        def cancelled():
+            return self.stop.is_set() or (is_cancelled is not None and is_cancelled())
+
+        def run():
+            try:
+                self.report = validate_source(bundle, profile=profile, is_cancelled=cancelled)
+            except BaseException as exc:  # re-raised in the exporting thread by wait()
+                self.error = exc
+
+        self.thread = threading.Thread(target=run, name="remix-bundle-validation", daemon=True)
+        self.thread.start()
+
+    def wait(self, step):
+        while self.thread.is_alive():
+            self.thread.join(0.2)
+            step("validate", 82)
+        if self.error is not None:
+            from ..validation.engine import ValidationCancelled
+
+            if isinstance(self.error, ValidationCancelled):
+                raise ExportCancelled("cancelled", "Esportazione annullata.", "Export cancelled.")
+            raise self.error
+        return list(self.report.findings)
+
+    def abandon(self):
+        self.stop.set()
+        self.thread.join()
 
 
-def _write(
-    source, temp, info, selection, producer, producer_name, email, profile, findings, include_styles, step
-):
+def _source_fids(source, findings):
+    """Findings point at the source's features (fid of the editing GeoPackage, not the bundle's)."""
+    from ..layers.inspect import connect_read_only
+
+    tables = set(load_spec().table_names)
+    connection = connect_read_only(source)
+    try:
+        cache = {}
+        for finding in findings:
+            if not finding.feature_uuid or finding.layer not in tables:
+                continue
+            key = (finding.layer, finding.feature_uuid)
+            if key not in cache:
+                row = connection.execute(
+                    sql.select(finding.layer, ("fid",), where="uuid = ?"), (finding.feature_uuid,)
+                ).fetchone()
+                cache[key] = row[0] if row else None
+            finding.fid = cache[key]
+    finally:
+        connection.close()
+    return findings
+
+
+def _write(source, temp, info, selection, producer, profile, validate, include_styles, step, is_cancelled):
     spec = load_spec()
     scheme = load_scheme()
     _create_layers(temp, spec)
-    step("layers", 30)
+    step("layers", 10)
     connection = sqlite3.connect(str(temp))
+    validation = None
     try:
-        connection.execute("PRAGMA journal_mode = DELETE")
+        # WAL while the validation thread reads and this one writes; DELETE again before the end
+        connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = OFF")
         source_uri = source.resolve().as_uri() + "?mode=ro"
         connection.execute("ATTACH DATABASE ? AS src", (source_uri,))
@@ -263,57 +360,58 @@ def _write(
                 deterministic=True,
             )
         connection.execute("BEGIN")
+        count_triggers = _drop_count_triggers(connection)
         _select(connection, selection)
         for table in spec.tables:
             _copy_table(connection, table, source_srs != BUNDLE_SRS_ID)
-        step("rows", 50)
+        step("rows", 35)
         for link in spec.link_tables:
             _fill_link_table(connection, link)
         _fill_codelist(connection, scheme)
         styles = _copy_styles(connection, spec) if include_styles else 0
         connection.commit()
-        step("links", 60)
-        exported = set()
-        for table in spec.tables:
-            exported.update(r[0] for r in connection.execute(sql.select(table.name, ("uuid",))))
+        connection.execute("DETACH DATABASE src")
+        step("links", 45)
+        if validate:
+            validation = _BundleValidation(temp, source, info, profile, is_cancelled)
+        content_hash = manifest_module.content_hash(connection, spec)
+        counts = manifest_module.feature_counts(connection, spec)
+        step("hash", 60)
+        connection.execute("BEGIN")
+        related_tables.write_related_tables(connection, spec)
+        _describe(connection, spec)
+        _restore_count_triggers(connection, count_triggers)
+        connection.commit()
+        bbox = _finish_with_ogr(temp, spec)
+        step("index", 75)
         warnings = []
-        validation = "not_run"
-        if findings is not None:
-            blocking = _blocking(findings, exported)
+        if validation is not None:
+            findings, validation = validation.wait(step), None
+            blocking = [f for f in findings if f.severity == "error"]
             if blocking:
                 raise ExportBlocked(
                     "validation_errors",
                     f"{len(blocking)} errori di validazione bloccano l'esportazione.",
                     f"{len(blocking)} validation errors block the export.",
-                    blocking,
+                    _source_fids(source, blocking),
                 )
-            warnings = [
-                f
-                for f in findings
-                if f.severity == "warning" and (not f.feature_uuid or f.feature_uuid in exported)
-            ]
-            validation = "engine"
-        content_hash = manifest_module.content_hash(connection, spec)
-        counts = manifest_module.feature_counts(connection, spec)
-        step("hash", 70)
-        connection.execute("DETACH DATABASE src")
-        connection.execute("BEGIN")
-        related_tables.write_related_tables(connection, spec)
-        _describe(connection, spec)
+            warnings = _source_fids(source, [f for f in findings if f.severity == "warning"])
+        step("validate", 85)
         created_at = _now()
+        connection.execute("BEGIN")
         _write_warnings(connection, warnings)
         values = {
             "spec_version": spec.id,
             "scheme_name": scheme.name,
             "scheme_version": scheme.version,
             "schema_version": str(SCHEMA_VERSION),
-            "producer": producer,
-            "producer_name": producer_name or producer,
+            "producer": producer.code,
+            "producer_name": producer.name or producer.code,
             "created_at": created_at,
             "crs": BUNDLE_CRS,
             "selection": json.dumps(selection.describe(), sort_keys=True),
             "validation_profile": profile,
-            "validation": validation,
+            "validation": "engine" if validate else "not_run",
             "validation_errors": "0",
             "validation_warnings": str(len(warnings)),
             "content_hash": content_hash,
@@ -325,60 +423,72 @@ def _write(
             "styles": str(styles),
         }
         connection.executemany(sql.insert(MANIFEST_TABLE, ("key", "value")), sorted(values.items()))
-        connection.commit()
-    finally:
-        connection.close()
-    bbox = _finish_with_ogr(temp, spec)
-    step("index", 80)
-    connection = sqlite3.connect(str(temp))
-    try:
         _update_extents(connection, bbox)
-        xml_text = metadata_iso.build_record(
-            {
-                "file_identifier": str(
-                    uuid_module.uuid5(uuid_module.NAMESPACE_URL, "remix-bundle:" + content_hash)
-                ),
-                "ipa_code": producer,
-                "title": f"RE.MIX - rigenerazione urbana e territoriale ({producer_name or producer})",
-                "abstract": (
-                    "Progetti di rigenerazione urbana e territoriale (lavori, azioni, criticità, fasi, "
-                    "attori, "
-                    "finanziamenti, indicatori) classificati con lo schema RE.MIX "
-                    + scheme.version
-                    + ", formato "
-                    + spec.id
-                    + "."
-                ),
-                "producer_name": producer_name or producer,
-                "email": email,
-                "date": created_at[:10],
-                "keywords": [
-                    "rigenerazione urbana",
-                    "rigenerazione territoriale",
-                    "RE.MIX",
-                    "Città metropolitana di Milano",
-                    "l.r. 18/2019",
-                ],
-                "bbox": _geographic_bbox(bbox),
-                "crs": BUNDLE_CRS,
-                "lineage": (
-                    "Esportato dal plugin QGIS RE.MIX da un GeoPackage RE.MIX (schema "
-                    + str(info.schema_version)
-                    + ", SR "
-                    + (info.crs or "?")
-                    + "); selezione "
-                    + json.dumps(selection.describe(), sort_keys=True)
-                    + "."
-                ),
-                "spec_id": spec.id,
-                "content_hash": content_hash,
-            }
+        metadata_iso.write_metadata(
+            connection,
+            _metadata_record(spec, scheme, info, selection, producer, content_hash, created_at, bbox),
+            created_at.replace("Z", ".000Z"),
         )
-        metadata_iso.write_metadata(connection, xml_text, created_at.replace("Z", ".000Z"))
         connection.commit()
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise ExportError(
+                "journal", "Il bundle è rimasto in modalità WAL.", "The bundle was left in WAL mode."
+            )
+    except sqlite3.IntegrityError as exc:
+        # duplicate or missing UUIDs in the source: the bundle's UNIQUE/NOT NULL refuse them
+        raise _SourceNotExportable(
+            f"dati non ammessi nel bundle ({exc}).", f"data the bundle refuses ({exc})."
+        ) from exc
     finally:
+        if validation is not None:
+            validation.abandon()
         connection.close()
-    return ExportResult(temp, content_hash, counts, warnings, validation)
+    return ExportResult(temp, content_hash, counts, warnings, "engine" if validate else "not_run")
+
+
+def _metadata_record(spec, scheme, info, selection, producer, content_hash, created_at, bbox):
+    producer_name = producer.name or producer.code
+    return metadata_iso.build_record(
+        {
+            "file_identifier": str(
+                uuid_module.uuid5(uuid_module.NAMESPACE_URL, "remix-bundle:" + content_hash)
+            ),
+            "ipa_code": producer.code,
+            "title": f"RE.MIX - rigenerazione urbana e territoriale ({producer_name})",
+            "abstract": (
+                "Progetti di rigenerazione urbana e territoriale (lavori, azioni, criticità, fasi, "
+                "attori, finanziamenti, indicatori) classificati con lo schema RE.MIX "
+                + scheme.version
+                + ", formato "
+                + spec.id
+                + "."
+            ),
+            "producer_name": producer_name,
+            "email": producer.email,
+            "date": created_at[:10],
+            "keywords": [
+                "rigenerazione urbana",
+                "rigenerazione territoriale",
+                "RE.MIX",
+                "Città metropolitana di Milano",
+                "l.r. 18/2019",
+            ],
+            "bbox": _geographic_bbox(bbox),
+            "crs": BUNDLE_CRS,
+            "lineage": (
+                "Esportato dal plugin QGIS RE.MIX da un GeoPackage RE.MIX (schema "
+                + str(info.schema_version)
+                + ", SR "
+                + (info.crs or "?")
+                + "); selezione "
+                + json.dumps(selection.describe(), sort_keys=True)
+                + "."
+            ),
+            "spec_id": spec.id,
+            "content_hash": content_hash,
+        }
+    )
 
 
 def _create_layers(path, spec):
@@ -443,6 +553,32 @@ def _add_field(layer, name, kind, max_length=0, dimension="", unique=False, not_
     if not_null:
         definition.SetNullable(False)
     layer.CreateField(definition)
+
+
+def _drop_count_triggers(connection):
+    """GDAL's per-row feature-count triggers cost more than the copy itself on bulk inserts (each
+    insert updates gpkg_ogr_contents): drop them, as GDAL does for its own bulk loads."""
+    triggers = connection.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND "
+        "(name LIKE 'trigger_insert_feature_count_%' OR name LIKE 'trigger_delete_feature_count_%') "
+        "ORDER BY name"
+    ).fetchall()
+    for name, _ in triggers:
+        connection.execute("DROP TRIGGER main." + sql.quote_identifier(name))
+    return triggers
+
+
+def _restore_count_triggers(connection, triggers):
+    """The exact feature counts, then the triggers again as GDAL wrote them."""
+    for (table,) in connection.execute("SELECT table_name FROM main.gpkg_ogr_contents").fetchall():
+        count = ["(SELECT", "count(*)", "FROM", "main." + sql.quote_identifier(table) + ")"]
+        connection.execute(
+            " ".join(["UPDATE", "main.gpkg_ogr_contents", "SET", "feature_count", "="] + count)
+            + " WHERE table_name = ?",
+            (table,),
+        )
+    for _, statement in triggers:
+        connection.execute(statement)
 
 
 def _source_srs_id(connection):
@@ -576,35 +712,67 @@ def _copy_table(connection, table, retag_srs):
 
 
 def _fill_link_table(connection, link):
-    parts = [
-        "SELECT",
-        "p.uuid,",
-        "s." + sql.quote_identifier(link.field),
-        "FROM",
-        "main." + sql.quote_identifier(link.parent),
-        "AS",
-        "p",
-        "JOIN",
-        "src." + sql.quote_identifier(link.parent),
-        "AS",
-        "s",
-        "ON",
-        "s.uuid",
-        "=",
-        "p.uuid",
-        "ORDER",
-        "BY",
-        "p.uuid",
-    ]
-    rows = []
-    for parent_uuid, value in connection.execute(" ".join(parts)).fetchall():
+    """Rows (parent uuid, code, ordine) of a multi-valued field, as ``codes.parse_codes`` reads it:
+    first occurrence of each code, ``ordine`` its position in the stored list. Plain JSON arrays of
+    printable ASCII codes (what the plugin and QGIS write) are unfolded in SQL; anything else goes
+    through parse_codes, and a value it cannot read stops the export (_SourceNotExportable)."""
+    field = "s." + sql.quote_identifier(link.field)
+    simple = " ".join(
+        [
+            "json_valid(" + field + ")",
+            "AND",
+            "json_type(" + field + ") = 'array'",
+            "AND NOT EXISTS",
+            "(SELECT",
+            "1",
+            "FROM",
+            "json_each(" + field + ") AS e WHERE e.type != 'text' OR e.value GLOB '*[^!-~]*')",
+        ]
+    )
+    joined = " ".join(
+        [
+            "FROM main." + sql.quote_identifier(link.parent),
+            "AS p JOIN src." + sql.quote_identifier(link.parent),
+            "AS s ON s.uuid = p.uuid",
+        ]
+    )
+    connection.execute(
+        " ".join(
+            [
+                "INSERT INTO main." + sql.quote_identifier(link.name),
+                "(" + sql.column_list((link.parent_key, "code", "ordine")) + ")",
+                "SELECT p.uuid, j.value, j.key + 1",
+                joined + ", json_each(" + field + ") AS j",
+                "WHERE",
+                simple,
+                "AND NOT EXISTS",
+                "(SELECT",
+                "1",
+                "FROM",
+                "json_each(" + field + ") AS k WHERE k.key < j.key AND k.value = j.value)",
+                "ORDER BY p.uuid, j.key",
+            ]
+        )
+    )
+    rows, unreadable = [], []
+    others = " ".join(["SELECT p.uuid,", field, joined, "WHERE", field, "IS NOT NULL AND NOT (", simple, ")"])
+    for parent_uuid, value in connection.execute(others + " ORDER BY p.uuid").fetchall():
         parsed = parse_codes(value)
+        if parsed.error:
+            unreadable.append(parent_uuid)
+            continue
         seen = set()
         for order, code in enumerate(parsed.codes, start=1):
-            if code in seen:
-                continue
-            seen.add(code)
-            rows.append((parent_uuid, code, order))
+            if code not in seen:
+                seen.add(code)
+                rows.append((parent_uuid, code, order))
+    if unreadable:
+        raise _SourceNotExportable(
+            f"{link.parent}.{link.field}: elenco di codici illeggibile in {len(unreadable)} record "
+            f"(ad es. {unreadable[0]}).",
+            f"{link.parent}.{link.field}: unreadable list of codes in {len(unreadable)} records "
+            f"(e.g. {unreadable[0]}).",
+        )
     connection.executemany(sql.insert(link.name, (link.parent_key, "code", "ordine")), rows)
 
 
@@ -756,7 +924,6 @@ def _update_extents(connection, extents):
             "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
             (min_x, min_y, max_x, max_y, name),
         )
-    connection.commit()
 
 
 def _geographic_bbox(extents):

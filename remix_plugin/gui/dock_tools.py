@@ -1,22 +1,24 @@
 """The dock's file-wide tools: validate, export and import a regional bundle, print the atlas.
 
 Each works on the saved GeoPackage (the source is never modified by validation, export or the
-atlas) and runs in the background with progress and cancel: validation and the atlas as our own
-``QgsTask``s, export and import through QGIS's Processing dialog of the ``remix`` algorithms.
+atlas) and runs in the background as our own ``QgsTask`` (progress in QGIS's task manager):
+validation, the atlas and the export can be cancelled there; the import (one transaction after a
+backup copy) cannot.
 """
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAction, QFileDialog, QGridLayout, QSizePolicy, QToolButton
+from qgis.PyQt.QtWidgets import QAction, QDialog, QFileDialog, QGridLayout, QSizePolicy, QToolButton
 
-from ..compat import dock_area
+from ..compat import dock_area, no_geometry_flag
 from ..i18n import tr, ui_language
 from ..log import get_logger
 
 LOG = get_logger("gui.tools")
+IMPORT_FOLDER_KEY = "remix/import/last_folder"
 
 
 class DockTools:
@@ -26,6 +28,9 @@ class DockTools:
         self.findings_dock = None
         self.findings_panel = None
         self.atlas_task = None
+        self.export_task = None
+        self.import_task = None
+        self.report_dialog = None  # the last result dialog (blocked export, import summary)
         self.actions = []
 
     # -- construction ----------------------------------------------------------------------
@@ -51,7 +56,8 @@ class DockTools:
             action = QAction(QgsApplication.getThemeIcon(icon), text, parent)
             action.setObjectName(name)
             action.setToolTip(tip)
-            action.triggered.connect(slot)
+            # triggered(bool) would fill the slot's first optional argument with False
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
             self.actions.append(action)
             button = QToolButton(parent)
             button.setDefaultAction(action)
@@ -77,6 +83,15 @@ class DockTools:
         if self.atlas_task is not None:
             self.atlas_task.on_done = None
             self.atlas_task = None
+        for task in (self.export_task, self.import_task):
+            if task is not None:
+                task.on_finished = None
+        self.export_task = None
+        self.import_task = None
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+            self.report_dialog.deleteLater()
+            self.report_dialog = None
 
     # -- helpers ---------------------------------------------------------------------------
     @property
@@ -87,8 +102,20 @@ class DockTools:
         self.dock._message(text, level, duration)
 
     def _unsaved_tables(self):
-        return sorted(layer.name() for layer in self.dock.layers.values()
-                      if layer is not None and layer.isEditable() and layer.isModified())
+        """Names of the layers reading this GeoPackage (the dock's and any other in the project)
+        with unsaved edits."""
+        modified = {layer.name() for layer in self.dock.layers.values()
+                    if layer is not None and layer.isEditable() and layer.isModified()}
+        if self.gpkg_path:
+            wanted = Path(self.gpkg_path).resolve()
+            for layer in QgsProject.instance().mapLayers().values():
+                if (not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr"
+                        or not layer.isModified()):
+                    continue
+                source = layer.source().split("|")[0]
+                if source and Path(source).resolve() == wanted:
+                    modified.add(layer.name())
+        return sorted(modified)
 
     def _warn_unsaved(self, what):
         """These tools read the saved file; say so when edits are still in the buffer."""
@@ -99,7 +126,9 @@ class DockTools:
                 what=what, layers=", ".join(unsaved)), "Warning", 10)
 
     # -- validation ------------------------------------------------------------------------
-    def validate(self):
+    def validate(self, profile=None):
+        """Validate the saved file in the findings panel (``profile``: "strict"/"draft"; None keeps
+        the panel's choice)."""
         if not self.gpkg_path:
             return None
         self._warn_unsaved(tr("The validation"))
@@ -117,6 +146,10 @@ class DockTools:
                 if parent is not None and hasattr(parent, "tabifyDockWidget"):
                     parent.tabifyDockWidget(self.dock, self.findings_dock)
         self.findings_panel.set_geopackage(self.gpkg_path)
+        if profile is not None:
+            index = self.findings_panel.profile_box.findData(profile)
+            if index >= 0:
+                self.findings_panel.profile_box.setCurrentIndex(index)
         self.findings_dock.show()
         self.findings_dock.raise_()
         self.findings_panel.validate()
@@ -157,29 +190,175 @@ class DockTools:
         else:
             self._message(task.error(ui_language()), "Critical", 0)
 
-    # -- bundle ----------------------------------------------------------------------------
-    def _processing_dialog(self, algorithm_id, parameters):
-        try:
-            import processing
-        except ImportError:
-            self._message(tr("The Processing plugin is not active: enable it in the plugin manager."),
-                          "Warning")
+    # -- bundle export ---------------------------------------------------------------------
+    def selected_projects(self):
+        """UUIDs of the projects selected in the progetti layer (on the map, in the attribute table
+        or by clicking a project in the tree); without any, the project of the tree's current item."""
+        uuids = set()
+        layer = self.dock.layers.get("progetti")
+        if layer is not None:
+            index = layer.fields().indexOf("uuid")
+            if index >= 0 and layer.selectedFeatureCount():
+                request = QgsFeatureRequest().setFlags(no_geometry_flag()).setSubsetOfAttributes([index])
+                for feature in layer.getSelectedFeatures(request):
+                    value = feature.attribute(index)
+                    if isinstance(value, str) and value:
+                        uuids.add(value)
+        if not uuids and getattr(self.dock, "tree", None) is not None:
+            project_uuid = self.dock.selection().project_uuid
+            if project_uuid:
+                uuids.add(project_uuid)
+        return uuids
+
+    def _export_running(self):
+        if self.export_task is not None:
+            self._message(tr("A bundle is already being exported: wait for it to finish (or cancel it "
+                             "in the task manager)."), "Info")
+            return True
+        return False
+
+    def open_export_dialog(self, settings=None):
+        """The export dialog for the saved GeoPackage (not shown); None when nothing can be exported."""
+        if not self.gpkg_path or self._export_running():
             return None
-        return processing.execAlgorithmDialog(algorithm_id, parameters)
+        from ..layers.errors import RemixFileError
+        from .export_dialog import ExportDialog, read_export_choices
+
+        try:
+            choices = read_export_choices(self.gpkg_path)
+        except RemixFileError as exc:
+            self._message(exc.message(ui_language()), "Critical", 0)
+            return None
+        except Exception as exc:  # noqa: BLE001 - sqlite errors of a damaged or foreign file
+            LOG.exception("Cannot read %s for the export", self.gpkg_path)
+            self._message(tr("Cannot read {path}: {error}").format(path=self.gpkg_path, error=exc),
+                          "Critical", 0)
+            return None
+        return ExportDialog(self.gpkg_path, choices, self.selected_projects(), self.dock, settings=settings)
 
     def export_bundle(self):
-        if not self.gpkg_path:
+        """The dock's button: the export dialog, then the export in the background."""
+        if not self.gpkg_path or self._export_running():
             return None
         self._warn_unsaved(tr("The export"))
-        return self._processing_dialog("remix:export_bundle", {"INPUT": self.gpkg_path})
+        dialog = self.open_export_dialog()
+        if dialog is None:
+            return None
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            arguments = dialog.export_arguments()
+        finally:
+            dialog.deleteLater()
+        return self.start_export(arguments)
 
-    def import_bundle(self):
+    def start_export(self, arguments):
+        """Queue an ExportBundleTask with ``arguments`` (ExportDialog.export_arguments()); returns it."""
+        if self._export_running():
+            return None
+        from ..export.task import ExportBundleTask
+
+        self.export_task = ExportBundleTask(arguments, on_finished=self._export_finished)
+        QgsApplication.taskManager().addTask(self.export_task)
+        self._message(tr("Exporting {name} in the background (progress and cancel in the task "
+                         "manager)…").format(name=Path(self.export_task.target).name), "Info", 4)
+        return self.export_task
+
+    def _export_finished(self, task):
+        self.export_task = None
+        language = ui_language()
+        if task.result is not None:
+            result = task.result
+            self._message(tr("Bundle written: {name} — {projects} projects, {warnings} warnings (listed "
+                             "in the bundle), content hash {hash}…").format(
+                name=Path(result.path).name, projects=result.counts.get("progetti", 0),
+                warnings=len(result.warnings), hash=result.content_hash[:12]), "Success", 15)
+        elif task.blocked is not None:
+            from .bundle_reports import BlockedExportDialog
+
+            profile = task.arguments.get("profile", "strict")
+            self._show_report(BlockedExportDialog(
+                task.blocked, task.source, language, self.dock,
+                on_validate=lambda: self.validate(profile)))
+            self._message(tr("Export blocked by {n} validation errors: no file was written.").format(
+                n=len(task.blocked)), "Warning", 10)
+        elif task.cancelled:
+            self._message(tr("Export cancelled: no file was written."), "Info")
+        else:
+            reason = task.error.message(language) if task.error is not None else ""
+            self._message(tr("Export failed: {reason} No file was written.").format(reason=reason),
+                          "Critical", 0)
+
+    def _show_report(self, dialog):
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+            self.report_dialog.deleteLater()
+        self.report_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    # -- bundle import ---------------------------------------------------------------------
+    def import_bundle(self, bundle_path=None):
+        """Choose a bundle (.gpkg or .zip) and merge it into this GeoPackage in the background."""
         if not self.gpkg_path:
             return None
-        result = self._processing_dialog("remix:import_bundle", {"TARGET": self.gpkg_path})
+        if self.import_task is not None:
+            self._message(tr("A bundle is already being imported."), "Info")
+            return None
+        unsaved = self._unsaved_tables()
+        if unsaved:
+            self._message(tr("The import writes into this GeoPackage: first save or discard the unsaved "
+                             "edits in {layers}, then import again.").format(layers=", ".join(unsaved)),
+                          "Warning", 0)
+            return None
+        if bundle_path is None:
+            settings = QgsSettings()
+            folder = settings.value(IMPORT_FOLDER_KEY, "", type=str) or str(Path(self.gpkg_path).parent)
+            bundle_path, _ = QFileDialog.getOpenFileName(
+                self.dock, tr("Import a regional bundle"), folder,
+                tr("RE.MIX bundle (*.gpkg *.zip)"))
+            if not bundle_path:
+                return None
+            settings.setValue(IMPORT_FOLDER_KEY, str(Path(bundle_path).parent))
+        if Path(bundle_path).resolve() == Path(self.gpkg_path).resolve():
+            self._message(tr("Choose a bundle: this GeoPackage cannot be imported into itself."), "Warning")
+            return None
+        from ..export.task import ImportBundleTask
+
+        self.import_task = ImportBundleTask(bundle_path, self.gpkg_path, on_finished=self._import_finished)
+        QgsApplication.taskManager().addTask(self.import_task)
+        self._message(tr("Importing {name} in the background…").format(name=Path(bundle_path).name),
+                      "Info", 4)
+        return self.import_task
+
+    def _import_finished(self, task):
+        self.import_task = None
+        language = ui_language()
+        if task.result is not None:
+            self._reload_layers()
+            from .bundle_reports import ImportSummaryDialog
+
+            result = task.result
+            self._show_report(ImportSummaryDialog(result, task.bundle, task.target, language, self.dock))
+            level = "Warning" if result.conflicts else "Success"
+            self._message(tr("Bundle imported: {added} records added, {updated} updated, {conflicts} "
+                             "conflicts (nothing overwritten).").format(
+                added=sum(result.added.values()), updated=sum(result.updated.values()),
+                conflicts=len(result.conflicts)), level, 10)
+        elif task.cancelled:
+            self._message(tr("Import cancelled: the GeoPackage was not changed."), "Info")
+        elif task.refused:
+            self._message(tr("Import refused: {reason} The GeoPackage was not changed.").format(
+                reason=task.error.message(language)), "Critical", 0)
+        else:
+            reason = task.error.message(language) if task.error is not None else ""
+            self._message(tr("Import failed: {reason}").format(reason=reason), "Critical", 0)
+
+    def _reload_layers(self):
+        """Show the merged rows: reload the layers that are not being edited, rebuild the tree."""
         for layer in self.dock.layers.values():
             if layer is not None and not layer.isEditable():
                 layer.reload()
-        self.dock.rebuild(full=True)
-        return result
-
+        if self.dock.gpkg_path:
+            self.dock.rebuild(full=True)

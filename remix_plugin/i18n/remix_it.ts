@@ -4,275 +4,388 @@
 <context>
     <name>RemixPlugin</name>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="268"/>
+        <location filename="../../remix_plugin/export/task.py" line="43"/>
+        <source>RE.MIX bundle export: {name}</source>
+        <translation>RE.MIX, esportazione del pacchetto: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/export/task.py" line="109"/>
+        <source>RE.MIX bundle import: {name}</source>
+        <translation>RE.MIX, importazione del pacchetto: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="150"/>
+        <source>{n} validation errors block the export: no file was written. Correct them and export again (the Validate tool lists them too, with zoom to each feature).</source>
+        <translation>Errori di validazione che bloccano l&apos;esportazione: {n}. Nessun file è stato scritto. Correggili ed esporta di nuovo (li elenca anche lo strumento Valida, con lo zoom su ogni elemento).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="71"/>
+        <source>geometry</source>
+        <translation>geometria</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="130"/>
+        <source>Export blocked</source>
+        <translation>Esportazione bloccata</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="178"/>
+        <source>Bundle imported</source>
+        <translation>Pacchetto importato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="228"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="82"/>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
+        <source>Feature</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="82"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="162"/>
+        <source>Open in the validation panel</source>
+        <translation>Apri nel pannello della validazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="190"/>
+        <source>Nothing changed: the data of this bundle are already in the GeoPackage.</source>
+        <translation>Nessuna modifica: i dati di questo pacchetto sono già nel GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="187"/>
+        <source>Bundle {bundle} merged into {target}.</source>
+        <translation>Pacchetto {bundle} unito a {target}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="195"/>
+        <source>Records already identical: {n}</source>
+        <translation>Record già identici: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="196"/>
+        <source>Records kept as they are here (changed only in this GeoPackage): {n}</source>
+        <translation>Record lasciati come sono qui (modificati solo in questo GeoPackage): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="198"/>
+        <source>Conflicts: {n}</source>
+        <translation>Conflitti: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="228"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="228"/>
+        <source>Differing fields</source>
+        <translation>Campi diversi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="191"/>
+        <source>Records added: {n}</source>
+        <translation>Record aggiunti: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="193"/>
+        <source>Records updated: {n}</source>
+        <translation>Record aggiornati: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="200"/>
+        <source>Backup copy made before the import: {path}</source>
+        <translation>Copia di sicurezza fatta prima dell&apos;importazione: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="209"/>
+        <source>Records changed both here and in the bundle were not overwritten: they keep the values of this GeoPackage. They are listed below and stored in the table {table} of this GeoPackage with both values of each differing field, to be settled by hand.</source>
+        <translation>I record modificati sia qui sia nel pacchetto non sono stati sovrascritti: mantengono i valori di questo GeoPackage. Sono elencati qui sotto e registrati nella tabella {table} di questo GeoPackage con i due valori di ogni campo diverso, da risolvere a mano.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="274"/>
         <source>(all)</source>
         <translation>(tutti)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="634"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="654"/>
         <source>Open a RE.MIX GeoPackage first</source>
         <translation>Apri prima un GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="635"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="655"/>
         <source>Select a project (or one of its items) in the tree first</source>
         <translation>Seleziona prima un progetto (o uno dei suoi elementi) nell&apos;albero</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="71"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="685"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="62"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="707"/>
         <source>RE.MIX</source>
         <translation>RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="105"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="377"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="96"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="390"/>
         <source>Open or create a RE.MIX GeoPackage to map regeneration projects.</source>
         <translation>Apri o crea un GeoPackage RE.MIX per mappare i progetti di rigenerazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="112"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="103"/>
         <location filename="../../remix_plugin/plugin.py" line="68"/>
         <source>New RE.MIX GeoPackage…</source>
         <translation>Nuovo GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="113"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="104"/>
         <location filename="../../remix_plugin/plugin.py" line="69"/>
         <source>Create an empty RE.MIX GeoPackage with its forms, styles and project</source>
         <translation>Crea un GeoPackage RE.MIX vuoto con i suoi moduli, stili e progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="117"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="108"/>
         <location filename="../../remix_plugin/plugin.py" line="73"/>
         <source>Open RE.MIX GeoPackage…</source>
         <translation>Apri GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="118"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="109"/>
         <location filename="../../remix_plugin/plugin.py" line="74"/>
         <source>Open a RE.MIX GeoPackage and the project stored inside it</source>
         <translation>Apri un GeoPackage RE.MIX e il progetto salvato al suo interno</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="146"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="147"/>
         <location filename="../../remix_plugin/gui/dock_actions.py" line="117"/>
         <source>New project</source>
         <translation>Nuovo progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="147"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="148"/>
         <source>Create a new project: fill its form, then draw the perimeter of its first work</source>
         <translation>Crea un nuovo progetto: compila il modulo, poi disegna il perimetro del primo lavoro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="150"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="151"/>
         <source>Draw perimeter</source>
         <translation>Disegna perimetro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="151"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="152"/>
         <source>Draw the perimeter of a new work of the selected project, snapping to the comuni and to the visible layers</source>
         <translation>Disegna il perimetro di un nuovo lavoro del progetto selezionato, con aggancio ai comuni e ai layer visibili</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="155"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="156"/>
         <source>Perimeter from selection</source>
         <translation>Perimetro dalla selezione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="156"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="157"/>
         <source>Create a work of the selected project from each selected feature of the active polygon layer (cadastral parcel, PGT area…), transformed to the working CRS</source>
         <translation>Crea un lavoro del progetto selezionato da ogni elemento selezionato del layer di poligoni attivo (particella catastale, ambito del PGT…), trasformato nel sistema di riferimento di lavoro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="160"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="161"/>
         <source>Attach action</source>
         <translation>Collega azione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="161"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="162"/>
         <source>Add an action (social, cultural or economic) to the selected project or work</source>
         <translation>Aggiungi un&apos;azione (sociale, culturale o economica) al progetto o al lavoro selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="164"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="165"/>
         <source>Add problem</source>
         <translation>Aggiungi criticità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="165"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="166"/>
         <source>Add a problem (criticità) answered by the selected project</source>
         <translation>Aggiungi una criticità a cui risponde il progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="168"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="169"/>
         <source>Add actor</source>
         <translation>Aggiungi attore</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="169"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="170"/>
         <source>Involve an actor in the selected project</source>
         <translation>Coinvolgi un attore nel progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="172"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="173"/>
         <source>Add phase</source>
         <translation>Aggiungi fase</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="173"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="174"/>
         <source>Add the next phase of the selected project</source>
         <translation>Aggiungi la fase successiva del progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="176"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="177"/>
         <source>Add measurement</source>
         <translation>Aggiungi misurazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="177"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="178"/>
         <source>Record a measurement of an indicator (KPI) for the selected project</source>
         <translation>Registra una misurazione di un indicatore (KPI) per il progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="198"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="201"/>
         <source>Search projects, works, actions, comuni…</source>
         <translation>Cerca progetti, lavori, azioni, comuni…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="199"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="202"/>
         <source>Shows the projects whose title, comune or works, actions and problems contain the text</source>
         <translation>Mostra i progetti il cui titolo, comune o i cui lavori, azioni e criticità contengono il testo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="208"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="211"/>
         <source>Filters</source>
         <translation>Filtri</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="212"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="215"/>
         <source>Only projects in this comune (their own or their works&apos;)</source>
         <translation>Solo i progetti in questo comune (propri o dei loro lavori)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="213"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="216"/>
         <source>Only projects in a comune of this zona omogenea</source>
         <translation>Solo i progetti in un comune di questa zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="214"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="217"/>
         <source>Only projects with this field of opportunity</source>
         <translation>Solo i progetti con questo ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="215"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="218"/>
         <source>Only projects with this scale of expected impact</source>
         <translation>Solo i progetti con questa scala dell&apos;impatto atteso</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="216"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="219"/>
         <source>Only projects in this state</source>
         <translation>Solo i progetti in questo stato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="217"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="220"/>
         <source>Comune</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="218"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="221"/>
         <source>Zona omogenea</source>
         <translation>Zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="219"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="222"/>
         <source>Field of opportunity</source>
         <translation>Ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="220"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="223"/>
         <source>Scale of impact</source>
         <translation>Scala dell&apos;impatto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="221"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="224"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="223"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="226"/>
         <source>Only with problems</source>
         <translation>Solo con problemi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="227"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="230"/>
         <source>Clear filters</source>
         <translation>Azzera filtri</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="228"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="231"/>
         <source>Show every project again</source>
         <translation>Mostra di nuovo tutti i progetti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="718"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="744"/>
         <source>Draw the perimeter: click to add vertices, right click to close it; the form of the new work opens then</source>
         <translation>Disegna il perimetro: clic per aggiungere i vertici, clic destro per chiuderlo; poi si apre il modulo del nuovo lavoro</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="471"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="486"/>
         <source>{programmes} programmes · {projects} projects · {works} works · {actions} actions · {problems} problems</source>
         <translation>{programmes} programmi · {projects} progetti · {works} lavori · {actions} azioni · {problems} criticità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="528"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="544"/>
         <source>Only projects with findings of the last validation</source>
         <translation>Solo i progetti con segnalazioni dell&apos;ultima validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="531"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="547"/>
         <source>Run the validation first: it tells which projects have problems</source>
         <translation>Esegui prima la validazione: indica quali progetti hanno problemi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="651"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="671"/>
         <source>The layer of this table is not in the project</source>
         <translation>Il layer di questa tabella non è nel progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="658"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="680"/>
         <source>Make a polygon layer (e.g. cadastral parcels) active in the Layers panel and select the features to copy</source>
         <translation>Rendi attivo nel pannello Layer un layer di poligoni (ad es. le particelle catastali) e seleziona gli elementi da copiare</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="701"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="733"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="725"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="761"/>
         <source>Select a project in the tree first</source>
         <translation>Seleziona prima un progetto nell&apos;albero</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="742"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="770"/>
         <source>{count} works added to the edit buffer of “{layer}” (not saved yet)</source>
         <translation>{count} lavori aggiunti alle modifiche di “{layer}” (non ancora salvati)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="348"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="358"/>
         <source>The layers of this RE.MIX GeoPackage are not in the project. Open it again with “Open RE.MIX GeoPackage…”.</source>
         <translation>I layer di questo GeoPackage RE.MIX non sono nel progetto. Riaprilo con “Apri GeoPackage RE.MIX…”.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="661"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="683"/>
         <source>Select one or more features of “{layer}” on the map</source>
         <translation>Seleziona sulla mappa uno o più elementi di “{layer}”</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="745"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="773"/>
         <source>{count} features without geometry skipped</source>
         <translation>{count} elementi senza geometria ignorati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="477"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="492"/>
         <source>{visible} of {total} projects shown</source>
         <translation>{visible} progetti mostrati su {total}</translation>
     </message>
@@ -287,124 +400,434 @@
         <translation>nuovo elemento</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="105"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="134"/>
         <source>The validation</source>
         <translation>La validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="138"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="171"/>
         <source>The atlas</source>
         <translation>L&apos;atlante</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="147"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="180"/>
         <source>Printing the atlas in the background…</source>
         <translation>Stampa dell&apos;atlante in corso in background…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="173"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="243"/>
         <source>The export</source>
         <translation>L&apos;esportazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="35"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="40"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
         <source>Validate</source>
         <translation>Valida</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="36"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="41"/>
         <source>Check the saved data against the RE.MIX scheme (in the background); the findings open in their own panel</source>
         <translation>Verifica i dati salvati rispetto alla tassonomia RE.MIX (in background); le segnalazioni si aprono in un pannello dedicato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="38"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="43"/>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="51"/>
         <source>Atlas PDF</source>
         <translation>Atlante PDF</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="39"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="44"/>
         <source>Print the atlas of the projects (cover, summary, one page per project) as a PDF</source>
         <translation>Stampa l&apos;atlante dei progetti (copertina, sommario, una pagina per progetto) in PDF</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="41"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="46"/>
         <source>Export bundle…</source>
         <translation>Esporta pacchetto regionale…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="42"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="47"/>
         <source>Export the regional bundle for Regione Lombardia (validation errors block it)</source>
         <translation>Esporta il pacchetto per Regione Lombardia (gli errori di validazione lo bloccano)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="44"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="49"/>
         <source>Import bundle…</source>
         <translation>Importa pacchetto regionale…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="45"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="50"/>
         <source>Merge a regional bundle into this GeoPackage by UUID (a backup copy is made first)</source>
         <translation>Unisce un pacchetto regionale a questo GeoPackage per UUID (prima viene fatta una copia di sicurezza)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="110"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="139"/>
         <source>RE.MIX — validation findings</source>
         <translation>RE.MIX — esito della validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="130"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="163"/>
         <source>The atlas is already being printed.</source>
         <translation>L&apos;atlante è già in stampa.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="134"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="167"/>
         <source>Save the atlas as PDF</source>
         <translation>Salva l&apos;atlante in PDF</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="135"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="168"/>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="51"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="145"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="178"/>
         <source>RE.MIX atlas (PDF)</source>
         <translation>Atlante RE.MIX (PDF)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="156"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="215"/>
+        <source>A bundle is already being exported: wait for it to finish (or cancel it in the task manager).</source>
+        <translation>Un pacchetto è già in esportazione: attendi che finisca (o annullala nel gestore delle attività).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="307"/>
+        <source>A bundle is already being imported.</source>
+        <translation>Un pacchetto è già in importazione.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="319"/>
+        <source>Import a regional bundle</source>
+        <translation>Importa un pacchetto regionale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="320"/>
+        <source>RE.MIX bundle (*.gpkg *.zip)</source>
+        <translation>Pacchetto RE.MIX (*.gpkg *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="325"/>
+        <source>Choose a bundle: this GeoPackage cannot be imported into itself.</source>
+        <translation>Scegli un pacchetto: questo GeoPackage non può essere importato in se stesso.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="189"/>
         <source>Atlas printing cancelled: no file was written.</source>
         <translation>Stampa dell&apos;atlante annullata: nessun file è stato scritto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="165"/>
-        <source>The Processing plugin is not active: enable it in the plugin manager.</source>
-        <translation>Il plugin Processing non è attivo: attivalo nel gestore dei plugin.</translation>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="263"/>
+        <source>Exporting {name} in the background (progress and cancel in the task manager)…</source>
+        <translation>Esportazione di {name} in background (avanzamento e annullamento nel gestore delle attività)…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="97"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="331"/>
+        <source>Importing {name} in the background…</source>
+        <translation>Importazione di {name} in background…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="350"/>
+        <source>Import cancelled: the GeoPackage was not changed.</source>
+        <translation>Importazione annullata: il GeoPackage non è stato modificato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="124"/>
         <source>{what} reads the saved data: unsaved edits in {layers} are not included. Save them first to include them.</source>
         <translation>{what} legge i dati salvati: le modifiche non salvate in {layers} non sono incluse. Salvale prima per includerle.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="153"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="186"/>
         <source>Atlas saved: {path} ({pages} pages)</source>
         <translation>Atlante salvato: {path} ({pages} pagine)</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="272"/>
+        <source>Bundle written: {name} — {projects} projects, {warnings} warnings (listed in the bundle), content hash {hash}…</source>
+        <translation>Pacchetto scritto: {name} — progetti: {projects}, avvisi: {warnings} (elencati nel pacchetto), hash del contenuto {hash}…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="286"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Esportazione annullata: nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="311"/>
+        <source>The import writes into this GeoPackage: first save or discard the unsaved edits in {layers}, then import again.</source>
+        <translation>L&apos;importazione scrive in questo GeoPackage: prima salva o annulla le modifiche non salvate in {layers}, poi importa di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="345"/>
+        <source>Bundle imported: {added} records added, {updated} updated, {conflicts} conflicts (nothing overwritten).</source>
+        <translation>Pacchetto importato: record aggiunti {added}, aggiornati {updated}, conflitti {conflicts} (nulla è stato sovrascritto).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="234"/>
+        <source>Cannot read {path}: {error}</source>
+        <translation>Impossibile leggere {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="283"/>
+        <source>Export blocked by {n} validation errors: no file was written.</source>
+        <translation>Esportazione bloccata da errori di validazione ({n}): nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="289"/>
+        <source>Export failed: {reason} No file was written.</source>
+        <translation>Esportazione non riuscita: {reason} Nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="352"/>
+        <source>Import refused: {reason} The GeoPackage was not changed.</source>
+        <translation>Importazione rifiutata: {reason} Il GeoPackage non è stato modificato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="356"/>
+        <source>Import failed: {reason}</source>
+        <translation>Importazione non riuscita: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="139"/>
+        <source>{label} — projects: {n}</source>
+        <translation>{label} — progetti: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="149"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="511"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="516"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="40"/>
+        <source>Export regional bundle</source>
+        <translation>Esporta pacchetto regionale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="167"/>
+        <source>The bundle is the GeoPackage sent to CMM and Regione Lombardia. It is written from the saved data; this GeoPackage is not modified.</source>
+        <translation>Il pacchetto è il GeoPackage da inviare a CMM e a Regione Lombardia. È scritto dai dati salvati; questo GeoPackage non viene modificato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="172"/>
+        <source>What to export</source>
+        <translation>Cosa esportare</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="223"/>
+        <source>Producer</source>
+        <translation>Produttore</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="227"/>
+        <source>ISTAT code of the comune, or CMM</source>
+        <translation>codice ISTAT del comune, o CMM</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="228"/>
+        <source>The 6-digit ISTAT code of the comune that sends the bundle, or CMM for the Città metropolitana; it is part of the file name</source>
+        <translation>Il codice ISTAT a 6 cifre del comune che invia il pacchetto, o CMM per la Città metropolitana; fa parte del nome del file</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="230"/>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="232"/>
+        <source>e.g. Comune di Rho</source>
+        <translation>es. Comune di Rho</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="233"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="235"/>
+        <source>contact e-mail for the metadata</source>
+        <translation>e-mail di contatto per i metadati</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="236"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="239"/>
+        <source>Validation</source>
+        <translation>Validazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="242"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="61"/>
         <source>strict (what the Region accepts)</source>
         <translation>rigoroso (ciò che la Regione accetta)</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="243"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="61"/>
         <source>draft (work in progress)</source>
         <translation>bozza (lavoro in corso)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="244"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
+        <source>Profile</source>
+        <translation>Profilo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="250"/>
+        <source>Output</source>
+        <translation>File prodotto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="254"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="92"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="121"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="54"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="256"/>
+        <source>Save the bundle as</source>
+        <translation>Salva il pacchetto come</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="258"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="259"/>
+        <source>Include the layer styles</source>
+        <translation>Includi gli stili dei layer</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="260"/>
+        <source>The default QGIS styles of the exported layers travel in the bundle (layer_styles)</source>
+        <translation>Gli stili QGIS predefiniti dei layer esportati viaggiano nel pacchetto (layer_styles)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="274"/>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="175"/>
+        <source>All the projects of the file</source>
+        <translation>Tutti i progetti del file</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="176"/>
+        <source>The projects of a comune</source>
+        <translation>I progetti di un comune</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="177"/>
+        <source>The projects of a zona omogenea</source>
+        <translation>I progetti di una zona omogenea</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="178"/>
+        <source>The projects of a programme</source>
+        <translation>I progetti di un programma</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="179"/>
+        <source>The selected projects</source>
+        <translation>I progetti selezionati</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="211"/>
+        <source>Select projects in the RE.MIX panel, on the map or in the attribute table first</source>
+        <translation>Prima seleziona dei progetti nel pannello RE.MIX, sulla mappa o nella tabella degli attributi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="385"/>
+        <source>Projects to export: {n}</source>
+        <translation>Progetti da esportare: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="456"/>
+        <source>Choose what to export.</source>
+        <translation>Scegli cosa esportare.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="458"/>
+        <source>None of the selected projects is saved in the file.</source>
+        <translation>Nessuno dei progetti selezionati è salvato nel file.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="462"/>
+        <source>The producer must be the 6-digit ISTAT code of a comune of the Città metropolitana di Milano, or CMM.</source>
+        <translation>Il produttore deve essere il codice ISTAT a 6 cifre di un comune della Città metropolitana di Milano, o CMM.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="465"/>
+        <source>The e-mail address does not look valid.</source>
+        <translation>L&apos;indirizzo e-mail non sembra valido.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="468"/>
+        <source>Choose the file of the bundle.</source>
+        <translation>Scegli il file del pacchetto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="482"/>
+        <source>Draft: for work in progress; completeness checks are off or only warnings. Errors still block the export; the profile is written in the bundle&apos;s manifest.</source>
+        <translation>Bozza: per il lavoro in corso; i controlli di completezza sono spenti o solo avvisi. Gli errori bloccano comunque l&apos;esportazione; il profilo è scritto nel manifesto del pacchetto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="486"/>
+        <source>Strict: the checks of what Regione Lombardia accepts; every error blocks the export, warnings travel in the bundle.</source>
+        <translation>Rigoroso: i controlli di ciò che Regione Lombardia accetta; ogni errore blocca l&apos;esportazione, gli avvisi viaggiano nel pacchetto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="207"/>
+        <source>The selected projects ({n})</source>
+        <translation>I progetti selezionati ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="470"/>
+        <source>The bundle cannot replace the RE.MIX GeoPackage it is exported from.</source>
+        <translation>Il pacchetto non può sostituire il GeoPackage RE.MIX da cui è esportato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="203"/>
+        <source>The file has none</source>
+        <translation>Il file non ne contiene</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="388"/>
+        <source>comuni: {names}</source>
+        <translation>comuni: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="517"/>
+        <source>The bundle {name} already exists. Replace it with the new one?</source>
+        <translation>Il pacchetto {name} esiste già. Sostituirlo con quello nuovo?</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="214"/>
+        <source>Selected but not saved yet, so not exported: {n}</source>
+        <translation>Selezionati ma non ancora salvati, quindi non esportati: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="472"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La cartella {folder} non esiste.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="474"/>
+        <source>{name} is a folder.</source>
+        <translation>{name} è una cartella.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="476"/>
+        <source>{name} already exists and is not a RE.MIX bundle: choose another name.</source>
+        <translation>{name} esiste già e non è un pacchetto RE.MIX: scegli un altro nome.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="68"/>
@@ -474,16 +897,6 @@
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="82"/>
-        <source>Layer</source>
-        <translation>Layer</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="82"/>
-        <source>Field</source>
-        <translation>Campo</translation>
-    </message>
-    <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="243"/>
         <source>Error</source>
         <translation>Errore</translation>
@@ -515,7 +928,7 @@
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="47"/>
         <location filename="../../remix_plugin/processing/algorithms/base.py" line="11"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="50"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="46"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="56"/>
         <source>RE.MIX GeoPackage</source>
@@ -540,14 +953,6 @@
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="92"/>
         <source>New RE.MIX GeoPackage</source>
         <translation>Nuovo GeoPackage RE.MIX</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="92"/>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="121"/>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
-        <source>GeoPackage (*.gpkg)</source>
-        <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="121"/>
@@ -616,38 +1021,38 @@
         <translation>Lo strumento di QGIS per aggiungere elementi non è disponibile in questa finestra</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="267"/>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="301"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="261"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="295"/>
         <source>(untitled)</source>
         <translation>(senza titolo)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="268"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="262"/>
         <source>Works</source>
         <translation>Lavori</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="268"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="262"/>
         <source>Actions</source>
         <translation>Azioni</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="269"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="263"/>
         <source>Problems</source>
         <translation>Criticità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="327"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="321"/>
         <source>Works, actions and problems whose project is missing or not set</source>
         <translation>Lavori, azioni e criticità il cui progetto manca o non è indicato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="318"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="312"/>
         <source>Projects without programme</source>
         <translation>Progetti senza programma</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="325"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="319"/>
         <source>Not linked to a project</source>
         <translation>Non collegati a un progetto</translation>
     </message>
@@ -737,58 +1142,63 @@
         <translation>Creazione di {path} in {crs}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="38"/>
-        <source>Export regional bundle</source>
-        <translation>Esporta pacchetto regionale</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="41"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="43"/>
         <source>Writes the regional GeoPackage bundle (RE.MIX bundle 1.0, EPSG:32632) for CMM and Regione Lombardia: the selected projects with their works, actions, problems, phases, actors, funding and indicators, the code lists, metadata (ISO 19139 / RNDT) and a manifest with a content hash. FILTER is an expression on the projects (empty: all). Validation errors block the export; the source file is never modified.</source>
         <translation>Scrive il pacchetto GeoPackage regionale (RE.MIX bundle 1.0, EPSG:32632) per CMM e Regione Lombardia: i progetti selezionati con i loro lavori, azioni, criticità, fasi, attori, finanziamenti e indicatori, le liste di codici, i metadati (ISO 19139 / RNDT) e un manifesto con l&apos;hash del contenuto. FILTRO è un&apos;espressione sui progetti (vuoto: tutti). Gli errori di validazione bloccano l&apos;esportazione; il file di origine non viene mai modificato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="54"/>
         <source>Bundle</source>
         <translation>Pacchetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="56"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="58"/>
         <source>Filter on projects (expression)</source>
         <translation>Filtro sui progetti (espressione)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="61"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="63"/>
         <source>Validation profile</source>
         <translation>Profilo di validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="67"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="69"/>
         <source>Producer (ISTAT code of the comune, or CMM)</source>
         <translation>Produttore (codice ISTAT del comune, oppure CMM)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="72"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="76"/>
+        <source>Producer name (e.g. Comune di Rho)</source>
+        <translation>Nome del produttore (ad es. Comune di Rho)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="80"/>
+        <source>Contact e-mail (metadata)</source>
+        <translation>E-mail di contatto (metadati)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="82"/>
         <source>Content hash</source>
         <translation>Hash del contenuto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="73"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="83"/>
         <source>Exported projects</source>
         <translation>Progetti esportati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="124"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="135"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="136"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="147"/>
         <source>Invalid filter expression: {error}</source>
         <translation>Espressione di filtro non valida: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="129"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="141"/>
         <source>Cannot read the projects of {path}.</source>
         <translation>Impossibile leggere i progetti di {path}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="88"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="98"/>
         <source>{n} projects match the filter.</source>
         <translation>{n} progetti corrispondono al filtro.</translation>
     </message>
@@ -848,11 +1258,6 @@
         <translation>Controlla un GeoPackage RE.MIX rispetto al modello dei dati e allo schema di classificazione RE.MIX: struttura, codici di ogni campo classificato, campi obbligatori, regole tra campi, collegamenti tra tabelle e geometrie (validità GEOS, sistema di riferimento, territorio, comune, sovrapposizioni, schegge, duplicati). Scrive una segnalazione per riga (JSON Lines) con codice, gravità, layer, UUID dell&apos;elemento, campo, messaggio e posizione. Il profilo &apos;rigoroso&apos; è ciò che la Regione accetta; &apos;bozza&apos; è permissivo per il lavoro in corso. L&apos;algoritmo fallisce se trova errori, dopo aver scritto il rapporto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
-        <source>Profile</source>
-        <translation>Profilo</translation>
-    </message>
-    <message>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="68"/>
         <source>Report (JSON Lines)</source>
         <translation>Rapporto (JSON Lines)</translation>
@@ -891,6 +1296,10 @@
         <location filename="../../remix_plugin/validation/task.py" line="21"/>
         <source>RE.MIX validation</source>
         <translation>Validazione RE.MIX</translation>
+    </message>
+    <message>
+        <source>The Processing plugin is not active: enable it in the plugin manager.</source>
+        <translation type="vanished">Il plugin Processing non è attivo: attivalo nel gestore dei plugin.</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from pathlib import Path
 from osgeo import ogr, osr
 
 from .. import sql
+from ..files import durable_replace
 from ..log import get_logger
 from ..taxonomy import load_scheme
 from .errors import RemixFileError
@@ -131,7 +132,7 @@ def create_geopackage(path, crs=DEFAULT_CRS, author=None, overwrite=False, with_
 
             store_project(temp)
         inspect_geopackage(temp)  # refuse to publish anything we could not read back
-        os.replace(temp, path)
+        durable_replace(temp, path)
     finally:
         for leftover in (temp, Path(str(temp) + "-wal"), Path(str(temp) + "-shm")):
             if leftover.exists():
@@ -252,25 +253,34 @@ def read_zone_omogenee():
     return zones
 
 
-def _load_comuni(dataset, srs):
+def comuni_features(srs):
+    """(attributes, OGR MultiPolygon in ``srs``) of the shipped CMM comuni, by ISTAT code: the
+    reference layer of every RE.MIX GeoPackage, and of the validation of a bundle."""
     zones = read_zone_omogenee()
-    source_srs = spatial_reference("EPSG:4326")
-    transform = osr.CoordinateTransformation(source_srs, srs)
-    layer = dataset.GetLayerByName(COMUNI_TABLE)
+    transform = osr.CoordinateTransformation(spatial_reference("EPSG:4326"), srs)
     with open(COMUNI_GEOJSON, encoding="utf-8") as handle:
         collection = json.load(handle)
-    layer.StartTransaction()
     for item in sorted(collection["features"], key=lambda f: f["properties"]["com_istat_code"]):
         properties = item["properties"]
-        geometry = ogr.CreateGeometryFromJson(json.dumps(item["geometry"]))
-        geometry = ogr.ForceToMultiPolygon(geometry)
+        geometry = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromJson(json.dumps(item["geometry"])))
         geometry.Transform(transform)
+        attributes = {
+            "istat": properties["com_istat_code"],
+            "nome": properties["name"],
+            "codice_catastale": properties.get("com_catasto_code") or "",
+            "zona_omogenea": zones.get(properties["com_istat_code"], ""),
+            "fonte": COMUNI_ATTRIBUTION,
+        }
+        yield attributes, geometry
+
+
+def _load_comuni(dataset, srs):
+    layer = dataset.GetLayerByName(COMUNI_TABLE)
+    layer.StartTransaction()
+    for attributes, geometry in comuni_features(srs):
         feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("istat", properties["com_istat_code"])
-        feature.SetField("nome", properties["name"])
-        feature.SetField("codice_catastale", properties.get("com_catasto_code") or "")
-        feature.SetField("zona_omogenea", zones.get(properties["com_istat_code"], ""))
-        feature.SetField("fonte", COMUNI_ATTRIBUTION)
+        for name, value in attributes.items():
+            feature.SetField(name, value)
         feature.SetGeometry(geometry)
         layer.CreateFeature(feature)
     layer.CommitTransaction()
@@ -312,7 +322,7 @@ def upgrade_geopackage(path):
     try:
         _upgrade_in_place(work, info)
         inspect_geopackage(work)
-        os.replace(work, path)
+        durable_replace(work, path)
     except BaseException:
         if work.exists():
             work.unlink()

@@ -230,9 +230,25 @@ class _Row:
         return self.xy
 
 
-class _Validator:
-    def __init__(self, path, profile, progress=None, is_cancelled=None, today=None):
+class FileSource:
+    """What the engine reads: a RE.MIX GeoPackage (``open`` gives a read-only sqlite3 connection
+    and the file's RemixFileInfo). Other sources (a regional bundle seen through views, see
+    ``export/bundle_source.py``) offer the same two members."""
+
+    optional_tables = ()  # model tables this kind of file may lack without a finding
+
+    def __init__(self, path):
         self.path = str(path)
+
+    def open(self):
+        info = inspect_geopackage(self.path)  # RemixFileError when unusable
+        return connect_read_only(self.path), info
+
+
+class _Validator:
+    def __init__(self, path, profile, progress=None, is_cancelled=None, today=None, source=None):
+        self.source = source or FileSource(path)
+        self.path = self.source.path
         self.profile = get_profile(profile)
         self.progress = progress
         self.is_cancelled = is_cancelled
@@ -313,8 +329,7 @@ class _Validator:
     # -- run ---------------------------------------------------------------------------------
     def run(self):
         started = datetime.datetime.now(datetime.timezone.utc)
-        info = inspect_geopackage(self.path)  # RemixFileError when unusable
-        connection = connect_read_only(self.path)
+        connection, info = self.source.open()
         gdal.PushErrorHandler("CPLQuietErrorHandler")
         try:
             self._run(connection, info)
@@ -411,7 +426,7 @@ class _Validator:
                         ),
                     )
         for name in (CODELIST_TABLE, EXCEPTIONS_TABLE):
-            if name not in existing:
+            if name not in existing and name not in self.source.optional_tables:
                 self.emit("STR-001", name)
         if CODELIST_TABLE in existing and self.profile.enabled("STR-007"):
             present = set()
@@ -1164,6 +1179,11 @@ def validate_geopackage(path, profile="strict", progress=None, is_cancelled=None
     and profiles.ProfileError for an unknown profile.
     """
     return _Validator(path, profile, progress, is_cancelled, today).run()
+
+
+def validate_source(source, profile="strict", progress=None, is_cancelled=None, today=None):
+    """Validate what ``source`` (a FileSource-like object) opens; as ``validate_geopackage``."""
+    return _Validator(source.path, profile, progress, is_cancelled, today, source=source).run()
 
 
 def check_record(table_name, record, profile="strict", today=None):

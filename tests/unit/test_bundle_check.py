@@ -54,9 +54,41 @@ def test_dangling_links_bad_codes_and_altered_data(tmp_path):
         connection.execute("UPDATE progetti SET stato_progetto = 'inventato' WHERE fid = 1")
     report = check_bundle(bundle)
     assert report.exit_code == 1
-    assert {"dangling_link", "bad_code", "content_hash"} <= codes(report)
+    # the validation engine's rules (REF: references, SCH: codes, also in link tables) + conformance
+    assert {"REF-004", "SCH-001", "content_hash", "related_tables"} <= codes(report)
+    bad_codes = {f.field: f.value for f in report.findings if f.code == "SCH-001"}
+    assert bad_codes == {"finalita": "x'); DROP TABLE progetti;--", "stato_progetto": "inventato"}
+    # without the engine, the checker's own quick checks find the same problems
+    quick = check_bundle(bundle, rules=False)
+    assert {"dangling_link", "bad_code", "content_hash"} <= codes(quick)
+    assert not {c for c in codes(quick) if c[:4] in ("REF-", "SCH-")}
     with sqlite3.connect(bundle) as connection:
         assert connection.execute("SELECT count(*) FROM progetti").fetchone()[0] == 2
+
+
+def test_engine_rules_see_the_bundle_as_the_editing_file(tmp_path):
+    """Every engine rule runs on bundles: same findings as on the source, geometry rules included."""
+    from remix_plugin.validation.engine import validate_geopackage
+
+    source, bundle, _, _ = make_bundle(tmp_path, 3)
+    on_source = validate_geopackage(str(source)).findings
+    report = check_bundle(bundle, generic_reader=False)
+    assert report.exit_code == 0
+    key = lambda f: (f.code, f.layer, f.feature_uuid or "", f.field or "", f.message_en)  # noqa: E731
+    assert sorted(map(key, report.findings)) == sorted(map(key, on_source))
+    assert {f.code for f in on_source} >= {"SCH-007", "GEO-013"}  # the comparison is not empty
+    dataset = ogr.Open(str(bundle), update=1)  # a self-intersecting perimeter (bow tie)
+    layer = dataset.GetLayerByName("lavori")
+    feature = layer.GetFeature(1)
+    feature.SetGeometry(
+        ogr.CreateGeometryFromWkt(
+            "MULTIPOLYGON(((514500 5034000,514510 5034010,514510 5034000,514500 5034010,514500 5034000)))"
+        )
+    )
+    layer.SetFeature(feature)
+    dataset = None
+    invalid = [f for f in check_bundle(bundle, generic_reader=False).findings if f.code == "GEO-004"]
+    assert len(invalid) == 1 and invalid[0].layer == "lavori" and invalid[0].severity == "error"
 
 
 def test_duplicate_uuids(tmp_path):

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bundle_fixtures import first_code
 from bundle_helpers import VALIDATOR, data_checksum, make_bundle, make_source, sha256_file
 from osgeo import ogr
 
@@ -155,38 +156,84 @@ def test_cancel_leaves_nothing(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp.gpkg")]
 
 
-class _Finding:
-    def __init__(self, severity, uuid, code="rule"):
-        self.code, self.severity, self.layer, self.feature_uuid, self.field = (
-            code,
-            severity,
-            "progetti",
-            uuid,
-            "titolo",
-        )
-        self.message_it, self.message_en = "messaggio " + severity, "message " + severity
+def _set(path, table, uuid, **values):
+    """Change a record of a RE.MIX GeoPackage through OGR (its triggers need GDAL's functions)."""
+    dataset = ogr.Open(str(path), update=1)
+    layer = dataset.GetLayerByName(table)
+    layer.SetAttributeFilter("uuid = '" + uuid + "'")
+    feature = layer.GetNextFeature()
+    for name, value in values.items():
+        if value is None:
+            feature.SetFieldNull(name)
+        else:
+            feature.SetField(name, value)
+    layer.SetFeature(feature)
+    fid = feature.GetFID()
+    dataset = None
+    return fid
 
 
-def test_validation_errors_block_and_warnings_travel(tmp_path, monkeypatch):
-    from remix_plugin.export import writer
-
-    source, uuids = make_source(tmp_path, 2)
-    monkeypatch.setattr(writer, "_validate", lambda path, profile: [_Finding("error", uuids[0])])
+def test_validation_errors_block_and_warnings_travel(tmp_path):
+    source, uuids = make_source(tmp_path, 2, comuni=("015146",), complete=True)
+    fid = _set(source, "progetti", uuids[0], stato_progetto="inventato")
+    before = source.read_bytes()
     with pytest.raises(ExportBlocked) as caught:
         export_bundle(source, tmp_path / "blocked.gpkg")
-    assert caught.value.findings[0].feature_uuid == uuids[0]
-    assert not (tmp_path / "blocked.gpkg").exists()
+    (finding,) = caught.value.findings
+    assert (finding.code, finding.feature_uuid, finding.field) == ("SCH-001", uuids[0], "stato_progetto")
+    assert finding.fid == fid  # the source's feature, for the map, not the bundle's
+    assert not (tmp_path / "blocked.gpkg").exists() and source.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if ".tmp." in p.name]
     # an error on a project that does not travel does not block the export of the other one
     result = export_bundle(source, tmp_path / "other.gpkg", Selection(progetti=frozenset([uuids[1]])))
-    assert result.counts["progetti"] == 1
-    monkeypatch.setattr(writer, "_validate", lambda path, profile: [_Finding("warning", uuids[0])])
+    assert result.counts["progetti"] == 1 and result.warnings == []
+    _set(source, "progetti", uuids[0], stato_progetto=first_code("stato_progetto"), descrizione=None)
     result = export_bundle(source, tmp_path / "warned.gpkg")
     connection = sqlite3.connect(tmp_path / "warned.gpkg")
-    rows = connection.execute("SELECT feature_uuid, message_en FROM bundle_warnings").fetchall()
+    rows = connection.execute("SELECT code, feature_uuid, field FROM bundle_warnings").fetchall()
     manifest = dict(connection.execute("SELECT key, value FROM bundle_manifest"))
     connection.close()
-    assert rows == [(uuids[0], "message warning")] and manifest["validation_warnings"] == "1"
-    assert len(result.warnings) == 1
+    assert rows == [("SCH-007", uuids[0], "descrizione")] and manifest["validation_warnings"] == "1"
+    assert manifest["validation"] == "engine" and len(result.warnings) == 1
+
+
+def test_validation_sees_what_travels_like_the_source(tmp_path):
+    """The engine runs on the bundle being written: the findings of the exported records are the
+    ones the engine gives on the source, and accepted exceptions keep applying."""
+    from remix_plugin.validation.engine import validate_geopackage
+    from remix_plugin.validation.exceptions_store import accept_finding
+
+    source, uuids = make_source(tmp_path, 4, comuni=("015146", "015182"))
+    on_source = validate_geopackage(str(source)).findings
+    result = export_bundle(source, tmp_path / "c.gpkg", Selection(comune="015182"))
+    exported = {
+        r[0]
+        for table in spec_module.load_spec().table_names
+        for r in sqlite3.connect(tmp_path / "c.gpkg").execute("SELECT uuid FROM " + table)
+    }
+    key = lambda f: (f.code, f.layer, f.feature_uuid, f.field, f.message_en, f.fid)  # noqa: E731
+    expected = sorted(key(f) for f in on_source if f.feature_uuid in exported)
+    assert expected and sorted(map(key, result.warnings)) == expected
+    accepted = next(f for f in result.warnings if f.code == "GEO-013")
+    accept_finding(str(source), accepted, "perimetro indicativo", "test")
+    again = export_bundle(source, tmp_path / "c2.gpkg", Selection(comune="015182"))
+    assert len(again.warnings) == len(result.warnings) - 1
+    assert key(accepted) not in {key(f) for f in again.warnings}
+
+
+def test_source_content_the_bundle_cannot_carry_is_listed(tmp_path):
+    source, uuids = make_source(tmp_path, 2, comuni=("015146",), complete=True)
+    _set(source, "progetti", uuids[0], finalita='["rigenerazione", ')  # malformed JSON array
+    before = source.read_bytes()
+    with pytest.raises(ExportBlocked) as caught:
+        export_bundle(source, tmp_path / "b.gpkg")
+    assert [(f.code, f.feature_uuid, f.field) for f in caught.value.findings] == [
+        ("SCH-004", uuids[0], "finalita")
+    ]
+    with pytest.raises(ExportError) as caught:  # without validation: refused with the reason
+        export_bundle(source, tmp_path / "b.gpkg", validate=False)
+    assert caught.value.code == "not_exportable" and "finalita" in caught.value.message_en
+    assert source.read_bytes() == before and not (tmp_path / "b.gpkg").exists()
 
 
 def test_selections(tmp_path):

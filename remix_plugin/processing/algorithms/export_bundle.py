@@ -28,6 +28,8 @@ class ExportBundleAlgorithm(RemixAlgorithm):
     FILTER = "FILTER"
     PROFILE = "PROFILE"
     PRODUCER = "PRODUCER"
+    PRODUCER_NAME = "PRODUCER_NAME"
+    EMAIL = "EMAIL"
     CONTENT_HASH = "CONTENT_HASH"
     PROJECTS = "PROJECTS"
 
@@ -69,6 +71,14 @@ class ExportBundleAlgorithm(RemixAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PRODUCER_NAME, tr("Producer name (e.g. Comune di Rho)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.EMAIL, tr("Contact e-mail (metadata)"), optional=True)
+        )
         self.addOutput(QgsProcessingOutputString(self.CONTENT_HASH, tr("Content hash")))
         self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, tr("Exported projects")))
 
@@ -92,6 +102,8 @@ class ExportBundleAlgorithm(RemixAlgorithm):
                 output,
                 selection,
                 producer=producer,
+                producer_name=(self.parameterAsString(parameters, self.PRODUCER_NAME, context) or "").strip(),
+                email=(self.parameterAsString(parameters, self.EMAIL, context) or "").strip(),
                 profile=profile,
                 progress=feedback.setProgress,
                 is_cancelled=feedback.isCanceled,

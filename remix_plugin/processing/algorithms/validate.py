@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
+from ...files import durable_replace
 from ...i18n import tr, ui_language
 from .base import RemixAlgorithm
 
@@ -134,7 +135,7 @@ def _write_atomically(path, lines):
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             for line in lines:
                 stream.write(line + "\n")
-        os.replace(temp_name, target)
+        durable_replace(temp_name, target)
     except BaseException:
         if os.path.exists(temp_name):
             os.unlink(temp_name)
