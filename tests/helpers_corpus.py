@@ -14,6 +14,7 @@ import struct
 import uuid as uuid_module
 from pathlib import Path
 
+import bundle_fixtures
 from osgeo import ogr
 
 from remix_plugin.codes import format_codes
@@ -77,36 +78,22 @@ def default_values(table_name, **overrides):
     return values
 
 
-class Writer:
-    """Insert rows into a RE.MIX GeoPackage with OGR inside one transaction."""
+class Writer(bundle_fixtures.Writer):
+    """Insert rows into a RE.MIX GeoPackage with OGR inside one transaction; geometry as WKT, and
+    a lavoro's area from its geometry unless given."""
 
     def __init__(self, path):
+        super().__init__(path)
         self.path = Path(path)
-        self.dataset = ogr.Open(str(path), update=1)
-        self.dataset.StartTransaction()
 
     def insert(self, table_name, values, wkt=None):
-        layer = self.dataset.GetLayerByName(table_name)
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in values.items():
-            if value is None:
-                feature.SetFieldNull(name)
-            else:
-                feature.SetField(name, value)
-        if wkt is not None:
-            geometry = ogr.CreateGeometryFromWkt(wkt)
-            feature.SetGeometry(geometry)
-            if table_name == "lavori" and "superficie_mq" not in values:
-                feature.SetField("superficie_mq", round(geometry.GetArea(), 1))
-        layer.CreateFeature(feature)
-        return values.get("uuid")
+        geometry = ogr.CreateGeometryFromWkt(wkt) if wkt is not None else None
+        if geometry is not None and table_name == "lavori" and "superficie_mq" not in values:
+            values = dict(values, superficie_mq=round(geometry.GetArea(), 1))
+        return bundle_fixtures.Writer.add(self, table_name, values, geometry)
 
-    def add(self, table_name, wkt=None, **overrides):
+    def add(self, table_name, wkt=None, **overrides):  # rows start from default_values()
         return self.insert(table_name, default_values(table_name, **overrides), wkt)
-
-    def close(self):
-        self.dataset.CommitTransaction()
-        self.dataset = None
 
 
 def comune_points(path):
