@@ -22,13 +22,10 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import message_level
 from ..i18n import tr, ui_language
 from ..log import get_logger
+from .buttons import button_grid
 
 # The tree, filter, actions and tools modules are imported where they are used (first use), so
 # that QGIS start-up only pays for this shell and its empty-state page.
@@ -180,16 +178,7 @@ class RemixDock(QgsDockWidget):
         self.actions_list = [self.action_new_project, self.action_draw, self.action_from_selection,
                              self.action_azione, self.action_criticita, self.action_attore,
                              self.action_fase, self.action_misura]
-        grid = QGridLayout()
-        grid.setSpacing(2)
-        for position, action in enumerate(self.actions_list):
-            button = QToolButton(body)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setAutoRaise(True)
-            grid.addWidget(button, position // 2, position % 2)
-        layout.addLayout(grid)
+        layout.addLayout(button_grid(self.actions_list, body))
         from .dock_tools import DockTools
 
         self.tools = DockTools(self)

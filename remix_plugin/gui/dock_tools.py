@@ -10,12 +10,12 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAction, QDialog, QFileDialog, QGridLayout, QSizePolicy, QToolButton
+from qgis.PyQt.QtWidgets import QAction, QDialog, QFileDialog
 
 from ..compat import dock_area, no_geometry_flag
 from ..i18n import tr, ui_language
 from ..log import get_logger
+from .buttons import button_grid
 
 LOG = get_logger("gui.tools")
 IMPORT_FOLDER_KEY = "remix/import/last_folder"
@@ -50,22 +50,14 @@ class DockTools:
              tr("Merge a regional bundle into this GeoPackage by UUID (a backup copy is made first)"),
              self.import_bundle, "RemixImportBundle"),
         )
-        grid = QGridLayout()
-        grid.setSpacing(2)
-        for position, (icon, text, tip, slot, name) in enumerate(specs):
+        for icon, text, tip, slot, name in specs:
             action = QAction(QgsApplication.getThemeIcon(icon), text, parent)
             action.setObjectName(name)
             action.setToolTip(tip)
             # triggered(bool) would fill the slot's first optional argument with False
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
             self.actions.append(action)
-            button = QToolButton(parent)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setAutoRaise(True)
-            grid.addWidget(button, position // 2, position % 2)
-        return grid
+        return button_grid(self.actions, parent)
 
     def update(self, has_file):
         for action in self.actions:
