@@ -13,17 +13,19 @@ ZIP       := dist/remix_plugin.zip
 QM        := $(patsubst %.ts,%.qm,$(wildcard remix_plugin/i18n/*.ts))
 PKG_SRC   := $(shell find remix_plugin -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -name '*.qm') metadata.txt LICENSE
 
-.PHONY: help setup test test-unit test-qgis test-e2e lint package translations translations-update \
+.PHONY: help setup test test-unit test-qgis test-e2e test-host test-newest-ltr qgis-chroot lint package translations translations-update \
         translations-check deploy demo bench clean
 
 help:
-	@echo "make test          set up (apt + .venv) and run every test tier: unit, qgis, e2e + package"
+	@echo "make test          set up (apt + .venv) and run every test tier: unit, qgis, e2e + package,"
+	@echo "                   on the host's QGIS and on the newest LTR in a cached Debian chroot"
+	@echo "make test-host     every tier on the host's QGIS only (test-newest-ltr: in the chroot only)"
 	@echo "make demo          demo GeoPackage from the seed, validation, regional bundle + check, atlas PDF,"
 	@echo "                   then QGIS under Xvfb with the plugin and the demo open: everything in out/"
 	@echo "make package       dist/remix_plugin.zip (Plugins > Manage and Install Plugins > Install from ZIP)"
 	@echo "make deploy        install the zip into a QGIS profile (PROFILE_DIR=... or QGIS_PROFILE=name)"
 	@echo "make bench         start-up time of the plugin in the real QGIS desktop (target < 30 ms)"
-	@echo "make lint          ruff check"
+	@echo "make lint          ruff check + Qt6 readiness (scripts/qt6_check.py, names resolved in PyQt6)"
 	@echo "make translations  compile remix_plugin/i18n/*.ts into .qm (translations-update: refresh .ts)"
 	@echo "make clean         remove build outputs and caches (keeps .venv)"
 
@@ -32,8 +34,16 @@ setup: $(STAMP)
 $(STAMP): scripts/setup.sh
 	bash scripts/setup.sh
 
+# The host's QGIS (3.22 on Debian 12), then the newest LTR in scripts/qgis_chroot.sh's chroot.
 test: setup translations
+	bash scripts/run_tests.sh --newest-ltr unit qgis e2e
+
+test-host: setup translations
 	bash scripts/run_tests.sh unit qgis e2e
+test-newest-ltr: setup translations
+	bash scripts/qgis_chroot.sh run bash scripts/run_tests.sh unit qgis e2e
+qgis-chroot: setup
+	bash scripts/qgis_chroot.sh build
 
 test-unit: setup
 	bash scripts/run_tests.sh unit
@@ -44,6 +54,7 @@ test-e2e: setup translations
 
 lint: setup
 	$(PY) -m ruff check .
+	$(SYS_PY) scripts/qt6_check.py
 
 translations: $(QM)
 

@@ -46,7 +46,40 @@ def _parcel(cx, cy, rng, vertices=25, invalid=None):
     return "MULTIPOLYGON(((" + ",".join(f"{x:.3f} {y:.3f}" for x, y in points) + ")))"
 
 
-def generate(path, count, invalid_count, seed=42):
+DISTRIBUTIONS = ("spread", "one-project-wrong-comune")
+CELL = 70.0  # m: one lavoro per cell of the adversarial distribution (parcels reach 30 m out)
+
+
+def _cell_centres(comuni, count, rng):
+    """``count`` distinct cell centres well inside the comuni (area-weighted), with the comune of
+    each: [(cx, cy, istat)]. A set of cells keeps parcels apart at any count (no n² test)."""
+    from shapely.geometry import box
+
+    weights = [c[1].area for c in comuni]
+    used, centres = set(), []
+    for _attempt in range(count * 50):
+        if len(centres) == count:
+            break
+        istat, geometry, prepared = rng.choices(comuni, weights)[0]
+        minx, miny, maxx, maxy = geometry.bounds
+        cell = (int(rng.uniform(minx, maxx) // CELL), int(rng.uniform(miny, maxy) // CELL))
+        if cell in used:
+            continue
+        x0, y0 = cell[0] * CELL, cell[1] * CELL
+        if not prepared.contains(box(x0, y0, x0 + CELL, y0 + CELL)):
+            continue
+        used.add(cell)
+        centres.append((x0 + CELL / 2, y0 + CELL / 2, istat))
+    if len(centres) < count:
+        raise SystemExit(f"only {len(centres)} free cells of {CELL:g} m for {count} lavori")
+    return centres
+
+
+def generate(path, count, invalid_count, seed=42, distribution="spread"):
+    """``spread``: projects of 50 lavori each inside its project's comune (today's files);
+    ``one-project-wrong-comune``: the adversarial case of issue 11, all lavori in ONE project
+    spread over the whole territory, each declared in a comune it does not lie in (every lavoro
+    gets a GEO-008 finding, and the overlap check sees one group of ``count`` polygons)."""
     from osgeo import ogr
     from shapely import wkb as shapely_wkb
     from shapely.geometry import Point
@@ -64,7 +97,8 @@ def generate(path, count, invalid_count, seed=42):
         comuni.append((feature.GetField("istat"), geometry, prep(geometry)))
     weights = [c[1].area for c in comuni]
     now = "2024-01-15T10:00:00Z"
-    n_projects = max(1, count // LAVORI_PER_PROJECT)
+    adversarial = distribution == "one-project-wrong-comune"
+    n_projects = 1 if adversarial else max(1, count // LAVORI_PER_PROJECT)
     progetti = dataset.GetLayerByName("progetti")
     lavori = dataset.GetLayerByName("lavori")
     criticita = dataset.GetLayerByName("criticita")
@@ -112,18 +146,27 @@ def generate(path, count, invalid_count, seed=42):
         criticita.CreateFeature(feature)
     invalid_at = set(rng.sample(range(count), invalid_count))
     definition = lavori.GetLayerDefn()
+    if adversarial:
+        centres = _cell_centres(comuni, count, rng)
+        codes = sorted(c[0] for c in comuni)
+        wrong = {code: codes[(i + len(codes) // 2) % len(codes)] for i, code in enumerate(codes)}
     for index in range(count):
-        project_uuid, istat, geometry, prepared = project_comune[index // LAVORI_PER_PROJECT]
-        minx, miny, maxx, maxy = geometry.bounds
-        if index % LAVORI_PER_PROJECT == 0:
-            placed = []
-        for _attempt in range(200):  # a centre well inside the comune, apart from the project's others
-            cx, cy = rng.uniform(minx + 40, maxx - 40), rng.uniform(miny + 40, maxy - 40)
-            if any(abs(cx - px) < 65 and abs(cy - py) < 65 for px, py in placed):
-                continue
-            if prepared.contains(Point(cx, cy).buffer(35, 4)):
-                break
-        placed.append((cx, cy))
+        if adversarial:
+            project_uuid = project_comune[0][0]
+            cx, cy, located = centres[index]
+            istat = wrong[located]  # declared in a comune far from where the lavoro lies
+        else:
+            project_uuid, istat, geometry, prepared = project_comune[index // LAVORI_PER_PROJECT]
+            minx, miny, maxx, maxy = geometry.bounds
+            if index % LAVORI_PER_PROJECT == 0:
+                placed = []
+            for _attempt in range(200):  # a centre well inside the comune, apart from the project's others
+                cx, cy = rng.uniform(minx + 40, maxx - 40), rng.uniform(miny + 40, maxy - 40)
+                if any(abs(cx - px) < 65 and abs(cy - py) < 65 for px, py in placed):
+                    continue
+                if prepared.contains(Point(cx, cy).buffer(35, 4)):
+                    break
+            placed.append((cx, cy))
         kind = None
         if index in invalid_at:
             kind = "bowtie" if index % 2 else "touch"
@@ -153,9 +196,9 @@ CHILD_VALIDATE = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from remix_plugin.validation.engine import validate_geopackage
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 report = validate_geopackage({path!r}, profile="strict")
-elapsed = time.perf_counter() - start
+elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
 counts = report.counts
 codes = {{}}
 for f in report.findings:
@@ -167,8 +210,8 @@ tracemalloc.start()
 validate_geopackage({path!r}, profile="strict")
 python_peak = tracemalloc.get_traced_memory()[1]
 tracemalloc.stop()
-print(json.dumps({{"seconds": elapsed, "maxrss_kb": maxrss, "python_peak_kb": python_peak // 1024,
-                  "counts": counts, "codes": codes}}))
+print(json.dumps({{"seconds": elapsed, "cpu_seconds": cpu, "maxrss_kb": maxrss,
+                  "python_peak_kb": python_peak // 1024, "counts": counts, "codes": codes}}))
 """
 
 CHILD_CHECKVALIDITY = """
@@ -184,12 +227,12 @@ import processing
 registry = QgsApplication.processingRegistry()
 alg = "native:checkvalidity" if registry.algorithmById("native:checkvalidity") else "qgis:checkvalidity"
 layer = QgsVectorLayer({path!r} + "|layername=lavori", "lavori", "ogr")
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 result = processing.run(alg, {{"INPUT_LAYER": layer, "METHOD": 2, "IGNORE_RING_SELF_INTERSECTION": False,
                                "VALID_OUTPUT": "TEMPORARY_OUTPUT", "INVALID_OUTPUT": "TEMPORARY_OUTPUT",
                                "ERROR_OUTPUT": "TEMPORARY_OUTPUT"}})
-elapsed = time.perf_counter() - start
-out = {{"algorithm": alg, "seconds": elapsed, "invalid": result.get("INVALID_COUNT"),
+elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+out = {{"algorithm": alg, "seconds": elapsed, "cpu_seconds": cpu, "invalid": result.get("INVALID_COUNT"),
         "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}
 del result, layer
 print(json.dumps(out))
@@ -239,43 +282,67 @@ def _child(code, **values):
     return json.loads(lines[-1])
 
 
+def _measure(folder, size, distribution, args):
+    """Anchor (QGIS's GEOS validity check) and the engine on the same file, one after the other."""
+    suffix = "" if distribution == "spread" else "_" + distribution
+    path = folder / f"lavori_{size}{suffix}.gpkg"
+    if not path.exists():
+        start = time.perf_counter()
+        generate(path, size, max(1, size * args.invalid_per_100k // 100000), distribution=distribution)
+        print(
+            f"generated {size} lavori ({distribution}) in {time.perf_counter() - start:.1f} s "
+            f"({path.stat().st_size / 1e6:.0f} MB)",
+            flush=True,
+        )
+    check = _child(CHILD_CHECKVALIDITY, path=str(path))
+    engine = _child(CHILD_VALIDATE, path=str(path))
+    ratio = engine["seconds"] / check["seconds"]
+    print(
+        f"{size:>7} lavori, {distribution}: {check['algorithm']} GEOS {check['seconds']:.2f} s "
+        f"({check['invalid']} invalid, peak RSS {check['maxrss_kb'] / 1024:.0f} MB) | "
+        f"validate_geopackage strict {engine['seconds']:.2f} s "
+        f"(peak RSS {engine['maxrss_kb'] / 1024:.0f} MB, Python heap peak "
+        f"{engine['python_peak_kb'] / 1024:.1f} MB) | RATIO {ratio:.2f} (target <= 1.5)",
+        flush=True,
+    )
+    print(
+        f"         CPU time: {check['cpu_seconds']:.2f} s vs {engine['cpu_seconds']:.2f} s, "
+        f"RATIO (CPU) {engine['cpu_seconds'] / check['cpu_seconds']:.2f} (fairer on a shared machine)",
+        flush=True,
+    )
+    print(f"         findings: {engine['counts']} by rule {engine['codes']}", flush=True)
+    if args.readers:
+        print("         decoding:", json.dumps(_child(CHILD_READERS, path=str(path))), flush=True)
+    return size, check, engine, ratio
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="25000,100000")
     parser.add_argument("--invalid-per-100k", type=int, default=300)
     parser.add_argument("--readers", action="store_true", help="also compare shapely and OGR decoding")
     parser.add_argument("--keep", default="", help="folder where the generated files are kept")
+    parser.add_argument(
+        "--distributions",
+        default=",".join(DISTRIBUTIONS),
+        help="spread (projects of 50 lavori in their comune) and/or one-project-wrong-comune "
+        "(100%% of lavori in ONE project, each declared in the wrong comune)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    distributions = [d for d in args.distributions.split(",") if d]
+    unknown = set(distributions) - set(DISTRIBUTIONS)
+    if unknown:
+        parser.error(f"unknown distribution(s): {', '.join(sorted(unknown))}")
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="remix_bench_"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
         rows = []
-        for size in sizes:
-            path = folder / f"lavori_{size}.gpkg"
-            if not path.exists():
-                start = time.perf_counter()
-                generate(path, size, max(1, size * args.invalid_per_100k // 100000))
-                print(
-                    f"generated {size} lavori in {time.perf_counter() - start:.1f} s "
-                    f"({path.stat().st_size / 1e6:.0f} MB)",
-                    flush=True,
-                )
-            check = _child(CHILD_CHECKVALIDITY, path=str(path))
-            engine = _child(CHILD_VALIDATE, path=str(path))
-            ratio = engine["seconds"] / check["seconds"]
-            rows.append((size, check, engine, ratio))
-            print(
-                f"{size:>7} lavori: {check['algorithm']} GEOS {check['seconds']:.2f} s "
-                f"({check['invalid']} invalid, peak RSS {check['maxrss_kb'] / 1024:.0f} MB) | "
-                f"validate_geopackage strict {engine['seconds']:.2f} s "
-                f"(peak RSS {engine['maxrss_kb'] / 1024:.0f} MB, Python heap peak "
-                f"{engine['python_peak_kb'] / 1024:.1f} MB) | ratio {ratio:.2f} (target <= 1.5)",
-                flush=True,
-            )
-            print(f"         findings: {engine['counts']} by rule {engine['codes']}", flush=True)
-            if args.readers:
-                print("         decoding:", json.dumps(_child(CHILD_READERS, path=str(path))), flush=True)
+        for distribution in distributions:
+            for size in sizes:
+                row = _measure(folder, size, distribution, args)
+                if distribution == DISTRIBUTIONS[0]:
+                    rows.append(row)
         if len(rows) > 1:
             small, large = rows[0], rows[-1]
             print(

@@ -25,6 +25,16 @@ def parse_codes(value):
         text = str(value).strip()
         if text in ("", "NULL", "[]", "{}"):
             return ParsedCodes(is_null=True)
+        if text.startswith('"'):
+            # QGIS 3.44's value-relation widget hands its "{a,b}" string to a JSON field, which
+            # OGR then stores as a JSON string: read what is inside the quotes.
+            try:
+                inner = json.loads(text)
+            except ValueError:
+                return ParsedCodes(error="malformed JSON string")
+            if isinstance(inner, str) and not inner.strip().startswith('"'):  # one level only
+                return parse_codes(inner)
+            return ParsedCodes(error="not a JSON array")
         if text.startswith("["):
             try:
                 items = json.loads(text)

@@ -146,6 +146,31 @@ def set_container_group_box(container):
         container.setIsGroupBox(True)
 
 
+def set_container_tab(container):
+    """Show a top-level form container as a tab: QGIS 3.22 makes every container a group box
+    unless told otherwise (``setIsGroupBox(False)``); >= 3.32 has ``setType(...Tab)``."""
+    enum = getattr(Qgis, "AttributeEditorContainerType", None)
+    if enum is not None and hasattr(container, "setType"):
+        container.setType(enum.Tab)
+    else:
+        container.setIsGroupBox(False)
+
+
+# -- Processing -----------------------------------------------------------------------------------
+def processing_flag_optional():
+    """``Qgis.ProcessingParameterFlag.Optional`` (QGIS >= 3.36, 4.x) or
+    ``QgsProcessingParameterDefinition.FlagOptional`` (3.22)."""
+    from qgis.core import QgsProcessingParameterDefinition
+
+    return _first_enum((Qgis, "ProcessingParameterFlag.Optional"),
+                       (QgsProcessingParameterDefinition, "FlagOptional"))
+
+
+def value_relation_orders_by_field():
+    """The value-relation widget's "OrderByField" option exists from QGIS 3.36 on."""
+    return QGIS_VERSION_INT >= 33600
+
+
 # -- background tasks ---------------------------------------------------------------------------
 def task_flags_without_cancel():
     """``QgsTask`` flags for a task that cannot be interrupted (no Cancel in the task manager):

@@ -20,15 +20,21 @@ class RemixPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.actions = []
-        self.toolbar = None
+        self.toolbar_actions = []  # in QGIS's shared Plugins toolbar (no row of our own for one button)
         self.dock = None
         self.provider = None
         self.translator = None
         self.log_handler = None
+        self.path_preprocessor = None
+        self.form_hints = None
 
     # -- Processing ----------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API)
         """Called by QGIS (and by qgis_process, where iface is None)."""
+        if self.path_preprocessor is None:  # a copied or renamed RE.MIX file reads itself
+            from .layers.paths import PathPreprocessor
+
+            self.path_preprocessor = PathPreprocessor()
         if self.provider is not None:
             return
         from .processing.provider import RemixProvider
@@ -42,6 +48,11 @@ class RemixPlugin:
         self.translator = install_translator()
         self.initProcessing()
 
+        from .forms.desktop import FormHints
+
+        # definitions and "why OK is disabled" in the forms QGIS opens
+        self.form_hints = FormHints().install(self.iface.mainWindow())
+
         from .compat import dock_area
         from .gui.dock import RemixDock
 
@@ -50,9 +61,6 @@ class RemixPlugin:
         self.dock.setObjectName("RemixDock")
         self.iface.addDockWidget(dock_area("RightDockWidgetArea"), self.dock)
         self.dock.hide()
-
-        self.toolbar = self.iface.addToolBar("RE.MIX")
-        self.toolbar.setObjectName("RemixToolbar")
 
         icon = QIcon(ICON_PATH)
         panel_action = self._add_action(
@@ -83,25 +91,24 @@ class RemixPlugin:
             action.triggered.connect(callback)
         self.iface.addPluginToMenu(MENU_TITLE, action)
         if toolbar:
-            self.toolbar.addAction(action)
+            self.iface.addToolBarIcon(action)
+            self.toolbar_actions.append(action)
         self.actions.append(action)
         return action
 
     def unload(self):
         for action in self.actions:
             self.iface.removePluginMenu(MENU_TITLE, action)
-            if self.toolbar is not None:
-                self.toolbar.removeAction(action)
+            if action in self.toolbar_actions:
+                self.iface.removeToolBarIcon(action)
             action.deleteLater()
+        self.toolbar_actions = []
         self.actions = []
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.teardown()
             self.dock.deleteLater()
             self.dock = None
-        if self.toolbar is not None:
-            self.toolbar.deleteLater()
-            self.toolbar = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
@@ -109,6 +116,12 @@ class RemixPlugin:
         self.translator = None
         log.detach_from_qgis_log(self.log_handler)
         self.log_handler = None
+        if self.path_preprocessor is not None:
+            self.path_preprocessor.remove()
+            self.path_preprocessor = None
+        if self.form_hints is not None:
+            self.form_hints.uninstall()
+            self.form_hints = None
 
     # -- Entry points (delegated to the GUI controller, imported on first use) -----------
     def new_geopackage(self):

@@ -63,7 +63,13 @@ def _remix_probe_main():
         try:
             main_window = iface.mainWindow()
             main_window.resize(*config.get("window_size", (1440, 900)))
+            if config.get("window_pos") is not None:
+                main_window.move(*config["window_pos"])
             main_window.showNormal()
+            screen = QgsApplication.primaryScreen()
+            if screen is not None:
+                geometry = screen.availableGeometry()
+                result["screen"] = [geometry.width(), geometry.height()]
             result["qgis_version"] = qgis.utils.Qgis.QGIS_VERSION
             result["loaded"] = plugin in qgis.utils.active_plugins
             result["plugin_times"] = dict(qgis.utils.plugin_times)

@@ -29,6 +29,9 @@ import deploy  # noqa: E402
 from desktop_probe import is_remix_error  # noqa: E402
 
 PROFILE = "remix"
+DEFAULT_SCREEN = (1600, 1000)
+# The two screens of a technician's office the e2e day is checked on (laptop, desktop monitor).
+SCREENS = ((1366, 768), (1920, 1080))
 # Settings that keep a fresh profile from opening dialogs or going on line at start-up.
 QUIET_SETTINGS = """
 [qgis]
@@ -67,8 +70,13 @@ def make_profile(workdir: Path, zip_path: Path, locale: str | None = None) -> Pa
 
 def run_desktop(workdir: Path, zip_path: Path = deploy.DEFAULT_ZIP, screenshot: Path | None = None,
                 steps=(), timeout: float = 180, locale: str | None = None, delay_ms: int = 1500,
-                extra_config: dict | None = None, keep_log: Path | None = None) -> dict:
-    """Run QGIS once; returns the probe's result dict (plus returncode, wall time, log tail)."""
+                extra_config: dict | None = None, keep_log: Path | None = None,
+                screen: tuple[int, int] | None = None) -> dict:
+    """Run QGIS once; returns the probe's result dict (plus returncode, wall time, log tail).
+
+    ``screen`` (width, height) is the size of the Xvfb screen; the main window then fills it
+    (there is no window manager under Xvfb: no title bars, windows sit where Qt puts them)."""
+    width, height = screen or DEFAULT_SCREEN
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     profiles_root = make_profile(workdir, zip_path, locale)
@@ -83,6 +91,8 @@ def run_desktop(workdir: Path, zip_path: Path = deploy.DEFAULT_ZIP, screenshot: 
         "steps": list(steps),
         "scripts_dir": str(SCRIPTS),
         "delay_ms": delay_ms,
+        "screen": [width, height],
+        **({"window_size": [width, height], "window_pos": [0, 0]} if screen else {}),
         **(extra_config or {}),
     }
     config_path = workdir / "probe-config.json"
@@ -103,7 +113,7 @@ def run_desktop(workdir: Path, zip_path: Path = deploy.DEFAULT_ZIP, screenshot: 
     Path(env["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
     qgis_cmd = ["qgis", "--profiles-path", str(profiles_root), "--profile", PROFILE,
                 "--nologo", "--noversioncheck", "--code", str(SCRIPTS / "desktop_probe.py")]
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24 -nolisten tcp", *qgis_cmd]
+    cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24 -nolisten tcp", *qgis_cmd]
     started = time.monotonic()
     output_path = workdir / "qgis-output.txt"
     with open(output_path, "w", encoding="utf-8") as output:
@@ -141,6 +151,14 @@ def read_errors(log_path: Path) -> list:
     return errors
 
 
+def parse_screen(text: str) -> tuple[int, int]:
+    """"1366x768" -> (1366, 768)."""
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1366x768: {text!r}")
+    return int(width), int(height)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -150,11 +168,13 @@ def main(argv=None):
     parser.add_argument("--locale")
     parser.add_argument("--step", action="append", default=[], help="module:function run inside QGIS")
     parser.add_argument("--timeout", type=float, default=180)
+    parser.add_argument("--screen", type=parse_screen, help="WIDTHxHEIGHT of the Xvfb screen "
+                        f"(default {DEFAULT_SCREEN[0]}x{DEFAULT_SCREEN[1]})")
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="remix-qgis-") as tmp:
         result = run_desktop(args.keep or Path(tmp), args.zip, args.screenshot, args.step,
-                             args.timeout, args.locale)
+                             args.timeout, args.locale, screen=args.screen)
     print(json.dumps(result, indent=2))
     return 0 if result.get("ok") and result.get("loaded") and not result.get("python_errors") else 1
 

@@ -3,10 +3,18 @@
 # Every tier runs even when an earlier one fails; the exit code says whether all passed.
 # pytest's exit code 5 ("no tests collected") counts as success for a tier that is still empty,
 # except with REMIX_REQUIRE_TESTS=1 (set by .ci/run, so CI really runs tests).
+#   --newest-ltr   then run the same tiers again on the newest QGIS LTR, in the Debian chroot of
+#                  scripts/qgis_chroot.sh (built on first use, then cached), and fail if either run fails
+# Each run starts with a line naming its QGIS, GDAL and Python (scripts/runtime_banner.py).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PY="${PY:-$ROOT/.venv/bin/python}"
+# pyproj looks for PROJ's data under sys.prefix, which in a venv is the venv, not /usr: point it
+# at the distribution's (geopandas >= 1 then raises instead of warning).
+if [ -z "${PROJ_DATA:-}" ] && [ -f /usr/share/proj/proj.db ]; then export PROJ_DATA=/usr/share/proj; fi
+NEWEST_LTR=0
+if [ "${1:-}" = "--newest-ltr" ]; then NEWEST_LTR=1; shift; fi
 TIERS=("$@")
 [ "${#TIERS[@]}" -eq 0 ] && TIERS=(unit qgis e2e)
 EXTRA=(${PYTEST_ARGS:-})
@@ -27,6 +35,7 @@ run_tier() {
   return 0
 }
 
+echo "================ $("$PY" scripts/runtime_banner.py 2>&1) ================"
 for tier in "${TIERS[@]}"; do
   case "$tier" in
     unit) run_tier unit "$PY" -m pytest -p no:pytest_qgis -p no:cacheprovider "${EXTRA[@]}" tests/unit ;;
@@ -36,6 +45,14 @@ for tier in "${TIERS[@]}"; do
     *) echo "unknown tier: $tier (unit, qgis, e2e)" >&2; exit 2 ;;
   esac
 done
+
+if [ "$NEWEST_LTR" -eq 1 ]; then
+  started=$(date +%s)
+  bash "$ROOT/scripts/qgis_chroot.sh" run bash scripts/run_tests.sh "${TIERS[@]}"
+  rc=$?
+  echo "(newest LTR run: $(( $(date +%s) - started )) s, build included when not cached)"
+  [ "$rc" -ne 0 ] && failed+=("newest LTR in chroot (exit $rc)")
+fi
 
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "FAILED tiers: ${failed[*]}"

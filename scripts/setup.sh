@@ -9,18 +9,28 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${VENV:-$ROOT/.venv}"
 SYSTEM_PYTHON=/usr/bin/python3
 
+# Also installed into the newest-LTR chroot (scripts/qgis_chroot.sh sources these lists).
+# python3-pyqt6: scripts/qt6_check.py resolves the plugin's Qt names in PyQt6 (QGIS 4 readiness).
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-fiona gdal-bin
-              python3-gdal xvfb xauth qttools5-dev-tools poppler-utils python3-venv sqlite3)
+              python3-gdal xvfb xauth qttools5-dev-tools poppler-utils python3-venv sqlite3
+              python3-pyqt6 qttranslations5-l10n)
+# qttranslations5-l10n: Qt's own Italian (OK/Annulla, Sì/No in QGIS's dialogs), as QGIS installers ship it.
+# Host only: debootstrap builds that chroot.
+HOST_APT_PACKAGES=(debootstrap)
 
-# Pinned for Python 3.11 + QGIS 3.22 (pytest-qgis 5 supports QGIS >= 3.10, Python >= 3.10).
+# Pinned for Python 3.11 + QGIS 3.22 (pytest-qgis 5 supports QGIS >= 3.10, Python >= 3.10), and
+# also installed into the newest-LTR chroot (Python 3.14, QGIS 3.44) by scripts/qgis_chroot.sh.
 PIP_PACKAGES=(
   "pytest==8.4.2"
   "pytest-qgis==5.0.2"
   "ruff==0.14.14"
-  "bandit==1.8.6"
+  "bandit==1.9.4"  # 1.8.x cannot parse Python 3.14 (the newest-LTR chroot's); same findings on 3.11
   "hypothesis==6.140.0"
   "pytest-timeout==2.4.0"
 )
+
+# Sourced (by scripts/qgis_chroot.sh): the lists above only.
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then return 0; fi
 
 log() { printf '[setup] %s\n' "$*"; }
 
@@ -32,7 +42,7 @@ case " ${ID:-} ${ID_LIKE:-} " in
     cat >&2 <<MSG
 [setup] This script installs system packages with apt on Debian/Ubuntu only (found: ${PRETTY_NAME:-unknown OS}).
 [setup] Install these yourself (names of the Debian packages):
-[setup]   ${APT_PACKAGES[*]}
+[setup]   ${APT_PACKAGES[*]} ${HOST_APT_PACKAGES[*]}
 [setup]   i.e. QGIS >= 3.22 with its Python bindings, GDAL, Xvfb + xauth, Qt5 lrelease, pdftoppm, python3-venv, sqlite3
 [setup] then run: make test
 MSG
@@ -40,7 +50,7 @@ MSG
 esac
 
 missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
+for pkg in "${APT_PACKAGES[@]}" "${HOST_APT_PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$pkg")
   fi

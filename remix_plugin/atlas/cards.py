@@ -47,6 +47,14 @@ class Card:
     ambiti: list = field(default_factory=list)  # codes of ambito_opportunita
     geometry_wkt: str = ""  # union of the lavori (or the comune when it has none)
     illustrative: bool = False
+    interventi: list = field(default_factory=list)  # intervento_oggetto code of each lavoro
+    tipi_azione: list = field(default_factory=list)  # tipo_progetto_azione code of each azione
+    has_programma: bool = False
+
+    @property
+    def main_ambito(self):
+        """The first ambito di opportunità listed: the project's main field (poster colour)."""
+        return self.ambiti[0] if self.ambiti else ""
 
     @property
     def sort_key(self):
@@ -61,7 +69,7 @@ def _rows(dataset, name):
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
     rows = []
     for feature in layer:
-        row = {n: feature.GetField(n) for n in names}
+        row = {n: feature.GetField(i) for i, n in enumerate(names)}  # by index: no name lookup
         geometry = feature.GetGeometryRef()
         row["_geom"] = geometry.Clone() if geometry is not None else None
         rows.append(row)
@@ -141,6 +149,9 @@ def read_cards(path, language="it"):
         own_criticita = criticita.get(uuid, [])
         card.n_lavori, card.n_azioni, card.n_criticita = len(own_lavori), len(own_azioni), len(own_criticita)
         card.ambiti = parse_codes(project.get("ambito_opportunita")).codes
+        card.interventi = [r.get("intervento_oggetto") or "" for r in own_lavori]
+        card.tipi_azione = [r.get("tipo_progetto_azione") or "" for r in own_azioni]
+        card.has_programma = bool(project.get("programma_uuid"))
         card.illustrative = any(bool(r.get("perimetro_illustrativo")) for r in own_lavori)
         union = None
         for row in own_lavori:
@@ -178,10 +189,12 @@ def read_cards(path, language="it"):
             return (f"{actor.get('nome') or ''} — {labels.one('tipo_attore', actor.get('tipo_attore'))}, "
                     f"{labels.one('ruolo_attore', r.get('ruolo_attore')).lower()}")
 
-        def misura_text(r):
-            indicator = indicatori.get(r.get("indicatore_uuid"), {})
-            return (f"{indicator.get('nome') or ''}: {_number(r.get('valore'))} "
-                    f"{indicator.get('unita_misura') or ''} ({_date_text(r.get('data_misura'))})")
+        def indicator_lines(rows):
+            by_indicator = OrderedDict()
+            for r in sorted(rows, key=lambda r: (str(r.get("data_misura") or ""))):
+                by_indicator.setdefault(r.get("indicatore_uuid"), []).append(r)
+            lines = [progress_text(indicatori.get(key, {}), series) for key, series in by_indicator.items()]
+            return "\n".join("• " + line for line in lines) if lines else words["none"]
 
         def criticita_text(r):
             fields = labels.many("ambito_criticita", r.get("ambito_criticita"))
@@ -214,12 +227,39 @@ def read_cards(path, language="it"):
             "azioni_testo": bullet_lines(own_azioni, azione_text),
             "fasi_testo": "\n".join(fase_text(r) for r in ordered_fasi) or words["none"],
             "attori_testo": bullet_lines(links.get(uuid, []), attore_text),
-            "indicatori_testo": bullet_lines(misure.get(uuid, []), misura_text),
+            "indicatori_testo": indicator_lines(misure.get(uuid, [])),
             "criticita_testo": bullet_lines(own_criticita, criticita_text),
         }
         cards.append(card)
     cards.sort(key=lambda c: c.sort_key)
     return cards
+
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values):
+    """Unicode block bars (vector text in the PDF), lowest value ▁, highest █."""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK[3] * len(values)
+    return "".join(SPARK[round((v - low) / (high - low) * (len(SPARK) - 1))] for v in values)
+
+
+def progress_text(indicator, series):
+    """One indicator on a card: its only measurement, or first → last with the change and a
+    sparkline of every measurement in date order (the indicator's progress)."""
+    name = indicator.get("nome") or ""
+    unit = indicator.get("unita_misura") or ""
+    first, last = series[0], series[-1]
+    if len(series) == 1:
+        return f"{name}: {_number(first.get('valore'))} {unit} ({_date_text(first.get('data_misura'))})"
+    values = [float(r.get("valore") or 0.0) for r in series]
+    change = values[-1] - values[0]
+    sign = "+" if change >= 0 else "−"
+    return (f"{name}: {_number(values[0])} → {_number(values[-1])} {unit} "
+            f"({sign}{_number(abs(change))}; {_date_text(first.get('data_misura'))} → "
+            f"{_date_text(last.get('data_misura'))}) {sparkline(values)}")
 
 
 def summarise(cards, language="it"):
@@ -234,7 +274,16 @@ def summarise(cards, language="it"):
     ambiti_count = Counter(code for c in cards for code in c.ambiti)
     ambiti = OrderedDict((t.label(language), ambiti_count[t.code])
                          for t in scheme.dimension("ambito_opportunita").terms if ambiti_count[t.code])
+    interventi = Counter(code for c in cards for code in c.interventi)
+    tipi_azione = Counter(code for c in cards for code in c.tipi_azione)
     return {
+        "interventi": interventi,
+        "tipi_azione": tipi_azione,
+        "ambiti_codes": ambiti_count,
+        "zone_codes": {term.code: (len({c.comune_istat for c in cards if c.zona_omogenea == term.code}),
+                                   sum(1 for c in cards if c.zona_omogenea == term.code))
+                       for term in scheme.dimension("zona_omogenea").terms},
+        "programmi": len({c.values.get("programma") for c in cards if c.has_programma}),
         "progetti": len(cards),
         "comuni": len({c.comune_istat for c in cards}),
         "zone": zones,

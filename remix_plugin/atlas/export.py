@@ -28,6 +28,7 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRenderContext,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtXml import QDomDocument
@@ -37,8 +38,20 @@ from ..files import durable_replace
 from ..layers.inspect import inspect_geopackage
 from ..log import get_logger
 from ..styles import add_stato_join, apply_default_style
+from .basemap import basemap_layer
 from .cards import read_cards, summarise
-from .layout import LAYOUT_NAME, build_layout, coverage_layer, highlight_layer, set_atlas_filter
+from .layout import (
+    LAYOUT_NAME,
+    PREDEFINED_SCALES,
+    TEXTS,
+    build_layout,
+    coverage_layer,
+    empty_coverage,
+    fill_coverage,
+    highlight_layer,
+    set_atlas_filter,
+)
+from .print_styles import collision_free_labels, outline_symbol, simplified_comuni, use_vector_hatch
 
 LOG = get_logger("atlas")
 
@@ -58,6 +71,8 @@ class AtlasJob:
 
     @property
     def page_count(self):
+        if self.coverage is not None:
+            return self.coverage.featureCount()
         return 2 + len(self.cards)
 
 
@@ -90,8 +105,11 @@ def _check_filter(expression):
                          f"Invalid filter: {parsed.parserErrorString()}")
 
 
-def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None, template_xml=None):
-    """Build project, layers, coverage and layout for a RE.MIX GeoPackage. Returns an AtlasJob."""
+def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None, template_xml=None,
+                  basemap=None):
+    """Build project, layers, coverage and layout for a RE.MIX GeoPackage. Returns an AtlasJob.
+
+    ``basemap``: optional dict (``atlas.basemap.resolve_basemap``) drawn under the card maps."""
     path = Path(gpkg_path).resolve()
     info = inspect_geopackage(path)  # raises RemixFileError for foreign or broken files
     crs_text = info.crs or "EPSG:32632"
@@ -112,36 +130,67 @@ def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None
     for table in ("comuni", "criticita", "lavori"):
         apply_default_style(layers[table], table, language)
     add_stato_join(layers["lavori"], layers["progetti"])
+    use_vector_hatch(layers["criticita"])
+    layers["overview"] = simplified_comuni(layers["comuni"], names["comuni"], language)
+    project.addMapLayer(layers["overview"], False)
+    extra_sources = ""
+    base = basemap_layer(basemap)
+    if base is not None:
+        layers["basemap"] = base
+        outline = _layer(path, "comuni", names["comuni"])
+        apply_default_style(outline, "comuni", language)
+        outline.setRenderer(QgsSingleSymbolRenderer(outline_symbol("#5A5A5A", 0.35)))
+        layers["comuni_main"] = outline  # boundaries only: the base map shows through
+        # the usual tints under the base map: where it has no tiles (offline) the card is as ever
+        tints = _layer(path, "comuni", names["comuni"])
+        apply_default_style(tints, "comuni", language)
+        tints.setLabelsEnabled(False)
+        layers["comuni_under"] = tints
+        project.addMapLayers([base, outline, tints], False)
+        words = TEXTS.get(language, TEXTS["it"])
+        extra_sources = f" {words['basemap']}: {basemap.get('name', '')}"
+        if basemap.get("attribution"):
+            extra_sources += f" ({basemap['attribution']})"
+        extra_sources += "."
+    collision_free_labels(project)
 
     cards = read_cards(path, language)
     territory = layers["comuni"].extent()
     territory_wkt = territory.asWktPolygon()
     if filter_expression:
         _check_filter(filter_expression)
-        everything = coverage_layer(cards, summarise(cards, language), crs_text, territory_wkt, language)
-        request = QgsFeatureRequest(QgsExpression(f"\"tipo_pagina\" = 'progetto' AND ({filter_expression})"))
-        kept = {feature["uuid"] for feature in everything.getFeatures(request)}
-        cards = [c for c in cards if c.uuid in kept]
+        cards = _filtered_cards(cards, filter_expression, crs_text, territory_wkt, language)
     summary = summarise(cards, language)
-    coverage = coverage_layer(cards, summary, crs_text, territory_wkt, language)
+    coverage = empty_coverage(crs_text)
     project.addMapLayer(coverage, False)
     project.viewSettings().setUseProjectScales(True)
-    from .layout import PREDEFINED_SCALES
-
     project.viewSettings().setMapScales(list(PREDEFINED_SCALES))
     layout = build_layout(project, coverage, layers, territory, language)
     if template_xml:
         _apply_template(layout, template_xml, coverage, layers)
+    # pages last: what fits on a card is measured on this layout's frames (a planner's too)
+    fill_coverage(coverage, cards, summary, territory_wkt, language, layout, extra_sources)
     set_atlas_filter(layout, filter_expression)
     return AtlasJob(project, layout, layers, cards, summary, coverage)
 
 
 MAP_LAYERS = {  # layout item id -> layers it shows (re-pointed after loading a saved design)
-    "mappa_progetto": ("lavori", "criticita", "comuni"),
-    "mappa_inquadramento": ("highlight", "comuni"),
-    "mappa_copertina": ("highlight", "comuni"),
-    "mappa_riepilogo": ("highlight", "comuni"),
+    "mappa_progetto": ("lavori", "criticita", "comuni_main", "basemap", "comuni_under"),
+    "mappa_inquadramento": ("highlight", "overview"),
+    "mappa_copertina": ("highlight", "overview"),
+    "mappa_riepilogo": ("highlight", "overview"),
 }
+
+
+def _map_layers(item_id, layers):
+    """The layers of a map item; ``comuni_main`` is the comuni unless a base map is shown."""
+    chosen = []
+    for name in MAP_LAYERS[item_id]:
+        if name == "comuni_main":
+            chosen.append(layers.get("comuni_main", layers["comuni"]))
+        elif layers.get(name) is not None:
+            chosen.append(layers[name])
+    return chosen
 
 
 def _apply_template(layout, template_xml, coverage, layers):
@@ -160,11 +209,20 @@ def _apply_template(layout, template_xml, coverage, layers):
     for item in layout.items():
         item_id = item.id() if hasattr(item, "id") else ""
         if isinstance(item, QgsLayoutItemMap) and item_id in MAP_LAYERS:
-            item.setLayers([layers[name] for name in MAP_LAYERS[item_id]])
+            item.setLayers(_map_layers(item_id, layers))
             item.setKeepLayerSet(True)
     main = layout.itemById("mappa_progetto")
+    cover = layout.itemById("mappa_copertina")
     for item in layout.items():
-        if isinstance(item, QgsLayoutItemLegend) and main is not None:
+        if not isinstance(item, QgsLayoutItemLegend):
+            continue
+        if item.id() == "legenda_zone":  # the cover's legend of the zone tints
+            if cover is not None:
+                item.setLinkedMap(cover)
+            group = item.model().rootGroup()
+            group.clear()
+            group.addLayer(layers["overview"])
+        elif main is not None:
             item.setLinkedMap(main)
             if item.id() == "legenda":
                 group = item.model().rootGroup()
@@ -186,6 +244,14 @@ def add_atlas_layout(project, gpkg_path, language="it"):
     return prepare_atlas(gpkg_path, language, project=project).layout
 
 
+def add_poster_layout(project, gpkg_path, language="it"):
+    """Add the A3 poster "Poster RE.MIX" (its layers and layout) to an open project, for editing
+    in the layout designer (main thread). Returns the layout."""
+    from .poster import prepare_poster
+
+    return prepare_poster(gpkg_path, language, project=project)[1]
+
+
 def save_default_template(gpkg_path, qpt_path, language="it"):
     """Write the default layout, as built from code on ``gpkg_path``, to a .qpt template."""
     from .layout import save_template
@@ -200,20 +266,42 @@ def save_default_template(gpkg_path, qpt_path, language="it"):
 
 
 def export_atlas_pdf(gpkg_path, pdf_path, filter_expression=None, feedback=None, language="it",
-                     dpi=150, template_xml=None):
+                     dpi=300, template_xml=None, basemap=None):
     """Render the atlas of ``gpkg_path`` into ``pdf_path`` (atomic). Returns an AtlasResult.
 
     ``feedback`` (QgsFeedback or QgsProcessingFeedback) receives progress and may cancel: a
-    cancelled export raises AtlasError("cancelled") and leaves no file behind."""
+    cancelled export raises AtlasError("cancelled") and leaves no file behind. ``basemap``: an
+    optional base map under the card maps (``atlas.basemap``); one that does not open is skipped."""
     started = time.perf_counter()
     feedback = feedback if feedback is not None else QgsFeedback()
+    _target(pdf_path)  # refuse a missing folder before any work
+    job = prepare_atlas(gpkg_path, language, filter_expression, template_xml=template_xml, basemap=basemap)
+    try:
+        target = _write_pdf(job.layout, pdf_path, dpi, feedback, atlas=True)
+    finally:
+        pages, projects, summary = job.page_count, len(job.cards), job.summary
+        job.layout = None
+        job.project.clear()
+        job = None
+    seconds = time.perf_counter() - started
+    LOG.info("Atlas PDF written: %s (%d pages, %.1f s)", target, pages, seconds)
+    return AtlasResult(target, pages, projects, seconds, summary)
+
+
+def _target(pdf_path):
     target = Path(pdf_path)
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
     if not target.parent.is_dir():
         raise AtlasError("no_folder", f"La cartella {target.parent} non esiste.",
                          f"The folder {target.parent} does not exist.")
-    job = prepare_atlas(gpkg_path, language, filter_expression, template_xml=template_xml)
+    return target
+
+
+def _write_pdf(layout, pdf_path, dpi, feedback, atlas=True):
+    """Export ``layout`` (its atlas when ``atlas``) to a temporary file beside the target, then
+    move it into place; returns the target path."""
+    target = _target(pdf_path)
     if feedback.isCanceled():
         raise AtlasError("cancelled", "Esportazione annullata.", "Export cancelled.")
     handle, temp_name = tempfile.mkstemp(prefix="." + target.stem + ".", suffix=".tmp.pdf", dir=target.parent)
@@ -223,10 +311,15 @@ def export_atlas_pdf(gpkg_path, pdf_path, filter_expression=None, feedback=None,
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
         settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = True  # never a whole map as an image
         settings.simplifyGeometries = True
         settings.exportMetadata = True
         settings.textRenderFormat = _text_format()
-        result, error = QgsLayoutExporter.exportToPdf(job.layout.atlas(), str(temp), settings, feedback)
+        if atlas:
+            result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(temp), settings, feedback)
+        else:
+            result = QgsLayoutExporter(layout).exportToPdf(str(temp), settings)
+            error = ""
         if feedback.isCanceled() or result == QgsLayoutExporter.Canceled:
             raise AtlasError("cancelled", "Esportazione annullata.", "Export cancelled.")
         if result != QgsLayoutExporter.Success:
@@ -236,13 +329,15 @@ def export_atlas_pdf(gpkg_path, pdf_path, filter_expression=None, feedback=None,
     finally:
         if temp.exists():
             temp.unlink()
-        pages, projects, summary = job.page_count, len(job.cards), job.summary
-        job.layout = None
-        job.project.clear()
-        job = None
-    seconds = time.perf_counter() - started
-    LOG.info("Atlas PDF written: %s (%d pages, %.1f s)", target, pages, seconds)
-    return AtlasResult(target, pages, projects, seconds, summary)
+    return target
+
+
+def _filtered_cards(cards, filter_expression, crs_text, territory_wkt, language):
+    """The cards whose project fields match ``filter_expression`` (a QGIS expression)."""
+    everything = coverage_layer(cards, summarise(cards, language), crs_text, territory_wkt, language)
+    request = QgsFeatureRequest(QgsExpression(f"\"tipo_pagina\" = 'progetto' AND ({filter_expression})"))
+    kept = {feature["uuid"] for feature in everything.getFeatures(request)}
+    return [c for c in cards if c.uuid in kept]
 
 
 def _text_format():

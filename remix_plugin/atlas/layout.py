@@ -50,10 +50,12 @@ from ..files import durable_replace
 from ..layers.model import COMUNI_ATTRIBUTION
 from ..styles.fonts import map_font
 from ..styles.layers import _labeling
+from . import charts, fit
 
 LAYOUT_NAME = "Atlante RE.MIX"
 COVERAGE_NAME = "progetti_atlante"
-PREDEFINED_SCALES = (2000.0, 5000.0, 10000.0, 25000.0, 50000.0)
+# the smallest that shows the whole project (with CONTEXT_M around it) is chosen for each card
+PREDEFINED_SCALES = (1000.0, 2000.0, 5000.0, 10000.0, 25000.0, 50000.0, 100000.0, 250000.0)
 CONTEXT_M = 150.0  # metres of surroundings around a project's lavori on its map
 
 INK = "#1A1A1A"
@@ -102,6 +104,16 @@ TEXTS = {
         "counts": "{comuni} comuni coinvolti, {progetti} progetti",
         "kinds": "Lavori: {lavori}\nAzioni: {azioni}\nCriticità: {criticita}",
         "more": "… e altre {n} schede",
+        "continues": " … continua a pagina {page}",
+        "continued": "(segue)",
+        "index_more": "Indice delle schede (segue)",
+        "by_zone_chart": "Progetti per zona omogenea (comuni · progetti)",
+        "by_ambito_chart": "Progetti per ambito di opportunità",
+        "by_kind_chart": "Interventi per tipo (lavori e azioni)",
+        "lavori_short": "lavori",
+        "azioni_short": "azioni",
+        "unclassified": "Non classificato",
+        "basemap": "Base cartografica",
     },
     "en": {
         "atlas_title": "RE.MIX atlas of opportunities",
@@ -144,6 +156,16 @@ TEXTS = {
         "counts": "{comuni} municipalities involved, {progetti} projects",
         "kinds": "Physical works: {lavori}\nActions: {azioni}\nProblems: {criticita}",
         "more": "… and {n} more cards",
+        "continues": " … continued on page {page}",
+        "continued": "(continued)",
+        "index_more": "Index of the cards (continued)",
+        "by_zone_chart": "Projects per homogeneous zone (municipalities · projects)",
+        "by_ambito_chart": "Projects per field of opportunity",
+        "by_kind_chart": "Interventions per kind (works and actions)",
+        "lavori_short": "works",
+        "azioni_short": "actions",
+        "unclassified": "Not classified",
+        "basemap": "Base map",
     },
 }
 
@@ -154,11 +176,29 @@ COVERAGE_FIELDS = (
     "localizzazione_label", "scala_label", "livello_label", "rigenerazione_label",
     "provenienza_label", "ambiti_label", "finalita_label", "ambito_azione", "descrizione",
     "obiettivi", "programma", "lavori_testo", "azioni_testo", "criticita_testo", "fasi_testo",
-    "attori_testo", "indicatori_testo", "riepilogo_zone", "riepilogo_ambiti", "riepilogo_tipi",
-    "riepilogo_conteggi", "indice", "indice_2",
+    "attori_testo", "indicatori_testo", "criticita_indicatori", "continua_testo", "riepilogo_zone",
+    "riepilogo_ambiti", "riepilogo_tipi", "riepilogo_conteggi", "indice", "indice_2", "fonti_base",
 )
 INDEX_LINES = 26  # entries per column of the index on the summary page (two columns)
+INDEX_PAGE_LINES = 78  # entries per column of an index continuation page
 INDEX_WIDTH = 64  # characters per entry
+
+# card text frames (item id -> coverage field): measured against the layout before printing;
+# what does not fit continues on a page after the card ("continua a pagina N")
+CARD_TEXT_FRAMES = (
+    ("testo_ambito_azione", "ambito_azione", "ambito_azione"),
+    ("testo_ambiti", "ambiti_label", "ambiti"),
+    ("testo_finalita", "finalita_label", "finalita"),
+    ("testo_descrizione", "descrizione", "descrizione"),
+    ("testo_obiettivi", "obiettivi", "obiettivi"),
+    ("testo_lavori", "lavori_testo", "lavori"),
+    ("testo_azioni", "azioni_testo", "azioni"),
+    ("testo_fasi", "fasi_testo", "fasi"),
+    ("testo_attori", "attori_testo", "attori"),
+    ("testo_criticita", "criticita_indicatori", "criticita_indicatori"),
+)
+CONTINUATION_FRAME = "testo_continua"
+MAX_CONTINUATION_PAGES = 20  # per card: a runaway text still ends, visibly marked
 
 
 def _shorten(text, width):
@@ -183,59 +223,149 @@ def _mm_layout():
 
 
 # -- coverage ----------------------------------------------------------------------------------
-def coverage_layer(cards, summary, crs, territory_wkt, language="it"):
-    """The atlas coverage: cover, summary, then one row per card (in the cards' order)."""
-    words = TEXTS.get(language, TEXTS["it"])
+def empty_coverage(crs):
+    """The atlas coverage layer, without pages yet (``fill_coverage`` adds them once the layout
+    exists, because what fits on a card is measured on the layout's frames)."""
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", COVERAGE_NAME, "memory")
-    provider = layer.dataProvider()
     fields = [QgsField("ordine", field_type("integer"))]
     fields += [QgsField(name, field_type("text")) for name in COVERAGE_FIELDS]
-    provider.addAttributes(fields)
+    fields += [QgsField(name, field_type("integer")) for name in charts.chart_fields()]
+    layer.dataProvider().addAttributes(fields)
     layer.updateFields()
+    return layer
+
+
+def coverage_layer(cards, summary, crs, territory_wkt, language="it", layout=None):
+    """The atlas coverage: cover, summary, index pages, then each card and its continuations."""
+    layer = empty_coverage(crs)
+    fill_coverage(layer, cards, summary, territory_wkt, language, layout)
+    return layer
+
+
+def _frame_measures(layout):
+    """item id -> (Measure, height mm) of the card's text frames found in ``layout``."""
+    measures = {}
+    if layout is None:
+        return measures
+    for item_id in [frame for frame, _f, _h in CARD_TEXT_FRAMES] + [CONTINUATION_FRAME, "titolo"]:
+        item = layout.itemById(item_id)
+        if not isinstance(item, QgsLayoutItemLabel):
+            continue
+        size = item.sizeWithUnits()
+        width = size.width() - 2 * item.marginX()
+        height = size.height() - 2 * item.marginY()
+        measures[item_id] = (fit.Measure(fit.label_font(item), width), height)
+    return measures
+
+
+def _split_card(values, measures, words, first_continuation_page):
+    """Cut each card text to its frame; returns the continuation pages' texts (a list)."""
+    rest_sections = []
+    mark = words["continues"].format(page=first_continuation_page)
+    for frame_id, field_name, heading in CARD_TEXT_FRAMES:
+        text = values.get(field_name) or ""
+        if frame_id not in measures or not text:
+            continue
+        measure, height = measures[frame_id]
+        shown, rest = fit.split_to_fit(text, measure, height, mark)
+        if rest:
+            values[field_name] = shown
+            rest_sections.append(f"{words[heading].upper()} {words['continued']}\n{rest}")
+    if not rest_sections:
+        return []
+    text = "\n\n".join(rest_sections)
+    if CONTINUATION_FRAME not in measures:  # a design without the continuation frame: marked only
+        return []
+    measure, height = measures[CONTINUATION_FRAME]
+    chunks = fit.paginate_text(text, measure, height)
+    if len(chunks) > MAX_CONTINUATION_PAGES:
+        chunks = chunks[:MAX_CONTINUATION_PAGES]
+        chunks[-1] = chunks[-1] + " …"
+    return chunks
+
+
+def fill_coverage(layer, cards, summary, territory_wkt, language="it", layout=None, extra_sources=""):
+    """Write the pages into the coverage ``layer``; returns the number of pages.
+    ``extra_sources``: appended to the sources line (a base map's name and attribution)."""
+    words = TEXTS.get(language, TEXTS["it"])
+    words = dict(words, ambito_azione=words["ambito_azione"], finalita=words["finalita"],
+                 criticita_indicatori=words["criticita"] + " · " + words["indicatori"])
+    measures = _frame_measures(layout)
+    provider = layer.dataProvider()
     comuni_progetti = ",".join(sorted({c.comune_istat for c in cards}))
     territory = QgsGeometry.fromWkt(territory_wkt)
+    chart_values = charts.chart_values(summary)
+
+    # the cards' texts first: their continuation pages move the page numbers of what follows
+    card_pages = []
+    for card in cards:
+        values = dict(card.values)
+        values["criticita_indicatori"] = (values.get("criticita_testo", "") + "\n"
+                                          + values.get("indicatori_testo", "")).strip()
+        values["finalita_label"] = values.get("finalita_label") or "—"
+        values["programma"] = values.get("programma") or "—"
+        card_pages.append((card, values))
+    index_rest = max(0, len(cards) - 2 * INDEX_LINES)
+    index_pages = -(-index_rest // (2 * INDEX_PAGE_LINES))
+    page = 3 + index_pages
+    laid_out = []
+    for card, values in card_pages:
+        continuations = _split_card(values, measures, words, page + 1)
+        laid_out.append((page, card, values, continuations))
+        page += 1 + len(continuations)
+
     zone_lines = [f"{zone}: {n_comuni} · {n_progetti}"
                   for zone, (n_comuni, n_progetti) in summary["zone"].items()]
     ambiti_lines = [f"{label}: {count}" for label, count in summary["ambiti"].items()]
-    index_lines = [_shorten(f"{page:>3}   {c.comune} — {c.titolo}", INDEX_WIDTH)
-                   for page, c in enumerate(cards, start=3)]
-    room = 2 * INDEX_LINES
-    if len(index_lines) > room:
-        index_lines = index_lines[:room - 1] + [words["more"].format(n=len(index_lines) - room + 1)]
+    index_lines = [_shorten(f"{number:>3}   {card.comune} — {card.titolo}", INDEX_WIDTH)
+                   for number, card, _v, _c in laid_out]
     common = {
         "riepilogo_zone": "\n".join(zone_lines) or "—",
         "riepilogo_ambiti": "\n".join(ambiti_lines) or "—",
         "riepilogo_tipi": words["kinds"].format(**summary),
         "riepilogo_conteggi": words["counts"].format(**summary),
         "indice": "\n".join(index_lines[:INDEX_LINES]) or "—",
-        "indice_2": "\n".join(index_lines[INDEX_LINES:]),
+        "indice_2": "\n".join(index_lines[INDEX_LINES:2 * INDEX_LINES]),
         "comuni_progetti": comuni_progetti,
+        "fonti_base": extra_sources,
     }
+    common.update(chart_values)
     features = []
 
-    def make(order, values, geometry):
+    def make(values, geometry):
         feature = QgsFeature(layer.fields())
-        feature["ordine"] = order
+        feature["ordine"] = len(features)
         for name, value in values.items():
             feature[name] = value
         feature.setGeometry(geometry)
         features.append(feature)
 
-    make(0, dict(common, tipo_pagina="copertina", titolo=words["atlas_title"]), territory)
-    make(1, dict(common, tipo_pagina="riepilogo", titolo=words["summary_title"]), territory)
-    for order, card in enumerate(cards, start=2):
+    make(dict(common, tipo_pagina="copertina", titolo=words["atlas_title"]), territory)
+    make(dict(common, tipo_pagina="riepilogo", titolo=words["summary_title"]), territory)
+    rest = index_lines[2 * INDEX_LINES:]
+    for start in range(0, len(rest), 2 * INDEX_PAGE_LINES):
+        chunk = rest[start:start + 2 * INDEX_PAGE_LINES]
+        make(dict(common, tipo_pagina="indice", titolo=words["index_more"],
+                  indice="\n".join(chunk[:INDEX_PAGE_LINES]),
+                  indice_2="\n".join(chunk[INDEX_PAGE_LINES:])), territory)
+    for _number, card, card_values, continuations in laid_out:
         values = dict(common)
-        values.update(card.values)
-        values.update(tipo_pagina="progetto", uuid=card.uuid, titolo=card.titolo, comune=card.comune,
+        values.update(card_values)
+        title = card.titolo
+        if "titolo" in measures:  # a title longer than the header band ends visibly in "…"
+            title = fit.split_to_fit(title, measures["titolo"][0], measures["titolo"][1], " …")[0]
+        values.update(tipo_pagina="progetto", uuid=card.uuid, titolo=title, comune=card.comune,
                       comune_istat=card.comune_istat, zona_omogenea=card.zona_omogenea,
                       zona_label=card.zona_label, comuni_progetti=card.comune_istat)
         geometry = QgsGeometry.fromWkt(card.geometry_wkt) if card.geometry_wkt else territory
         if card.geometry_wkt:
             geometry = geometry.buffer(CONTEXT_M, 4)  # the map shows the neighbourhood too
-        make(order, values, geometry)
+        make(values, geometry)
+        for chunk in continuations:
+            make(dict(values, tipo_pagina="continua", continua_testo=chunk), geometry)
     provider.addFeatures(features)
     layer.updateExtents()
-    return layer
+    return len(features)
 
 
 def highlight_layer(comuni_source, language="it"):
@@ -303,9 +433,10 @@ class _Builder:
         shape.setSymbol(QgsFillSymbol.createSimple(properties))
         return self.place(shape, x, y, w, h, pages)
 
-    def field_pair(self, label, expression, x, y, w, pages, label_w=38.0, h=4.2):
+    def field_pair(self, label, expression, x, y, w, pages, label_w=38.0, h=4.2, item_id=""):
         self.text(label, x, y, label_w, h, pages, size=7.0, colour=MUTED)
-        self.text(f"[% {expression} %]", x + label_w, y, w - label_w, h, pages, size=7.5, bold=True)
+        self.text(f"[% {expression} %]", x + label_w, y, w - label_w, h, pages, size=7.5, bold=True,
+                  item_id=item_id)
 
 
 def _map(layout, builder, layers, crs, x, y, w, h, pages, item_id):
@@ -324,7 +455,8 @@ def _map(layout, builder, layers, crs, x, y, w, h, pages, item_id):
 def build_layout(project, coverage, layers, territory_extent, language="it"):
     """Create the layout in ``project`` (replacing one of the same name) and return it.
 
-    ``layers``: dict with QgsVectorLayers "comuni", "criticita", "lavori", "highlight" (all in
+    ``layers``: dict with QgsVectorLayers "comuni", "criticita", "lavori", "highlight",
+    "overview" (simplified comuni of the small-scale maps) and optionally "basemap" (all in
     ``project``); ``territory_extent``: QgsRectangle of the whole metropolitan territory.
     """
     manager = project.layoutManager()
@@ -341,23 +473,28 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
     b = _Builder(layout, language)
     crs = coverage.crs()
     cover, summary, card = ("copertina",), ("riepilogo",), ("progetto",)
-    every = ("copertina", "riepilogo", "progetto")
+    index_page, continued = ("indice",), ("continua",)
+    every = ("copertina", "riepilogo", "indice", "progetto", "continua")
+    small_scale = [layers["highlight"], layers["overview"]]
 
     # -- header band (every page) ----------------------------------------------------------
     b.box(0, 0, 210, 30, every, BAND)
-    b.text(words["atlas_title"].upper(), 12, 6, 186, 5, card, size=7.0, bold=True, colour="#BFD3EA")
+    b.text(words["atlas_title"].upper(), 12, 6, 186, 5, card + continued, size=7.0, bold=True,
+           colour="#BFD3EA")
     b.text('[% "titolo" %]', 12, 11.5, 186, 9, card, size=16.0, bold=True, colour="#FFFFFF",
            item_id="titolo")
-    b.text('[% "comune" %] · ' + words["zona"] + ' [% "zona_label" %]', 12, 21.5, 186, 6, card,
+    b.text('[% "titolo" %] ' + words["continued"], 12, 11.5, 186, 9, continued, size=16.0, bold=True,
+           colour="#FFFFFF", item_id="titolo_continua")
+    b.text('[% "comune" %] · ' + words["zona"] + ' [% "zona_label" %]', 12, 21.5, 186, 6, card + continued,
            size=10.0, colour="#FFFFFF", item_id="comune")
-    b.text(words["atlas_subtitle"], 12, 8, 186, 6, cover + summary, size=9.0, colour="#BFD3EA")
-    b.text('[% "titolo" %]', 12, 15, 186, 11, cover + summary, size=20.0, bold=True, colour="#FFFFFF")
+    b.text(words["atlas_subtitle"], 12, 8, 186, 6, cover + summary + index_page, size=9.0, colour="#BFD3EA")
+    b.text('[% "titolo" %]', 12, 15, 186, 11, cover + summary + index_page, size=20.0, bold=True,
+           colour="#FFFFFF")
 
     # -- cover -----------------------------------------------------------------------------------
     b.text(words["cover_intro"], 12, 38, 186, 6, cover, size=11.0)
     b.text('[% "riepilogo_conteggi" %]', 12, 46, 186, 8, cover, size=15.0, bold=True, colour=BAND)
-    cover_map = _map(layout, b, [layers["highlight"], layers["comuni"]], crs, 12, 58, 186, 200, cover,
-                     "mappa_copertina")
+    cover_map = _map(layout, b, small_scale, crs, 12, 58, 186, 200, cover, "mappa_copertina")
     cover_map.setExtent(_fit(territory_extent, 186, 200))
     zones = QgsLayoutItemLegend(layout)
     zones.setId("legenda_zone")
@@ -365,37 +502,41 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
     zones.setLinkedMap(cover_map)
     zones.setAutoUpdateModel(False)
     zones.model().rootGroup().clear()
-    zones.model().rootGroup().addLayer(layers["comuni"])
+    zones.model().rootGroup().addLayer(layers["overview"])
     zones.setFrameEnabled(True)
     zones.setBackgroundEnabled(True)
     _legend_fonts(zones)
     b.place(zones, 15, 196, 50, 58, cover)
     b.text(words["illustrative"] + " " + words["sources"], 12, 262, 186, 8, cover, size=7.0, colour=MUTED)
 
-    # -- summary ---------------------------------------------------------------------------------
+    # -- summary: counts, three bar charts, a map, the index -------------------------------------
     b.text('[% "riepilogo_conteggi" %]', 12, 36, 186, 8, summary, size=13.0, bold=True, colour=BAND)
-    b.heading(words["by_zone"], 12, 48, 90, summary)
-    b.text('[% "riepilogo_zone" %]', 12, 54, 90, 40, summary, size=8.5)
-    b.heading(words["by_ambito"], 108, 48, 90, summary)
-    b.text('[% "riepilogo_ambiti" %]', 108, 54, 90, 40, summary, size=8.5)
-    b.heading(words["by_kind"], 12, 98, 90, summary)
-    b.text('[% "riepilogo_tipi" %]', 12, 104, 90, 16, summary, size=8.5)
-    summary_map = _map(layout, b, [layers["highlight"], layers["comuni"]], crs, 108, 98, 90, 84, summary,
-                       "mappa_riepilogo")
+    b.heading(words["by_zone_chart"], 12, 48, 90, summary)
+    charts.add_bar_chart(b, "zona", 12, 54, 90, summary, language)
+    b.heading(words["by_ambito_chart"], 108, 48, 90, summary)
+    charts.add_bar_chart(b, "ambito", 108, 54, 90, summary, language)
+    b.heading(words["by_kind_chart"], 12, 98, 90, summary)
+    bottom = charts.add_bar_chart(b, "tipo", 12, 104, 90, summary, language)
+    b.text('[% "riepilogo_tipi" %]', 12, bottom + 2, 90, 14, summary, size=7.5, item_id="riepilogo_tipi")
+    summary_map = _map(layout, b, small_scale, crs, 108, 98, 90, 84, summary, "mappa_riepilogo")
     summary_map.setExtent(_fit(territory_extent, 90, 84))
     b.heading(words["index"], 12, 188, 186, summary)
-    b.text('[% "indice" %]', 12, 194, 92, 86, summary, size=6.8)
-    b.text('[% "indice_2" %]', 106, 194, 92, 86, summary, size=6.8)
+    b.text('[% "indice" %]', 12, 194, 92, 86, summary, size=6.8, item_id="indice")
+    b.text('[% "indice_2" %]', 106, 194, 92, 86, summary, size=6.8, item_id="indice_2")
+    # -- index continuation pages
+    b.text('[% "indice" %]', 12, 36, 92, 244, index_page, size=6.8, item_id="indice_pagina")
+    b.text('[% "indice_2" %]', 106, 36, 92, 244, index_page, size=6.8, item_id="indice_pagina_2")
 
     # -- project card: maps ------------------------------------------------------------------------
-    main = _map(layout, b, [layers["lavori"], layers["criticita"], layers["comuni"]], crs,
-                12, 36, 124, 103, card, "mappa_progetto")
+    main_layers = [layers["lavori"], layers["criticita"], layers.get("comuni_main", layers["comuni"])]
+    if layers.get("basemap") is not None:
+        main_layers += [layers["basemap"], layers["comuni_under"]]
+    main = _map(layout, b, main_layers, crs, 12, 36, 124, 103, card, "mappa_progetto")
     main.setExtent(territory_extent)
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(_enum(QgsLayoutItemMap, "AtlasScalingMode", "Predefined"))
     b.text(words["overview"].upper(), 141, 36, 57, 4, card, size=6.5, bold=True, colour=BAND)
-    overview = _map(layout, b, [layers["highlight"], layers["comuni"]], crs, 141, 41, 57, 54, card,
-                    "mappa_inquadramento")
+    overview = _map(layout, b, small_scale, crs, 141, 41, 57, 54, card, "mappa_inquadramento")
     overview.setExtent(_fit(territory_extent, 57, 54))
     frame = QgsLayoutItemMapOverview("riquadro", overview)
     overview.overviews().addOverview(frame)
@@ -445,18 +586,19 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
     y = 150
     b.heading("Classificazione RE.MIX" if language == "it" else "RE.MIX classification", 12, y, 186, card)
     y += 6
-    b.field_pair(words["ambito_azione"], '"ambito_azione"', 12, y, 186, card, label_w=34, h=8.0)
+    b.field_pair(words["ambito_azione"], '"ambito_azione"', 12, y, 186, card, label_w=34, h=8.0,
+                 item_id="testo_ambito_azione")
     y += 8.5
-    b.field_pair(words["ambiti"], '"ambiti_label"', 12, y, 186, card, label_w=34)
+    b.field_pair(words["ambiti"], '"ambiti_label"', 12, y, 186, card, label_w=34, item_id="testo_ambiti")
     y += 4.5
-    b.field_pair(words["finalita"], "coalesce(nullif(\"finalita_label\", ''), '—')", 12, y, 186, card,
-                 label_w=34, h=7.5)
+    b.field_pair(words["finalita"], '"finalita_label"', 12, y, 186, card, label_w=34, h=7.5,
+                 item_id="testo_finalita")
     y += 8.0
     rows = [
         (words["scala"], '"scala_label"', words["localizzazione"], '"localizzazione_label"'),
         (words["livello"], '"livello_label"', words["rigenerazione"], '"rigenerazione_label"'),
         (words["stato"], '"stato_label"', words["provenienza"], '"provenienza_label"'),
-        (words["zona"], '"zona_label"', words["programma"], "coalesce(nullif(\"programma\", ''), '—')"),
+        (words["zona"], '"zona_label"', words["programma"], '"programma"'),
     ]
     for left_label, left_expr, right_label, right_expr in rows:
         b.field_pair(left_label, left_expr, 12, y, 92, card, label_w=34)
@@ -466,23 +608,26 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
     y = 197
     b.heading(words["descrizione"], 12, y, 92, card)
     b.heading(words["obiettivi"], 106, y, 92, card)
-    b.text('[% "descrizione" %]', 12, y + 6, 92, 16, card, size=7.2)
-    b.text('[% "obiettivi" %]', 106, y + 6, 92, 16, card, size=7.2)
+    b.text('[% "descrizione" %]', 12, y + 6, 92, 16, card, size=7.2, item_id="testo_descrizione")
+    b.text('[% "obiettivi" %]', 106, y + 6, 92, 16, card, size=7.2, item_id="testo_obiettivi")
     y = 220
     b.heading(words["lavori"], 12, y, 92, card)
     b.heading(words["azioni"], 106, y, 92, card)
-    b.text('[% "lavori_testo" %]', 12, y + 6, 92, 13, card, size=6.8)
-    b.text('[% "azioni_testo" %]', 106, y + 6, 92, 13, card, size=6.8)
+    b.text('[% "lavori_testo" %]', 12, y + 6, 92, 13, card, size=6.8, item_id="testo_lavori")
+    b.text('[% "azioni_testo" %]', 106, y + 6, 92, 13, card, size=6.8, item_id="testo_azioni")
     y = 240
     b.heading(words["fasi"], 12, y, 92, card)
     b.heading(words["attori"], 106, y, 92, card)
-    b.text('[% "fasi_testo" %]', 12, y + 6, 92, 35, card, size=6.8)
-    b.text('[% "attori_testo" %]', 106, y + 6, 92, 13, card, size=6.8)
+    b.text('[% "fasi_testo" %]', 12, y + 6, 92, 35, card, size=6.8, item_id="testo_fasi")
+    b.text('[% "attori_testo" %]', 106, y + 6, 92, 13, card, size=6.8, item_id="testo_attori")
     b.heading(words["criticita"] + " · " + words["indicatori"], 106, 260, 92, card)
-    b.text('[% "criticita_testo" %]\n[% "indicatori_testo" %]', 106, 266, 92, 15, card, size=6.8)
+    b.text('[% "criticita_indicatori" %]', 106, 266, 92, 15, card, size=6.8, item_id="testo_criticita")
+    # -- continuation page: what did not fit on the card -------------------------------------------
+    b.text('[% "continua_testo" %]', 12, 36, 186, 244, continued, size=7.5, item_id=CONTINUATION_FRAME)
     # -- footer (every page) ------------------------------------------------------------------------
     b.rule(12, 282, 186, every, colour="#9A9A9A", thickness=0.2)
-    b.text(words["sources"], 12, 284, 140, 8, every, size=6.0, colour=MUTED, item_id="fonti")
+    b.text(words["sources"] + '[% "fonti_base" %]', 12, 284, 140, 8, every, size=6.0, colour=MUTED,
+           item_id="fonti")
     b.text(f"{words['date']} [% format_date(now(), 'dd/MM/yyyy') %] · {words['page']} "
            f"[% @atlas_featurenumber %] {words['of']} [% @atlas_totalfeatures %]",
            140, 284, 58, 5, every, size=6.5, colour=MUTED, align="right", item_id="pagina")

@@ -16,8 +16,24 @@ LOG = get_logger("atlas")
 
 class AtlasPdfTask(QgsTask):
     def __init__(self, gpkg_path, pdf_path, filter_expression=None, language="it", template_xml=None,
-                 on_done=None, description=None):
+                 on_done=None, description=None, basemap=None, poster_path=None):
         super().__init__(description or "Atlante RE.MIX (PDF)", QgsTask.CanCancel)
+        if basemap is None:  # the open project's choice, read here on the main thread
+            from qgis.core import QgsProject
+
+            from .basemap import basemap_setting
+
+            basemap = basemap_setting(QgsProject.instance(), language)
+        self.basemap = basemap or None
+        self.poster_path = str(poster_path) if poster_path else None
+        self.poster_xml = None
+        if self.poster_path:  # a planner's edited poster in the open project (main thread)
+            from qgis.core import QgsProject
+
+            from .export import stored_layout_xml
+            from .poster import POSTER_NAME
+
+            self.poster_xml = stored_layout_xml(QgsProject.instance(), POSTER_NAME)
         self.gpkg_path = str(gpkg_path)
         self.pdf_path = str(pdf_path)
         self.filter_expression = filter_expression
@@ -37,7 +53,13 @@ class AtlasPdfTask(QgsTask):
         try:
             self.result = export_atlas_pdf(self.gpkg_path, self.pdf_path, self.filter_expression,
                                            feedback=self._feedback, language=self.language,
-                                           template_xml=self.template_xml)
+                                           template_xml=self.template_xml, basemap=self.basemap)
+            if self.poster_path and not self._feedback.isCanceled():
+                from .poster import export_poster_pdf
+
+                export_poster_pdf(self.gpkg_path, self.poster_path, self.filter_expression,
+                                  feedback=self._feedback, language=self.language,
+                                  template_xml=self.poster_xml)
         except AtlasError as exc:
             self.error_it, self.error_en = exc.message_it, exc.message_en
             return False

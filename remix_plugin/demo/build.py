@@ -278,7 +278,7 @@ def _build(path, with_project, fill):
         if with_project:
             from ..layers.project import store_project
 
-            store_project(temp)
+            store_project(temp, final_path=path)  # the project names the demo, not the temp file
         durable_replace(temp, path)
     except BaseException:
         for leftover in (temp, Path(str(temp) + "-wal"), Path(str(temp) + "-shm")):

@@ -9,19 +9,21 @@ references, link tables, related tables, metadata, the manifest's counts and con
 """
 
 import contextlib
+import datetime
+import functools
 import json
 import os
-import shutil
+import re
 import sqlite3
-import stat
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import sql
-from ..layers.inspect import GPKG_APPLICATION_ID, SQLITE_HEADER
+from .. import inputs, sql
+from ..layers.errors import RemixFileError
+from ..layers.inspect import GPKG_APPLICATION_ID
 from ..taxonomy import load_scheme
+from ..textsafe import safe_json_line, safe_text
+from ..uuids import canonical_uuid
 from . import manifest as manifest_module
 from . import schema_ext
 from .spec import (
@@ -35,7 +37,7 @@ from .spec import (
     load_spec,
 )
 
-MAX_UNZIPPED_BYTES = 4 * 1024**3
+MAX_UNZIPPED_BYTES = inputs.MAX_UNZIPPED_BYTES
 MAX_REPORTED_PER_CODE = 50
 
 
@@ -110,103 +112,34 @@ class BundleUnreadable(Exception):  # noqa: N818 (public name)
 
 
 # -- opening (zip included) ------------------------------------------------------------------
-def _unsafe_entry(info):
-    name = info.filename
-    parts = name.replace("\\", "/").split("/")
-    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts:
-        return "path"
-    mode = (info.external_attr >> 16) & 0o170000
-    if mode == stat.S_IFLNK:
-        return "symlink"
-    return ""
-
-
 @contextlib.contextmanager
-def open_bundle(path):
-    """Yield the path of a readable .gpkg: the file itself, or the one inside a zip copied to a
-    private temporary folder (removed afterwards)."""
-    path = Path(path)
-    if not path.exists() or path.is_dir():
-        raise BundleUnreadable("missing", f"Il file {path} non esiste.", f"The file {path} does not exist.")
-    if not zipfile.is_zipfile(path):
-        yield path
-        return
+def open_bundle(path, snapshot=False):
+    """Yield the path of a readable .gpkg: the file itself (``snapshot`` False), or a private
+    read-only copy of it or of the one inside a zip (removed afterwards). Every check of
+    ``inputs`` applies: regular file only, SQLite header, no polyglot, zip sanity."""
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise BundleUnreadable("bad_zip", f"Zip illeggibile: {exc}.", f"Unreadable zip: {exc}.") from exc
-    with archive:
-        for info in archive.infolist():
-            problem = _unsafe_entry(info)
-            if problem:
-                raise BundleUnreadable(
-                    "unsafe_zip",
-                    f"Zip rifiutato: la voce {info.filename!r} punta fuori dalla cartella "
-                    "("
-                    + ("collegamento simbolico" if problem == "symlink" else "percorso con .. o assoluto")
-                    + ").",
-                    f"Zip refused: entry {info.filename!r} points outside the folder "
-                    f"({'symbolic link' if problem == 'symlink' else 'path with .. or absolute'}).",
-                )
-        entries = [i for i in archive.infolist() if i.filename.lower().endswith(".gpkg") and not i.is_dir()]
-        if len(entries) != 1:
-            raise BundleUnreadable(
-                "zip_content",
-                f"Lo zip deve contenere un solo .gpkg (ne contiene {len(entries)}).",
-                f"The zip must hold exactly one .gpkg (it holds {len(entries)}).",
-            )
-        entry = entries[0]
-        if entry.file_size > MAX_UNZIPPED_BYTES:
-            raise BundleUnreadable(
-                "zip_too_large",
-                "Il GeoPackage nello zip è troppo grande.",
-                "The GeoPackage inside the zip is too large.",
-            )
-        folder = tempfile.mkdtemp(prefix="remix-bundle-")
-        try:
-            target = Path(folder) / "bundle.gpkg"  # our own name, never the entry's
-            written = 0
-            with archive.open(entry) as source, open(target, "wb") as sink:
-                while True:
-                    chunk = source.read(1 << 20)
-                    if not chunk:
-                        break
-                    written += len(chunk)
-                    if written > MAX_UNZIPPED_BYTES:
-                        raise BundleUnreadable(
-                            "zip_too_large",
-                            "Il GeoPackage nello zip è troppo grande.",
-                            "The GeoPackage inside the zip is too large.",
-                        )
-                    sink.write(chunk)
-            yield target
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        with inputs.geopackage_of(path, snapshot=snapshot) as gpkg:
+            yield gpkg
+    except RemixFileError as exc:
+        raise BundleUnreadable(exc.code, exc.message_it, exc.message_en) from exc
 
 
 def _connect(path):
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise BundleUnreadable(
-            "not_geopackage",
-            f"{Path(path).name} non è un GeoPackage (non è SQLite).",
-            f"{Path(path).name} is not a GeoPackage (not SQLite).",
-        )
+    name = Path(path).name
     try:
         connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=2.0)
         connection.execute("PRAGMA query_only = 1")
+        inputs.check_virtual_tables(connection, name)
         check = connection.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
             raise sqlite3.DatabaseError(check[0] if check else "quick_check failed")
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise BundleUnreadable(
-            "corrupt",
-            f"GeoPackage danneggiato o incompleto ({exc}).",
-            f"Damaged or incomplete GeoPackage ({exc}).",
-        ) from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        error = inputs.sqlite_error(exc, name)
+        raise BundleUnreadable(error.code, error.message_it, error.message_en) from exc
+    except RemixFileError as exc:
+        raise BundleUnreadable(exc.code, exc.message_it, exc.message_en) from exc
     if app_id != GPKG_APPLICATION_ID or "gpkg_contents" not in tables:
         connection.close()
         raise BundleUnreadable(
@@ -254,7 +187,15 @@ class _Collector:
         )
 
 
-def check_bundle(path, generic_reader=True, rules=True, profile="strict", expected_hash=None, values=None):
+def check_bundle(
+    path,
+    generic_reader=True,
+    rules=True,
+    profile="strict",
+    expected_hash=None,
+    values=None,
+    display_name=None,
+):
     """Check the bundle at ``path`` (.gpkg or .zip) and return a BundleReport (never raises for a
     bad file: an unreadable one gives ``readable=False``, exit code 2).
 
@@ -262,19 +203,23 @@ def check_bundle(path, generic_reader=True, rules=True, profile="strict", expect
     (the same engine as for the editing GeoPackage, run through ``bundle_source.BundleSource``).
     ``values``: the checker's own quick checks of each value (required, codes, comuni, lengths)
     instead, for a bundle whose values the engine is not asked to check again (default: when
-    ``rules`` is off)."""
+    ``rules`` is off). ``display_name``: the name the user gave the file, when ``path`` is a
+    private snapshot of it (the file name rule is checked on that name)."""
     report = BundleReport(str(path), profile=profile)
     out = _Collector(report)
     values = (not rules) if values is None else values
-    for it, en in check_file_name(
-        Path(path).name if not str(path).lower().endswith(".zip") else Path(path).stem + ".gpkg"
-    ):
+    name = display_name or Path(path).name
+    file_name = name if not str(name).lower().endswith(".zip") else Path(name).stem + ".gpkg"
+    for it, en in check_file_name(file_name):
         out.add("file_name", "warning", it, en)
     try:
         with open_bundle(path) as gpkg:
             connection, tables = _connect(gpkg)
             try:
                 _check(connection, tables, report, out, values, profile, expected_hash)
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                error = inputs.sqlite_error(exc, name)
+                raise BundleUnreadable(error.code, error.message_it, error.message_en) from exc
             finally:
                 connection.close()
             if rules and report.readable and not any(code in out.per_code for code in _STRUCTURAL):
@@ -288,7 +233,13 @@ def check_bundle(path, generic_reader=True, rules=True, profile="strict", expect
         report.readable = False
         report.findings.append(
             Finding(
-                "unreadable", "error", "", "", "", f"File illeggibile: {exc}.", f"Unreadable file: {exc}."
+                "unreadable",
+                "error",
+                "",
+                "",
+                "",
+                f"File illeggibile: {exc.strerror or exc}.",
+                f"Unreadable file: {exc.strerror or exc}.",
             )
         )
     return report
@@ -307,13 +258,15 @@ _STRUCTURAL = (
 
 def _check_rules(gpkg, profile, out):
     """The validation engine's rules on the bundle; its findings keep their rule codes."""
-    from ..layers.errors import RemixFileError
     from ..validation.engine import validate_source
     from .bundle_source import BundleSource
 
     try:
         report = validate_source(BundleSource(gpkg), profile=profile)
-    except (RemixFileError, sqlite3.DatabaseError) as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        error = inputs.sqlite_error(exc, Path(gpkg).name)
+        raise BundleUnreadable(error.code, error.message_it, error.message_en) from exc
+    except RemixFileError as exc:
         message_it = getattr(exc, "message_it", str(exc))
         message_en = getattr(exc, "message_en", str(exc))
         out.add(
@@ -364,8 +317,10 @@ def _check(connection, tables, report, out, values, profile, expected_hash=None)
             f"(supported: {', '.join(SUPPORTED_SPEC_IDS)}).",
         )
         return
+    _check_schema_version(manifest, out)
+    views = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     for name in EXCLUDED_TABLES:
-        if name in tables:
+        if name in tables or name in views:
             out.add(
                 "excluded_table",
                 "error",
@@ -383,7 +338,12 @@ def _check(connection, tables, report, out, values, profile, expected_hash=None)
     _check_columns(connection, spec, out)
     if out.per_code.get("missing_column") or out.per_code.get("column_type"):
         return
+    _check_geometry_storage(connection, spec)
+    _check_code_objects(connection, spec, views, out)
     _check_crs(connection, spec, out)
+    _check_srs_definitions(connection, spec, out)
+    _check_geometry_dimensions(connection, spec, out)
+    _check_audit_dates(connection, spec, manifest, out)
     _check_codelist(connection, scheme, out)
     _check_constraints(connection, spec, scheme, out)
     uuids = _check_rows(connection, spec, scheme, out, values, profile)
@@ -391,6 +351,305 @@ def _check(connection, tables, report, out, values, profile, expected_hash=None)
     _check_related(connection, spec, out)
     _check_metadata(connection, out)
     _check_manifest(connection, spec, manifest, report, out, expected_hash)
+
+
+def _check_schema_version(manifest, out):
+    """A bundle written by a newer plugin (schema of the editing GeoPackage) may carry fields and
+    meanings this checker does not know: reported, never certified."""
+    from ..layers.model import SCHEMA_VERSION
+
+    text = str(manifest.get("schema_version", "")).strip()
+    if not text.isdigit():
+        out.add(
+            "schema_version",
+            "error",
+            f"Manifest: versione dello schema illeggibile ({text!r}).",
+            f"Manifest: unreadable schema version ({text!r}).",
+            MANIFEST_TABLE,
+            value=text,
+        )
+    elif int(text) > SCHEMA_VERSION:
+        out.add(
+            "schema_version",
+            "error",
+            f"Il bundle è stato scritto con lo schema {text}, più recente di quello gestito "
+            f"({SCHEMA_VERSION}): aggiorna il plugin.",
+            f"The bundle was written with schema {text}, newer than the one handled ({SCHEMA_VERSION}): "
+            "update the plugin.",
+            MANIFEST_TABLE,
+            value=text,
+        )
+
+
+def _geometry_tables(spec):
+    return [t for t in spec.tables if t.geometry]
+
+
+def _check_geometry_storage(connection, spec):
+    """A geometry column holds BLOBs (or NULL): any other storage class cannot be read as a
+    geometry at all, so the file is unreadable (exit 2), not merely non-conforming."""
+    for table in _geometry_tables(spec):
+        statement = " ".join(
+            ["SELECT", "count(*), min(typeof(geom))", "FROM", sql.quote_identifier(table.name),
+             "WHERE", "typeof(geom) NOT IN ('blob', 'null')"]
+        )
+        row = connection.execute(statement).fetchone()
+        if row and row[0]:
+            raise BundleUnreadable(
+                "geometry_storage",
+                f"{table.name}: {row[0]} geometrie non sono binarie (tipo SQLite {row[1]}): "
+                "file illeggibile.",
+                f"{table.name}: {row[0]} geometries are not binary (SQLite type {row[1]}): unreadable file.",
+            )
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _normal_sql(text):
+    return _SPACES.sub(" ", (text or "").strip()).lower()
+
+
+# GDAL's feature-count trigger, normalised (VERB, SIGN and TABLE are filled in)
+_COUNT_TRIGGER = (
+    r'create trigger "trigger_VERB_feature_count_TABLE" after VERB on "TABLE" begin '
+    r"update gpkg_ogr_contents set feature_count = feature_count SIGN 1 "
+    r"where lower\(table_name\) = lower\('TABLE'\); end"
+)
+_RTREE_VERBS = ("insert or replace into", "delete from", "update")
+
+
+def _rtree_statement(statement, index):
+    """One statement of GDAL's R-tree trigger: it writes the index table ``index`` only."""
+    verb, _, rest = statement.partition(' "')
+    return verb in _RTREE_VERBS and rest.startswith(index + '" ')
+
+
+def _allowed_trigger(text, tables):
+    """True for the triggers GDAL itself writes: feature counts, the R-tree index of a geometry
+    column, and the GeoPackage's own constraint triggers on its gpkg_ tables."""
+    text = _normal_sql(text)
+    match = re.match(r"^create trigger [\"']?([a-z0-9_]+)[\"']? (after|before) (insert|update|delete)", text)
+    if not match:
+        return False
+    name = match.group(1)
+    for table in [t for t in tables if t in name]:  # the trigger's name holds its table's
+        quoted = re.escape(table)
+        for verb, sign in (("insert", r"\+"), ("delete", "-")):
+            pattern = _COUNT_TRIGGER.replace("VERB", verb).replace("SIGN", sign).replace("TABLE", quoted)
+            if re.fullmatch(pattern, text):
+                return True
+        if name.startswith(f"rtree_{table}_"):
+            index = name.rsplit("_", 1)[0]
+            body = text.split(" begin ", 1)[-1]
+            statements = [part.strip() for part in body.rsplit(" end", 1)[0].split(";") if part.strip()]
+            on_table = re.search(rf' on "{quoted}"( |$)', text)
+            if on_table and statements and " select " not in f" {body} " and all(
+                _rtree_statement(st, index) for st in statements
+            ):
+                return True
+    on_gpkg = re.search(r" on '?\"?(gpkg_[a-z_]+)", text)
+    body = text.split(" begin ", 1)[-1]
+    return bool(on_gpkg) and bool(
+        re.fullmatch(r"(select raise\(abort, '(?:[^']|'')*'\) where [^;]*; )+end", body)
+    )
+
+
+def _check_code_objects(connection, spec, views, out):
+    """Nothing in a bundle runs code: no view (a view named like an excluded table is reported
+    there too), no trigger other than GDAL's own."""
+    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for name in sorted(views):
+        out.add(
+            "foreign_view",
+            "error",
+            f"La vista {name} non è prevista dalla specifica (un bundle non contiene viste).",
+            f"The view {name} is not in the specification (a bundle holds no views).",
+            layer=name,
+        )
+    for name, table, text in connection.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ):
+        if not _allowed_trigger(text, tables):
+            out.add(
+                "foreign_trigger",
+                "error",
+                f"Il trigger {name} su {table} non è uno di quelli di GDAL: un bundle non contiene codice.",
+                f"The trigger {name} on {table} is not one of GDAL's: a bundle holds no code.",
+                layer=table,
+                value=name,
+            )
+
+
+@functools.lru_cache(maxsize=1)
+def _bundle_srs():
+    from osgeo import osr
+
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(BUNDLE_SRS_ID)
+    return reference
+
+
+def _check_srs_definitions(connection, spec, out):
+    """The SRS row the geometry columns use must define EPSG:32632 itself, not only carry its code."""
+    from osgeo import osr
+
+    rows = connection.execute(
+        "SELECT DISTINCT s.srs_id, s.definition FROM gpkg_geometry_columns g "
+        "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
+    ).fetchall()
+    for srs_id, definition in rows:
+        candidate = osr.SpatialReference()
+        try:
+            parsed = candidate.ImportFromWkt(str(definition or "")) == 0
+        except RuntimeError:  # osr raises instead of returning a code when exceptions are on
+            parsed = False
+        same = parsed and bool(candidate.IsSame(_bundle_srs(), ["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES"]))
+        if not same:
+            out.add(
+                "crs_definition",
+                "error",
+                f"gpkg_spatial_ref_sys {srs_id}: la definizione non corrisponde a EPSG:32632.",
+                f"gpkg_spatial_ref_sys {srs_id}: the definition does not match EPSG:32632.",
+                "gpkg_spatial_ref_sys",
+                value=str(definition or "")[:80],
+            )
+
+
+def _check_geometry_dimensions(connection, spec, out):
+    """A 2D column (z = m = 0 in gpkg_geometry_columns, as the spec wants) holds 2D geometries."""
+    from ..validation.readers import BlobError, parse_blob
+
+    declared = {
+        r[0]: (r[1], r[2]) for r in connection.execute("SELECT table_name, z, m FROM gpkg_geometry_columns")
+    }
+    for table in _geometry_tables(spec):
+        z, m = declared.get(table.name, (0, 0))
+        if z or m:
+            out.add(
+                "geometry_dimension",
+                "error",
+                f"{table.name}: la colonna geometrica dichiara Z o M (z={z}, m={m}), la specifica vuole 2D.",
+                f"{table.name}: the geometry column declares Z or M (z={z}, m={m}), the spec wants 2D.",
+                table.name,
+                field_name="geom",
+            )
+        # the header, the largest envelope and the WKB type are in the first 8 + 64 + 5 bytes
+        statement = " ".join(
+            ["SELECT", "uuid, substr(geom, 1, 77)", "FROM", sql.quote_identifier(table.name),
+             "WHERE", "geom IS NOT NULL"]
+        )
+        for uuid, blob in connection.execute(statement):
+            try:
+                geometry = parse_blob(blob)
+            except BlobError as exc:
+                out.add(
+                    "geometry_blob",
+                    "error",
+                    f"{table.name}: geometria non leggibile ({exc}).",
+                    f"{table.name}: unreadable geometry ({exc}).",
+                    table.name,
+                    uuid,
+                    "geom",
+                )
+                continue
+            envelope_dims = (bytes(blob[3:4])[0] >> 1) & 0x07
+            if geometry.has_z or geometry.has_m or envelope_dims > 1:
+                out.add(
+                    "geometry_dimension",
+                    "error",
+                    f"{table.name}: geometria con coordinate Z o M in una colonna 2D.",
+                    f"{table.name}: geometry with Z or M coordinates in a 2D column.",
+                    table.name,
+                    uuid,
+                    "geom",
+                )
+
+
+AUDIT_DATES = ("creato_il", "modificato_il")
+EARLIEST_AUDIT_YEAR = 1990
+
+
+def _parse_stamp(text):
+    value = str(text).strip().replace("Z", "+00:00").replace(" ", "T")
+    parsed = datetime.datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+
+
+def _audit_candidates(table, present):
+    """SELECT of the rows whose audit dates look suspicious to plain text tests in SQLite (not
+    text, not shaped YYYY-MM-DD, month or day out of range, a 29-31 that SQLite moves to the next
+    month once it computes with it ('+0 days'), before 1990, after the bundle's day + 1, modified
+    before created); Python then decides on those rows only (a bundle has many rows). ?1 is the
+    last acceptable day."""
+    tests = []
+    for name in present:
+        c = sql.quote_identifier(name)
+        day = "substr(" + c + ", 1, 10)"
+        tests.append(
+            "(" + c + " IS NOT NULL AND (typeof(" + c + ") != 'text'"
+            " OR " + c + " NOT GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'"
+            " OR substr(" + c + ", 6, 2) NOT BETWEEN '01' AND '12' OR substr(" + c + ", 9, 2) = '00'"
+            " OR " + day + " < '1990' OR " + day + " > ?1"
+            " OR (substr(" + c + ", 9, 2) > '28' AND date(" + day + ", '+0 days') IS NOT " + day + ")))"
+        )
+    if len(present) == 2:
+        modified, created = sql.quote_identifier("modificato_il"), sql.quote_identifier("creato_il")
+        tests.append("(substr(" + modified + ", 1, 10) < substr(" + created + ", 1, 10) OR (substr("
+                     + modified + ", 1, 10) = substr(" + created + ", 1, 10) AND " + modified + " < "
+                     + created + "))")
+    return sql.select(table, ["uuid"] + present, where=" OR ".join(tests))
+
+
+def _check_audit_dates(connection, spec, manifest, out):
+    """creato_il / modificato_il: real calendar instants, not before 1990, not after the bundle was
+    made, and never modified before created."""
+    try:
+        made = _parse_stamp(manifest.get("created_at", ""))
+    except (ValueError, TypeError):
+        made = datetime.datetime.now(datetime.timezone.utc)
+    # clocks of two offices may differ by hours: the whole next day is accepted
+    latest = datetime.datetime.combine(
+        (made + datetime.timedelta(days=1)).date(), datetime.time.max, tzinfo=datetime.timezone.utc
+    )
+    for table in spec.tables:
+        present = [name for name in AUDIT_DATES if name in table.field_names]
+        if not present:
+            continue
+        last_day = latest.strftime("%Y-%m-%d")
+        for row in connection.execute(_audit_candidates(table.name, present), (last_day,)):
+            stamps = {}
+            for name, value in zip(present, row[1:]):
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    continue
+                try:
+                    stamp = _parse_stamp(value)
+                except (ValueError, TypeError):
+                    stamp = None
+                if stamp is None or stamp.year < EARLIEST_AUDIT_YEAR or stamp > latest:
+                    out.add(
+                        "audit_date",
+                        "error",
+                        f"{table.name}.{name}: data impossibile {str(value)[:40]!r}.",
+                        f"{table.name}.{name}: impossible date {str(value)[:40]!r}.",
+                        table.name,
+                        row[0],
+                        name,
+                        value,
+                    )
+                    continue
+                stamps[name] = stamp
+            if len(stamps) == 2 and stamps["modificato_il"] < stamps["creato_il"]:
+                out.add(
+                    "audit_date",
+                    "error",
+                    f"{table.name}: modificato_il precede creato_il.",
+                    f"{table.name}: modificato_il is before creato_il.",
+                    table.name,
+                    row[0],
+                    "modificato_il",
+                    row[1 + present.index("modificato_il")],
+                )
 
 
 def _declared(type_text):
@@ -536,9 +795,106 @@ def _valid_comuni():
     return set(read_zone_omogenee())
 
 
+# rows whose uuid may be missing (NULL, not text, empty, or starting with a blank or non-ASCII
+# character that str.strip() may remove) or repeated: the only rows the structural check reports
+_UUID_CANDIDATE = (
+    "{k} IS NULL OR typeof({k}) <> 'text' OR {k} = '' OR unicode({k}) < 33 OR unicode({k}) > 126"
+)
+
+
+def _is_missing(uuid):
+    return uuid is None or str(uuid).strip() == ""
+
+
+def _check_uuids_sql(connection, spec, out):
+    """The uuid part of _check_rows without values: SQLite picks the few rows that can give a
+    finding (a Python loop over every row cost 0.9 s at 100,000 lavori + azioni); the same Python
+    logic then decides, in the order the full scan had (the uuid index)."""
+    for table in spec.tables:
+        name = sql.quote_identifier(table.name)
+        statement = " ".join(
+            [
+                "SELECT uuid FROM", name, "WHERE", _UUID_CANDIDATE.format(k="uuid"),
+                "OR lower(trim(uuid)) IN (SELECT lower(trim(uuid)) FROM", name,
+                "GROUP BY lower(trim(uuid)) HAVING count(*) > 1) ORDER BY uuid",
+            ]
+        )
+        seen = set()
+        for (uuid,) in connection.execute(statement):
+            if _is_missing(uuid):
+                out.add(
+                    "uuid_missing",
+                    "error",
+                    f"{table.name}: record senza UUID.",
+                    f"{table.name}: record without UUID.",
+                    layer=table.name,
+                    field_name="uuid",
+                )
+                continue
+            if canonical_uuid(uuid) in seen:
+                out.add(
+                    "uuid_duplicate",
+                    "error",
+                    f"{table.name}: UUID duplicato {uuid}.",
+                    f"{table.name}: duplicate UUID {uuid}.",
+                    layer=table.name,
+                    uuid=uuid,
+                    field_name="uuid",
+                )
+            seen.add(canonical_uuid(uuid))
+
+
+def _check_links_sql(connection, spec, out):
+    """The structural part of _check_links (dangling parents, repeated codes) with SQLite picking
+    the candidate rows, in the full scan's order (fid); the same logic then decides."""
+    for link in spec.link_tables:
+        key = "l." + sql.quote_identifier(link.parent_key)
+        missing_parent = " ".join(
+            ["NOT EXISTS (SELECT 1 FROM", sql.quote_identifier(link.parent), "AS p WHERE p.uuid =", key + ")"]
+        )
+        name = sql.quote_identifier(link.name)
+        statement = " ".join(
+            [
+                "SELECT", key + ", l.code,", missing_parent, "FROM", name, "AS l WHERE",
+                _UUID_CANDIDATE.format(k=key), "OR", missing_parent, "OR (" + key + ", l.code) IN",
+                "(SELECT", sql.quote_identifier(link.parent_key) + ", code FROM", name,
+                "GROUP BY 1, 2 HAVING count(*) > 1) ORDER BY l.fid",
+            ]
+        )
+        pairs = set()
+        for parent, code, dangling in connection.execute(statement):
+            if dangling or _is_missing(parent):
+                out.add(
+                    "dangling_link",
+                    "error",
+                    f"{link.name}: {parent!r} non esiste in {link.parent}.",
+                    f"{link.name}: {parent!r} does not exist in {link.parent}.",
+                    link.name,
+                    parent,
+                    link.parent_key,
+                    parent,
+                )
+                continue
+            if (parent, code) in pairs:
+                out.add(
+                    "duplicate_code",
+                    "error",
+                    f"{link.name}: codice {code!r} ripetuto.",
+                    f"{link.name}: code {code!r} repeated.",
+                    link.name,
+                    parent,
+                    "code",
+                    code,
+                )
+            pairs.add((parent, code))
+
+
 def _check_rows(connection, spec, scheme, out, values, profile):
     """UUIDs and references, and with ``values`` the quick value checks; returns table -> set of
-    uuids."""
+    uuids (None without ``values``: the structural checks then run in SQL)."""
+    if not values:
+        _check_uuids_sql(connection, spec, out)
+        return None
     uuids = {}
     comuni = _valid_comuni()
     for table in spec.tables:
@@ -562,7 +918,7 @@ def _check_rows(connection, spec, scheme, out, values, profile):
                     field_name="uuid",
                 )
                 continue
-            if uuid in seen:
+            if canonical_uuid(uuid) in seen:
                 out.add(
                     "uuid_duplicate",
                     "error",
@@ -572,7 +928,7 @@ def _check_rows(connection, spec, scheme, out, values, profile):
                     uuid=uuid,
                     field_name="uuid",
                 )
-            seen.add(uuid)
+            seen.add(canonical_uuid(uuid))
             for f in fields if values else ():
                 value = record[f.name]
                 empty = value is None or (isinstance(value, str) and not value.strip())
@@ -655,7 +1011,7 @@ def _check_rows(connection, spec, scheme, out, values, profile):
                 sql.select(table.name, ("uuid", f.name), where=sql.quote_identifier(f.name) + " IS NOT NULL")
             )
             for uuid, value in cursor:
-                if value not in uuids.get(target, ()):
+                if canonical_uuid(value) not in uuids.get(target, ()):
                     out.add(
                         "dangling_link",
                         "error",
@@ -670,12 +1026,16 @@ def _check_rows(connection, spec, scheme, out, values, profile):
 
 
 def _check_links(connection, spec, scheme, out, uuids, profile, values):
+    if not values:
+        _check_links_sql(connection, spec, out)
+        return
     for link in spec.link_tables:
         dimension = scheme.dimension(link.dimension)
         with_codes = set()
         pairs = set()
         cursor = connection.execute(sql.select(link.name, (link.parent_key, "code", "ordine")))
         for parent, code, _order in cursor:
+            parent = canonical_uuid(parent)
             if parent not in uuids.get(link.parent, ()):
                 out.add(
                     "dangling_link",
@@ -804,9 +1164,23 @@ def _check_manifest(connection, spec, manifest, report, out, expected_hash=None)
                     f"{name}: {count} records, the manifest says {counts.get(name)}.",
                     name,
                 )
-    # the writer passes the hash it has just computed on this very file (saves a second pass)
-    report.content_hash = expected_hash or manifest_module.content_hash(connection, spec)
-    if manifest.get("content_hash") != report.content_hash:
+    # the writer passes the hash it has just computed on this very file (saves a second pass);
+    # a bundle written before hash version 2 declares (or, older still, omits) version 1
+    algorithm = manifest.get("hash_algorithm") or manifest_module.HASH_V1
+    if algorithm not in manifest_module.HASH_ALGORITHMS:
+        out.add(
+            "hash_algorithm",
+            "error",
+            f"Algoritmo dell'hash sconosciuto: {algorithm!r} "
+            f"(gestiti: {', '.join(manifest_module.HASH_ALGORITHMS)}).",
+            f"Unknown hash algorithm: {algorithm!r} "
+            f"(supported: {', '.join(manifest_module.HASH_ALGORITHMS)}).",
+            MANIFEST_TABLE,
+            value=algorithm,
+        )
+    else:
+        report.content_hash = expected_hash or manifest_module.content_hash(connection, spec, algorithm)
+    if algorithm in manifest_module.HASH_ALGORITHMS and manifest.get("content_hash") != report.content_hash:
         out.add(
             "content_hash",
             "error",
@@ -861,7 +1235,7 @@ def _check_generic_reader(gpkg, report, out):
 
 def format_report(report, language="it", fmt="text"):
     if fmt == "jsonl":
-        lines = [json.dumps(f.as_dict(), ensure_ascii=False) for f in report.findings]
+        lines = [safe_json_line(json.dumps(f.as_dict(), ensure_ascii=False)) for f in report.findings]
         lines.append(
             json.dumps(
                 {
@@ -876,8 +1250,8 @@ def format_report(report, language="it", fmt="text"):
         return os.linesep.join(lines)
     lines = []
     for f in report.findings:
-        where = " ".join(x for x in (f.layer, f.feature_uuid) if x)
-        lines.append(f"{f.severity.upper()} [{f.code}] {where}: {f.message(language)}")
+        where = " ".join(safe_text(x) for x in (f.layer, f.feature_uuid) if x)
+        lines.append(f"{f.severity.upper()} [{safe_text(f.code)}] {where}: {safe_text(f.message(language))}")
     if report.exit_code == 0:
         lines.append("Bundle conforme." if language == "it" else "Bundle conforms.")
     elif report.exit_code == 1:

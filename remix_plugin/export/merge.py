@@ -1,31 +1,41 @@
 """Import a bundle into a RE.MIX GeoPackage: merge by UUID, all or nothing (QGIS-free core).
 
-The bundle is checked first (unknown spec version or any error: refused). Then, after a backup
-copy of the target, one OGR transaction: new records are added; a record the target has not
-changed since the last import of it is updated; a record the target changed locally is kept;
-a record changed on both sides (or present on both sides without a previous import) is listed
-in ``remix_import_conflicts`` and left for the user. ``remix_import_log`` keeps, per record, the
-row hash at import time. Importing the same bundle twice changes nothing.
+The bundle is copied once into a private, read-only snapshot (``inputs.private_snapshot``): that
+snapshot is checked (unknown spec version or any error: refused) and the very same bytes are
+merged; the user's path is never opened again. The target is then locked for writing
+(``BEGIN IMMEDIATE``: a second import waits its turn, or is refused as "in uso") and, inside that
+one SQLite transaction, the merge is planned on the current rows: new records are added; a
+record the target has not changed since the last import of it is updated; a record the target
+changed locally is kept; a record changed on both sides (or present on both sides without a
+previous import, or last imported from another producer) is listed in ``remix_import_conflicts``
+and left for the user. ``remix_import_log`` keeps, per record, the row hash and the producer at
+import time. When the plan changes nothing, nothing is written and no backup is made; otherwise
+the backup (created exclusively, complete and flushed) exists before the first write. Values are
+bound as they are (a NUL or control character travels intact); UUIDs compare in their canonical
+form (``uuids.canonical_uuid``). After the commit the records the merge touched are validated.
 """
 
 import datetime
 import json
+import os
 import sqlite3
+import struct
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from osgeo import ogr
 
-from .. import sql
+from .. import inputs, sql
 from ..codes import format_codes, parse_codes
 from ..errors import RemixError
 from ..layers.errors import RemixFileError
-from ..layers.geopackage import backup_copy
 from ..layers.inspect import connect_read_only, inspect_geopackage
 from ..layers.model import load_model
 from ..log import get_logger
+from ..uuids import canonical_uuid, is_uuid_field
 from . import manifest as manifest_module
-from .checker import check_bundle, open_bundle
+from .checker import BundleUnreadable, check_bundle, open_bundle
 from .spec import SUPPORTED_SPEC_IDS, load_spec
 
 LOG = get_logger("import")
@@ -33,25 +43,22 @@ ogr.UseExceptions()
 
 LOG_TABLE = "remix_import_log"
 CONFLICTS_TABLE = "remix_import_conflicts"
-LOG_FIELDS = (
-    ("bundle_hash", ogr.OFTString),
-    ("table_name", ogr.OFTString),
-    ("record_uuid", ogr.OFTString),
-    ("row_hash", ogr.OFTString),
-    ("imported_at", ogr.OFTString),
-)
+LOG_FIELDS = ("bundle_hash", "table_name", "record_uuid", "row_hash", "imported_at", "producer")
 CONFLICT_FIELDS = (
-    ("table_name", ogr.OFTString),
-    ("record_uuid", ogr.OFTString),
-    ("bundle_hash", ogr.OFTString),
-    ("bundle_row_hash", ogr.OFTString),
-    ("target_row_hash", ogr.OFTString),
-    ("fields", ogr.OFTString),
-    ("bundle_values", ogr.OFTString),
-    ("target_values", ogr.OFTString),
-    ("detected_at", ogr.OFTString),
-    ("status", ogr.OFTString),
+    "table_name",
+    "record_uuid",
+    "bundle_hash",
+    "bundle_row_hash",
+    "target_row_hash",
+    "fields",
+    "bundle_values",
+    "target_values",
+    "detected_at",
+    "status",
+    "producer",
 )
+# how long an import waits for another one (or a QGIS save) to finish before "in uso"
+LOCK_TIMEOUT = 30.0
 
 
 class MergeRefused(RemixError):  # noqa: N818 (public name)
@@ -67,6 +74,9 @@ class MergeResult:
     conflicts: list = field(default_factory=list)  # (table, uuid, fields)
     backup: Path = None
     bundle_hash: str = ""
+    producer: str = ""
+    findings: list = field(default_factory=list)  # validation findings of the touched records
+    touched: set = field(default_factory=set)  # (table, uuid) written by the merge
 
     @property
     def changed(self):
@@ -80,14 +90,20 @@ def _canonical_row(fields, values, wkb):
         if f.kind == "codes":
             parsed = parse_codes(value)
             row.append(format_codes(parsed.codes) if not parsed.error else str(value))
+        elif is_uuid_field(f.name):
+            row.append(canonical_uuid(value))
         else:
             row.append(manifest_module.canonical(f.kind, value))
     row.append(wkb.hex() if wkb is not None else None)
     return row
 
 
+def _canonical_values(values):
+    return {k: canonical_uuid(v) if is_uuid_field(k) else v for k, v in values.items()}
+
+
 def _read_bundle(connection, spec, model):
-    """table -> uuid -> (model values dict, wkb)."""
+    """table -> canonical uuid -> (model values dict, wkb)."""
     data = {}
     for table in spec.tables:
         codes = {}
@@ -96,11 +112,11 @@ def _read_bundle(connection, spec, model):
                 sql.select(link.name, (link.parent_key, "code"), order_by=(link.parent_key, "ordine", "code"))
             )
             for parent, code in cursor:
-                codes.setdefault(link.field, {}).setdefault(parent, []).append(code)
+                codes.setdefault(link.field, {}).setdefault(canonical_uuid(parent), []).append(code)
         columns = table.field_names + (["geom"] if table.geometry else [])
         rows = {}
         for row in connection.execute(sql.select(table.name, columns)):
-            values = dict(zip(table.field_names, row))
+            values = _canonical_values(dict(zip(table.field_names, row)))
             for link in spec.link_tables_of(table.name):
                 values[link.field] = format_codes(codes.get(link.field, {}).get(values["uuid"], []))
             wkb = manifest_module.geometry_wkb(row[-1]) if table.geometry else None
@@ -110,66 +126,88 @@ def _read_bundle(connection, spec, model):
 
 
 def _read_target(connection, table, columns):
-    """uuid -> (fid, values dict, wkb) for the model fields the target has."""
+    """canonical uuid -> (fid, values dict, wkb) for the model fields the target has."""
     select_columns = ["fid"] + columns + (["geom"] if table.geometry else [])
     rows = {}
     for row in connection.execute(sql.select(table.name, select_columns)):
         values = dict(zip(columns, row[1 : 1 + len(columns)]))
         wkb = manifest_module.geometry_wkb(row[-1]) if table.geometry else None
-        rows[values["uuid"]] = (row[0], values, wkb)
+        rows[canonical_uuid(values["uuid"])] = (row[0], values, wkb)
     return rows
 
 
+def _columns(connection, table):
+    return [r[0] for r in connection.execute("SELECT name FROM pragma_table_info(?)", (table,))]
+
+
 def _last_import(connection, tables):
+    """(table, canonical uuid) -> (row hash, producer) of the last import of each record."""
     if LOG_TABLE not in tables:
         return {}
+    with_producer = "producer" in _columns(connection, LOG_TABLE)
+    columns = ("table_name", "record_uuid", "row_hash") + (("producer",) if with_producer else ())
     last = {}
-    for name, uuid, row_hash in connection.execute(
-        sql.select(LOG_TABLE, ("table_name", "record_uuid", "row_hash"), order_by=("fid",))
-    ):
-        last[(name, uuid)] = row_hash
+    for row in connection.execute(sql.select(LOG_TABLE, columns, order_by=("fid",))):
+        last[(row[0], canonical_uuid(row[1]))] = (row[2], row[3] if with_producer else None)
     return last
 
 
 def _open_conflicts(connection, tables):
     if CONFLICTS_TABLE not in tables:
         return set()
-    return set(
-        connection.execute(
+    return {
+        (name, canonical_uuid(uuid), bundle_hash, target_hash)
+        for name, uuid, bundle_hash, target_hash in connection.execute(
             sql.select(
                 CONFLICTS_TABLE,
                 ("table_name", "record_uuid", "bundle_row_hash", "target_row_hash"),
                 where="status = 'open'",
             )
-        ).fetchall()
-    )
+        )
+    }
 
 
-def _check_not_locked(target):
-    try:
-        connection = sqlite3.connect(str(target), timeout=0.5)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            connection.rollback()
-        finally:
-            connection.close()
-    except sqlite3.OperationalError as exc:
-        raise MergeRefused(
-            "locked",
-            f"{Path(target).name} è bloccato da un altro programma ({exc}): chiudilo e riprova.",
-            f"{Path(target).name} is locked by another program ({exc}): close it and retry.",
-        ) from exc
+def _refused(error):
+    return MergeRefused(error.code, error.message_it, error.message_en)
 
 
-def merge_bundle(bundle, target, make_backup=True, fail_hook=None):
+def merge_bundle(bundle, target, make_backup=True, fail_hook=None, lock_timeout=LOCK_TIMEOUT, validate=True):
     """Merge the bundle into the RE.MIX GeoPackage ``target``; returns a MergeResult.
 
-    Raises MergeRefused (bundle or target refused: nothing written)."""
+    Raises MergeRefused (bundle or target refused, the target locked, or the write failed and
+    was rolled back: nothing written)."""
     target = Path(target)
-    report = check_bundle(bundle, generic_reader=False)
+    try:
+        inspect_geopackage(target)
+    except RemixFileError as exc:
+        raise _refused(exc) from exc
+    spec = load_spec()
+    model = load_model()
+    try:
+        with open_bundle(bundle, snapshot=True) as snapshot:
+            report = check_bundle(snapshot, generic_reader=False, display_name=Path(bundle).name)
+            _refuse_bad_report(report)
+            connection = connect_read_only(snapshot)
+            try:
+                bundle_rows = _read_bundle(connection, spec, model)
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                raise _refused(inputs.sqlite_error(exc, Path(bundle).name)) from exc
+            finally:
+                connection.close()
+    except BundleUnreadable as exc:
+        raise MergeRefused(exc.code, exc.message_it, exc.message_en) from exc
+    producer = str(report.manifest.get("producer", "") or "")
+    result = _merge_into(target, spec, model, bundle_rows, report.content_hash, producer, make_backup,
+                         fail_hook, lock_timeout)
+    if validate and result.touched:
+        result.findings = _validate_touched(target, result.touched)
+    return result
+
+
+def _refuse_bad_report(report):
     if not report.readable:
         raise MergeRefused(
-            "unreadable",
+            report.errors[0].code if report.errors else "unreadable",
             "Bundle illeggibile: " + "; ".join(f.message_it for f in report.errors),
             "Unreadable bundle: " + "; ".join(f.message_en for f in report.errors),
             report.findings,
@@ -191,29 +229,40 @@ def merge_bundle(bundle, target, make_backup=True, fail_hook=None):
             + "; ".join(f.message_en for f in errors[:3]),
             errors,
         )
+
+
+def _merge_into(
+    target, spec, model, bundle_rows, bundle_hash, producer, make_backup, fail_hook, lock_timeout
+):
+    connection = _open_for_writing(target, lock_timeout)
     try:
-        inspect_geopackage(target)
-    except RemixFileError as exc:
-        raise MergeRefused(exc.code, exc.message_it, exc.message_en) from exc
-    _check_not_locked(target)
-    spec = load_spec()
-    model = load_model()
-    with open_bundle(bundle) as gpkg:
-        connection = connect_read_only(gpkg)
+        _lock(connection, target)
+        result = None
         try:
-            bundle_rows = _read_bundle(connection, spec, model)
-        finally:
-            connection.close()
-    plan, result = _plan(target, spec, model, bundle_rows, report.content_hash)
-    if not plan["writes"]:
-        LOG.info("Import of %s into %s: nothing to change", bundle, target)
-        return result
-    if make_backup:
-        result.backup = backup_copy(target)
-    _apply(target, spec, model, plan, report.content_hash, fail_hook)
+            plan, result = _plan(connection, spec, model, bundle_rows, bundle_hash, producer)
+            if not plan["writes"]:
+                connection.execute("ROLLBACK")
+                LOG.info("Import into %s: nothing to change", target)
+                return result
+            if make_backup:
+                result.backup = exclusive_backup(target)
+            _apply(connection, spec, model, plan, bundle_hash, producer, fail_hook)
+            if fail_hook is not None:
+                fail_hook("commit")
+            connection.execute("COMMIT")
+        except BaseException as exc:
+            backup = result.backup if result is not None else None
+            if _rollback(connection, exc) and backup is not None and backup.exists():
+                backup.unlink()  # the target is as before: the backup of a failed import would only mislead
+            if isinstance(exc, (sqlite3.DatabaseError, UnicodeDecodeError, OSError)):
+                error = (inputs.write_error(exc, target) if isinstance(exc, OSError)
+                         else inputs.sqlite_error(exc, target.name))
+                raise _refused(error) from exc
+            raise
+    finally:
+        connection.close()
     LOG.info(
-        "Import of %s into %s: %d added, %d updated, %d conflicts",
-        bundle,
+        "Import into %s: %d added, %d updated, %d conflicts",
         target,
         sum(result.added.values()),
         sum(result.updated.values()),
@@ -222,153 +271,335 @@ def merge_bundle(bundle, target, make_backup=True, fail_hook=None):
     return result
 
 
-def _plan(target, spec, model, bundle_rows, bundle_hash):
-    result = MergeResult(bundle_hash=bundle_hash)
-    plan = {"inserts": [], "updates": [], "log": [], "conflicts": [], "writes": False}
-    connection = connect_read_only(target)
+def _rollback(connection, original):
+    """Undo the transaction; True when the target is known to be as before. A failure of the
+    rollback itself is logged, never shown instead of the original error (SQLite's journal rolls
+    the file back when it is next opened)."""
+    if not connection.in_transaction:
+        return True
     try:
-        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        last = _last_import(connection, tables)
-        open_conflicts = _open_conflicts(connection, tables)
-        for table in spec.tables:
-            model_table = model.table(table.name)
-            available = {
-                r[1]
-                for r in connection.execute("PRAGMA table_info(" + sql.quote_identifier(table.name) + ")")
-            }
-            fields = [f for f in model_table.fields if f.name in available]
-            current = _read_target(connection, model_table, [f.name for f in fields])
-            for uuid in sorted(bundle_rows[table.name]):
-                values, wkb = bundle_rows[table.name][uuid]
-                bundle_digest = manifest_module.row_digest(_canonical_row(fields, values, wkb))
-                logged = last.get((table.name, uuid))
-                if uuid not in current:
-                    plan["inserts"].append((table.name, fields, values, wkb))
-                    plan["log"].append((table.name, uuid, bundle_digest))
-                    result.added[table.name] = result.added.get(table.name, 0) + 1
-                    continue
-                fid, target_values, target_wkb = current[uuid]
-                target_digest = manifest_module.row_digest(_canonical_row(fields, target_values, target_wkb))
-                if target_digest == bundle_digest:
-                    result.unchanged += 1
-                    if logged != bundle_digest:
-                        plan["log"].append((table.name, uuid, bundle_digest))
-                elif logged is not None and logged == target_digest:
-                    plan["updates"].append((table.name, fields, values, wkb, fid))
-                    plan["log"].append((table.name, uuid, bundle_digest))
-                    result.updated[table.name] = result.updated.get(table.name, 0) + 1
-                elif logged is not None and logged == bundle_digest:
-                    result.kept_local += 1
-                else:
-                    differing = [
-                        f.name
-                        for f in fields
-                        if _canonical_row([f], values, None)[0] != _canonical_row([f], target_values, None)[0]
-                    ]
-                    if table.geometry and wkb != target_wkb:
-                        differing.append("geom")
-                    result.conflicts.append((table.name, uuid, differing))
-                    if (table.name, uuid, bundle_digest, target_digest) not in open_conflicts:
-                        plan["conflicts"].append(
-                            (
-                                table.name,
-                                uuid,
-                                bundle_digest,
-                                target_digest,
-                                differing,
-                                {k: values.get(k) for k in differing if k != "geom"},
-                                {k: target_values.get(k) for k in differing if k != "geom"},
-                            )
-                        )
+        connection.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        LOG.warning("Rollback after %r failed too: %s", original, exc)
+        return False
+    return True
+
+
+# -- the SQLite connection that writes the target ----------------------------------------------
+def _envelope(blob):
+    """(minx, maxx, miny, maxy) of a GeoPackage blob, for GDAL's R-tree triggers."""
+    wkb = manifest_module.geometry_wkb(blob)
+    if wkb is None:
+        return None
+    return ogr.CreateGeometryFromWkb(bytes(wkb)).GetEnvelope()
+
+
+def _st_is_empty(blob):
+    if blob is None:
+        return None
+    blob = bytes(blob)
+    return 1 if len(blob) >= 4 and blob[:2] == b"GP" and blob[3] & 0x10 else 0
+
+
+def _st_bound(index):
+    def bound(blob):
+        envelope = _envelope(blob) if blob is not None else None
+        return None if envelope is None else envelope[index]
+
+    return bound
+
+
+def _open_for_writing(target, lock_timeout):
+    """A plain sqlite3 connection with the few SQL functions GDAL's triggers call, so rows are
+    written as bound values (OGR would cut a text at a NUL) inside one transaction we control."""
+    try:
+        connection = sqlite3.connect(str(target), timeout=lock_timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _refused(inputs.sqlite_error(exc, target.name)) from exc
+    connection.create_function("ST_IsEmpty", 1, _st_is_empty, deterministic=True)
+    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        connection.create_function(name, 1, _st_bound(index), deterministic=True)
+    return connection
+
+
+def _lock(connection, target):
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise MergeRefused(
+            "locked",
+            f"{target.name} è in uso da un altro programma o da un'altra importazione (locked): "
+            "chiudilo o attendi, poi riprova.",
+            f"{target.name} is in use by another program or another import (locked): "
+            "close it or wait, then retry.",
+        ) from exc
+
+
+# -- the backup --------------------------------------------------------------------------------
+def _fsync_path(path, flags=os.O_RDONLY):
+    descriptor = os.open(path, flags)
+    try:
+        os.fsync(descriptor)
     finally:
-        connection.close()
+        os.close(descriptor)
+
+
+def _backup_name(target, attempt):
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    extra = f"-{attempt}" if attempt else ""
+    return target.with_name(f"{target.stem}.backup-{stamp}{extra}{target.suffix}")
+
+
+def exclusive_backup(target, attempts=100):
+    """A complete, flushed copy of ``target`` (SQLite's backup API: the committed rows, WAL
+    included) under a new name nobody else holds.
+
+    The copy is made in a private folder beside the target, and its stored QGIS project is made
+    to read the backup itself; then it is published with ``os.link``, which never follows or
+    reuses whatever is at the name (a link, a file): another name is tried instead. Where hard
+    links are not available the name is created with O_CREAT | O_EXCL | O_NOFOLLOW."""
+    from ..layers.stored_project import retarget_stored_project
+
+    target = Path(target)
+    private = Path(tempfile.mkdtemp(prefix=".remix-backup-", dir=target.parent))
+    copy = private / "backup.gpkg"
+    try:
+        source = sqlite3.connect(target.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
+        try:
+            destination = sqlite3.connect(str(copy))
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        for attempt in range(attempts):
+            name = _backup_name(target, attempt)
+            retarget_stored_project(copy, target, final_path=name)
+            _fsync_path(copy)
+            if _publish(copy, name):
+                if os.name == "posix":
+                    _fsync_path(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+                return name
+        raise FileExistsError(f"no free backup name beside {target}")
+    except sqlite3.Error as exc:
+        raise _refused(inputs.sqlite_error(exc, target.name + " (backup)")) from exc
+    except OSError as exc:
+        raise _refused(inputs.write_error(exc, target.with_suffix(".backup" + target.suffix))) from exc
+    finally:
+        for leftover in private.iterdir():
+            leftover.unlink()
+        private.rmdir()
+
+
+def _publish(copy, name):
+    """Give the finished copy the name ``name`` if nothing is there; False when the name is taken."""
+    try:
+        os.link(copy, name)
+        return True
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links here (some network or FAT folders): exclusive create + copy
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+        flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            descriptor = os.open(name, flags, 0o644)
+        except FileExistsError:
+            return False
+        try:
+            with open(copy, "rb") as source, os.fdopen(descriptor, "wb") as sink:
+                descriptor = None
+                while True:
+                    chunk = source.read(1 << 20)
+                    if not chunk:
+                        break
+                    sink.write(chunk)
+                sink.flush()
+                os.fsync(sink.fileno())
+        except BaseException:
+            if descriptor is not None:
+                os.close(descriptor)
+            Path(name).unlink()
+            raise
+        return True
+
+
+# -- plan and apply ----------------------------------------------------------------------------
+def _plan(connection, spec, model, bundle_rows, bundle_hash, producer):
+    result = MergeResult(bundle_hash=bundle_hash, producer=producer)
+    plan = {"inserts": [], "updates": [], "log": [], "conflicts": [], "writes": False}
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    last = _last_import(connection, tables)
+    open_conflicts = _open_conflicts(connection, tables)
+    for table in spec.tables:
+        model_table = model.table(table.name)
+        available = set(_columns(connection, table.name))
+        fields = [f for f in model_table.fields if f.name in available]
+        current = _read_target(connection, model_table, [f.name for f in fields])
+        for uuid in sorted(bundle_rows[table.name]):
+            values, wkb = bundle_rows[table.name][uuid]
+            bundle_digest = manifest_module.row_digest(_canonical_row(fields, values, wkb))
+            logged, logged_producer = last.get((table.name, uuid), (None, None))
+            if uuid not in current:
+                plan["inserts"].append((table.name, fields, values, wkb))
+                plan["log"].append((table.name, uuid, bundle_digest))
+                result.added[table.name] = result.added.get(table.name, 0) + 1
+                result.touched.add((table.name, uuid))
+                continue
+            fid, target_values, target_wkb = current[uuid]
+            target_digest = manifest_module.row_digest(_canonical_row(fields, target_values, target_wkb))
+            other_producer = bool(logged_producer) and bool(producer) and logged_producer != producer
+            if target_digest == bundle_digest:
+                result.unchanged += 1
+                if logged != bundle_digest or other_producer:
+                    plan["log"].append((table.name, uuid, bundle_digest))
+            elif logged is not None and logged == target_digest and not other_producer:
+                plan["updates"].append((table.name, fields, values, wkb, fid))
+                plan["log"].append((table.name, uuid, bundle_digest))
+                result.updated[table.name] = result.updated.get(table.name, 0) + 1
+                result.touched.add((table.name, uuid))
+            elif logged is not None and logged == bundle_digest:
+                result.kept_local += 1
+            else:
+                differing = [
+                    f.name
+                    for f in fields
+                    if _canonical_row([f], values, None)[0] != _canonical_row([f], target_values, None)[0]
+                ]
+                if table.geometry and wkb != target_wkb:
+                    differing.append("geom")
+                result.conflicts.append((table.name, uuid, differing))
+                if (table.name, uuid, bundle_digest, target_digest) not in open_conflicts:
+                    plan["conflicts"].append(
+                        (
+                            table.name,
+                            uuid,
+                            bundle_digest,
+                            target_digest,
+                            differing,
+                            {k: values.get(k) for k in differing if k != "geom"},
+                            {k: target_values.get(k) for k in differing if k != "geom"},
+                        )
+                    )
     plan["writes"] = bool(plan["inserts"] or plan["updates"] or plan["log"] or plan["conflicts"])
     return plan, result
 
 
-def _ensure_layer(dataset, name, fields):
-    layer = dataset.GetLayerByName(name)
-    if layer is None:
-        layer = dataset.CreateLayer(name, None, ogr.wkbNone, options=["FID=fid"])
-        for field_name, kind in fields:
-            layer.CreateField(ogr.FieldDefn(field_name, kind))
-    return layer
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _set_values(feature, fields, values, wkb, geometry):
-    for f in fields:
-        if f.name == "fid":
-            continue
-        value = values.get(f.name)
-        if value is None:
-            feature.SetFieldNull(f.name)
-        elif f.kind == "boolean":
-            feature.SetField(f.name, 1 if manifest_module.canonical("boolean", value) else 0)
-        else:
-            feature.SetField(f.name, value)
-    if geometry:
-        feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb) if wkb is not None else None)
+def _gpkg_now():
+    """gpkg_contents.last_change in the GeoPackage's own format (Req 15: ...T...fffZ)."""
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def _apply(target, spec, model, plan, bundle_hash, fail_hook):
-    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
-    dataset = ogr.Open(str(target), update=1)
-    if dataset is None:
-        raise MergeRefused(
-            "unwritable", f"Impossibile aprire {target} in scrittura.", f"Cannot open {target} for writing."
-        )
+def _ensure_table(connection, name, columns):
+    """The import's own attribute tables, created in the same transaction (rolled back with it)
+    and registered in gpkg_contents as GDAL would; an older table gains the columns it lacks."""
+    existing = _columns(connection, name)
+    if existing:
+        for column in columns:
+            if column not in existing:
+                connection.execute(
+                    "ALTER TABLE " + sql.quote_identifier(name)
+                    + " ADD COLUMN " + sql.quote_identifier(column) + " TEXT"
+                )
+        return
+    definition = ", ".join(
+        ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
+        + [sql.quote_identifier(c) + " TEXT" for c in columns]
+    )
+    connection.execute("CREATE TABLE " + sql.quote_identifier(name) + " (" + definition + ")")
+    connection.execute(
+        sql.insert("gpkg_contents", ("table_name", "data_type", "identifier", "description", "last_change")),
+        (name, "attributes", name, "", _gpkg_now()),
+    )
+
+
+def _geometry_srs(connection):
+    return dict(connection.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns").fetchall())
+
+
+def _blob(wkb, srs_id):
+    """A GeoPackage blob with an envelope (as GDAL writes them) around ``wkb``."""
+    if wkb is None:
+        return None
+    minx, maxx, miny, maxy = ogr.CreateGeometryFromWkb(bytes(wkb)).GetEnvelope()
+    return b"GP\x00\x03" + struct.pack("<i4d", srs_id, minx, maxx, miny, maxy) + bytes(wkb)
+
+
+def _stored(model_field, value):
+    if value is None:
+        return None
+    if model_field.kind == "boolean":
+        return 1 if manifest_module.canonical("boolean", value) else 0
+    return value
+
+
+def _apply(connection, spec, model, plan, bundle_hash, producer, fail_hook):
+    now = _now()
+    _ensure_table(connection, LOG_TABLE, LOG_FIELDS)
+    _ensure_table(connection, CONFLICTS_TABLE, CONFLICT_FIELDS)
+    srs = _geometry_srs(connection)
+    geometry_of = {t.name: bool(t.geometry) for t in spec.tables}
+    touched_tables = set()
+    for count, (name, fields, values, wkb) in enumerate(plan["inserts"]):
+        columns = [f.name for f in fields if f.name != "fid"]
+        row = [_stored(f, values.get(f.name)) for f in fields if f.name != "fid"]
+        if geometry_of[name]:
+            columns.append("geom")
+            row.append(_blob(wkb, srs.get(name, 0)))
+        connection.execute(sql.insert(name, columns), row)
+        touched_tables.add(name)
+        if fail_hook is not None and count == len(plan["inserts"]) // 2:
+            fail_hook("inserts")
+    for name, fields, values, wkb, fid in plan["updates"]:
+        columns = [f.name for f in fields if f.name not in ("fid", "uuid")]
+        row = [_stored(f, values.get(f.name)) for f in fields if f.name not in ("fid", "uuid")]
+        if geometry_of[name]:
+            columns.append("geom")
+            row.append(_blob(wkb, srs.get(name, 0)))
+        connection.execute(sql.update(name, columns, "fid = ?"), row + [fid])
+        touched_tables.add(name)
+    statement = sql.insert(LOG_TABLE, LOG_FIELDS)
+    connection.executemany(
+        statement, [(bundle_hash, name, uuid, digest, now, producer) for name, uuid, digest in plan["log"]]
+    )
+    statement = sql.insert(CONFLICTS_TABLE, CONFLICT_FIELDS)
+    connection.executemany(
+        statement,
+        [
+            (
+                name,
+                uuid,
+                bundle_hash,
+                bundle_digest,
+                target_digest,
+                json.dumps(differing),
+                json.dumps(theirs, ensure_ascii=False, default=str),
+                json.dumps(ours, ensure_ascii=False, default=str),
+                now,
+                "open",
+                producer,
+            )
+            for name, uuid, bundle_digest, target_digest, differing, theirs, ours in plan["conflicts"]
+        ],
+    )
+    statement = sql.update("gpkg_contents", ["last_change"], "table_name = ?")
+    for name in sorted(touched_tables | {LOG_TABLE, CONFLICTS_TABLE}):
+        connection.execute(statement, (_gpkg_now(), name))
+
+
+def _validate_touched(target, touched):
+    """The validation engine on the merged target, keeping the findings of the records the merge
+    added or updated (what the import changed must still be valid here: references, comuni…)."""
+    from ..validation.engine import validate_geopackage
+
     try:
-        log_layer = _ensure_layer(dataset, LOG_TABLE, LOG_FIELDS)
-        conflict_layer = _ensure_layer(dataset, CONFLICTS_TABLE, CONFLICT_FIELDS)
-        dataset.StartTransaction()
-        try:
-            geometry_of = {t.name: bool(t.geometry) for t in spec.tables}
-            for count, (name, fields, values, wkb) in enumerate(plan["inserts"]):
-                layer = dataset.GetLayerByName(name)
-                feature = ogr.Feature(layer.GetLayerDefn())
-                _set_values(feature, fields, values, wkb, geometry_of[name])
-                layer.CreateFeature(feature)
-                if fail_hook is not None and count == len(plan["inserts"]) // 2:
-                    fail_hook("inserts")
-            for name, fields, values, wkb, fid in plan["updates"]:
-                layer = dataset.GetLayerByName(name)
-                feature = layer.GetFeature(fid)
-                _set_values(feature, fields, values, wkb, geometry_of[name])
-                layer.SetFeature(feature)
-            definition = log_layer.GetLayerDefn()
-            for name, uuid, digest in plan["log"]:
-                feature = ogr.Feature(definition)
-                for key, value in (
-                    ("bundle_hash", bundle_hash),
-                    ("table_name", name),
-                    ("record_uuid", uuid),
-                    ("row_hash", digest),
-                    ("imported_at", now),
-                ):
-                    feature.SetField(key, value)
-                log_layer.CreateFeature(feature)
-            definition = conflict_layer.GetLayerDefn()
-            for name, uuid, bundle_digest, target_digest, differing, theirs, ours in plan["conflicts"]:
-                feature = ogr.Feature(definition)
-                for key, value in (
-                    ("table_name", name),
-                    ("record_uuid", uuid),
-                    ("bundle_hash", bundle_hash),
-                    ("bundle_row_hash", bundle_digest),
-                    ("target_row_hash", target_digest),
-                    ("fields", json.dumps(differing)),
-                    ("bundle_values", json.dumps(theirs, ensure_ascii=False, default=str)),
-                    ("target_values", json.dumps(ours, ensure_ascii=False, default=str)),
-                    ("detected_at", now),
-                    ("status", "open"),
-                ):
-                    feature.SetField(key, value)
-                conflict_layer.CreateFeature(feature)
-            if fail_hook is not None:
-                fail_hook("commit")
-            dataset.CommitTransaction()
-        except BaseException:
-            dataset.RollbackTransaction()
-            raise
-    finally:
-        dataset = None
+        report = validate_geopackage(target, profile="draft")
+    except (RemixError, sqlite3.DatabaseError) as exc:
+        LOG.warning("Validation after the import of %s failed: %s", target, exc)
+        return []
+    uuids = {uuid for _table, uuid in touched}
+    return [f for f in report.sorted_findings() if canonical_uuid(f.feature_uuid) in uuids]

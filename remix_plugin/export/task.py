@@ -95,11 +95,12 @@ class ExportBundleTask(QgsTask):
 class ImportBundleTask(QgsTask):
     """Merge a bundle (.gpkg or .zip) into a RE.MIX GeoPackage with ``merge.merge_bundle``.
 
-    ``merge_bundle`` reports no progress and cannot be interrupted (one OGR transaction after a
+    ``merge_bundle`` reports no progress and cannot be interrupted (one SQLite transaction after a
     backup copy), so the task has no Cancel button. After the run: ``result`` (MergeResult: added,
-    updated, unchanged, kept_local, conflicts, backup), or ``error`` (MergeRefused or another
-    RemixError with ``message_it``/``message_en``; ``refused`` is True for MergeRefused: the target
-    is unchanged).
+    updated, unchanged, kept_local, conflicts, backup, and ``findings``: the validation findings of
+    the records the import touched), or ``error`` (MergeRefused or another RemixError with
+    ``message_it``/``message_en``; ``refused`` is True for MergeRefused: the target is unchanged,
+    e.g. code ``locked`` when another import or program holds it: "in uso").
     """
 
     def __init__(self, bundle, target, on_finished=None, description=None):

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsExpression,
+    QgsField,
     QgsFieldConstraints,
     QgsOptionalExpression,
 )
@@ -40,6 +41,7 @@ STRENGTH = {
     "soft": QgsFieldConstraints.ConstraintStrength.ConstraintStrengthSoft,
 }
 CODELIST_LAYER = "remix_codelist"
+LANGUAGE_PROPERTY = "remix/language"
 RELATION_WIDGET = "relation_editor"  # QGIS's core relation editor (also read by QField)
 
 
@@ -60,6 +62,11 @@ def resolve_widget_config(spec_field, layer, layers_by_table):
             return "TextEdit", {"IsMultiline": False, "UseHtml": False}
         config.update(_layer_reference(codelist))
         config["FilterExpression"] = config["FilterExpression"].replace(LAYER_ID_PLACEHOLDER, layer.id())
+        if not compat.value_relation_orders_by_field():
+            # 3.22 sorts a value relation by key or by value only: the scheme's order comes
+            # from a value that starts with the term's position ("1. Urbanistico")
+            config["Value"] = ordered_label_field(codelist, config["Value"])
+            config["OrderByValue"] = True
     elif config.pop(COMUNI_KEY, False):
         comuni = layers_by_table.get("comuni")
         if comuni is None:
@@ -69,6 +76,16 @@ def resolve_widget_config(spec_field, layer, layers_by_table):
     elif RELATION_KEY in config:
         config.pop(RELATION_KEY)
     return spec_field.widget_type, config
+
+
+def ordered_label_field(codelist, label_field):
+    """A virtual field of the code-list layer, "<position>. <label>", sorting in scheme order
+    (stored in the project, so QField shows the same list). Returns its name."""
+    name = f"{label_field}_ordinata"
+    if codelist.fields().indexOf(name) < 0:
+        expression = f"to_string(\"ordine\") || '. ' || \"{label_field}\""
+        codelist.addExpressionField(expression, QgsField(name, compat.field_type("text")))
+    return name
 
 
 def _apply_constraints(layer, index, spec_field):
@@ -90,6 +107,8 @@ def _container(name, label, parent, group=False, visibility=""):
     container = QgsAttributeEditorContainer(label or name, parent)
     if group:
         compat.set_container_group_box(container)
+    else:
+        compat.set_container_tab(container)
     if visibility:
         container.setVisibilityExpression(QgsOptionalExpression(QgsExpression(visibility)))
     container.setColumnCount(1)
@@ -140,6 +159,7 @@ def configure_layer(layer, table_name, layers_by_table=None, relations_by_id=Non
     layers_by_table = layers_by_table or {}
     relations_by_id = relations_by_id or {}
     spec = spec or form_spec(table_name, language)
+    layer.setCustomProperty(LANGUAGE_PROPERTY, spec.language)  # read by forms.desktop
     fields = layer.fields()
 
     config = layer.editFormConfig()

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 
 from ..layers.model import COMUNI_TABLE, load_model
+from ..validation.catalogue import either_or_group
+from ..validation.profiles import form_verdict
 
 # QGIS's marker for "no value" in a value map (QgsValueMapFieldFormatter::NULL_VALUE).
 VALUE_MAP_NULL = "{2839923C-8B7D-419E-B84B-CA2FE9B80EC7}"
@@ -70,6 +72,75 @@ HINTS = {
         "The problem concerns social, cultural or economic aspects: the answer is an action "
         "(software) without a perimeter, linked to the answering project."),
 }
+
+# One line at the top of each form: what the entity is (DOMAIN.md, from the seed's wording).
+ENTITY_LINES = {
+    "progetti": (
+        "Progetto: raggruppa lavori (con perimetro) e azioni (sociali, culturali, economiche) "
+        "che rispondono a una o più criticità.",
+        "Project: groups physical works (with a perimeter) and social, cultural and economic "
+        "actions that answer one or more problems."),
+    "lavori": (
+        "Lavoro (hardware): un intervento fisico individuato da un perimetro areale, parte di un "
+        "progetto.",
+        "Physical work (hardware): a physical intervention identified by an areal perimeter, part "
+        "of a project."),
+    "azioni": (
+        "Azione (software): un servizio o un programma sociale, culturale o economico senza "
+        "perimetro proprio, collegata a un progetto e, se serve, a un suo lavoro.",
+        "Action (software): a service or a social, cultural or economic programme without a "
+        "perimeter of its own, attached to a project and optionally to one of its works."),
+    "criticita": (
+        "Criticità: un problema segnalato dal comune (area dismessa o degradata, bisogno "
+        "sociale…), da classificare e collegare al progetto che risponde.",
+        "Problem: an issue reported by the municipality (abandoned or derelict area, social "
+        "need…), to classify and link to the project that answers it."),
+    "programmi": (
+        "Programma: una rete di progetti legati da vicinanza (territoriale) o da un tema comune "
+        "(tematica); non ha una geometria propria.",
+        "Programme: a network of projects tied by proximity (territorial) or by a shared theme "
+        "(thematic); it has no geometry of its own."),
+    "attori": (
+        "Attore: un soggetto coinvolto nei progetti (ente pubblico, privato, associazione, gruppo "
+        "informale), es. «Fondazione Cariplo».",
+        "Actor: a party involved in projects (public body, private, association, informal group), "
+        "e.g. 'Fondazione Cariplo'."),
+    "progetto_attori": (
+        "Attore del progetto: collega un attore a un progetto con il suo ruolo. Se l'attore non "
+        "c'è ancora, crealo con il pulsante accanto all'elenco.",
+        "Actor of a project: links an actor to a project with its role. If the actor is not there "
+        "yet, create it with the button beside the list."),
+    "fasi": (
+        "Fase: una tappa del progetto (fase I, II, III…) con il suo contenuto e le sue date.",
+        "Phase: a step of the project (phase I, II, III…) with its content and dates."),
+    "indicatori": (
+        "Indicatore (KPI): una grandezza con cui si monitorano impatti, esperienza degli attori, "
+        "apprendimento e collaborazione.",
+        "Indicator (KPI): a quantity used to monitor impacts, the actors' experience, learning and "
+        "collaboration."),
+    "misure": (
+        "Misura: il valore di un indicatore per un progetto a una data. Se l'indicatore non c'è "
+        "ancora, crealo con il pulsante accanto all'elenco.",
+        "Measurement: the value of an indicator for a project at a date. If the indicator is not "
+        "there yet, create it with the button beside the list."),
+    "finanziamenti": (
+        "Finanziamento: un bando o una fonte che finanzia il progetto, con l'importo.",
+        "Funding: a call or source funding the project, with its amount."),
+}
+
+# Links whose target a technician may need to create on the spot (QGIS's "add new feature"
+# button of the relation reference widget, also offered by QField).
+ALLOW_ADD = {("progetto_attori", "attore_uuid"), ("misure", "indicatore_uuid")}
+
+# Multi-select lists: two columns of ticks when the terms are short (half the rows to show),
+# one when they are long enough to be cut in half a row.
+MULTI_COLUMNS = 2
+MULTI_SHORT_LABEL = 24  # characters
+
+
+def multi_columns(dimension, language):
+    longest = max((len(t.label(language)) for t in dimension.terms), default=0)
+    return MULTI_COLUMNS if longest <= MULTI_SHORT_LABEL else 1
 
 # Conditional groups: fields that only make sense for one kind of intervention.
 VISIBILITY = {
@@ -188,6 +259,27 @@ class FormSpec:
     tabs: list
     fields: dict  # name -> FieldSpec, in the model's order
     display_expression: str = ""
+    entity_line: str = ""
+
+    def blocking_rules(self):
+        """[(field name, expression that holds when the field is fine, message)] of every hard
+        constraint, in the order of the layout: what keeps OK disabled, in words."""
+        rules = []
+        for name in dict.fromkeys(self.placed_fields()):
+            spec_field = self.fields.get(name)
+            if spec_field is None:
+                continue
+            for constraint in spec_field.constraints:
+                if constraint.strength == "hard" and constraint.kind == "expression":
+                    rules.append((name, constraint.expression, constraint.message))
+        return rules
+
+    def tab_of(self, field_name):
+        """The label of the tab that holds a field ("" if it is not placed)."""
+        for tab in self.tabs:
+            if any(isinstance(item, FieldItem) and item.name == field_name for item in walk(tab.items)):
+                return tab.label
+        return ""
 
     def tab(self, name):
         for tab in self.tabs:
@@ -307,16 +399,32 @@ def _requirement_message(model_field, requirement, language):
     return f"{head}: {what}{tail}."
 
 
-def _constraints(table_name, model_field, language):
-    """Required -> hard, recommended -> soft, each with its message; extra rules are hard."""
+def _either_or_message(table, names, language):
+    labels = [table.field(n).label(language) for n in names]
+    if language == "it":
+        return "Indica almeno uno tra " + " e ".join(f"«{label}»" for label in labels) + "."
+    return "State at least one of " + " and ".join(f"'{label}'" for label in labels) + "."
+
+
+def _constraints(table_name, model_field, language, model=None):
+    """The field's constraints from the validator's own verdict (``profiles.form_verdict``):
+    an error under the strict profile is a hard constraint (OK disabled), a warning a soft one;
+    extra value rules (RULES) are hard."""
     if model_field.system:
         return []  # filled by default expressions; checked by the validator
-    requirement = model_field.requirement
+    requirement, strength, _code = form_verdict(table_name, model_field)
     rule = RULES.get((table_name, model_field.name))
     rule_expr = rule[0] if rule else ""
     rule_msg = (rule[1] if language == "it" else rule[2]) if rule else ""
     result = []
-    if requirement == "required":
+    if requirement == "conditional" and strength:
+        table = (model or load_model()).table(table_name)
+        group = either_or_group(table_name, model_field.name)
+        expression = " OR ".join(f"({_not_empty_expression(table.field(n))})" for n in group)
+        result.append(Constraint("expression", strength, expression,
+                                 _either_or_message(table, group, language)))
+        return result
+    if requirement == "required" and strength == "hard":
         expression = _not_empty_expression(model_field)
         message = _requirement_message(model_field, requirement, language)
         if rule_expr:
@@ -324,7 +432,7 @@ def _constraints(table_name, model_field, language):
             message = f"{message} {rule_msg}"
         result.append(Constraint("not_null", "hard", message=message))
         result.append(Constraint("expression", "hard", expression, message))
-    elif requirement == "recommended":
+    elif requirement in ("required", "recommended") and strength:
         message = _requirement_message(model_field, requirement, language)
         if rule_expr:  # the rule is hard; the recommendation stays soft (QGIS's own wording)
             result.append(Constraint("not_null", "soft", message=message))
@@ -380,7 +488,7 @@ def _widget(model, table_name, model_field, language):
                 CODELIST_KEY: True, "dimension": dimension.id, "multi": True,
                 "Key": "code", "Value": f"label_{language}", "AllowMulti": True, "AllowNull": True,
                 "OrderByValue": False, "OrderByField": True, "OrderByFieldName": "ordine",
-                "NofColumns": 1, "UseCompleter": False,
+                "NofColumns": multi_columns(dimension, language), "UseCompleter": False,
                 "FilterExpression": codelist_filter(dimension.id, model_field.name),
                 "Description": f"\"definition_{language}\"",
             }
@@ -397,7 +505,8 @@ def _widget(model, table_name, model_field, language):
         return "RelationReference", {
             RELATION_KEY: relation.id, "Relation": relation.id, "AllowNULL": allow_null,
             "ShowForm": False, "ShowOpenFormButton": True, "OrderByValue": True,
-            "MapIdentification": False, "ReadOnly": False, "AllowAddFeatures": False,
+            "MapIdentification": False, "ReadOnly": False,
+            "AllowAddFeatures": (table_name, model_field.name) in ALLOW_ADD,
             "ChainFilters": False,
         }
     if model_field.kind == "boolean":
@@ -432,11 +541,11 @@ def _field_spec(model, table_name, model_field, language):
         tooltip=_tooltip(model, model_field, language),
         widget_type=widget_type,
         widget_config=config,
-        constraints=_constraints(table_name, model_field, language),
+        constraints=_constraints(table_name, model_field, language, model),
         default_expression=model_field.default_expression,
         apply_on_update=model_field.apply_on_update,
         read_only=model_field.system,
-        requirement=model_field.requirement,
+        requirement=form_verdict(table_name, model_field)[0],
     )
 
 
@@ -488,7 +597,11 @@ def form_spec(table_name, language="it", model=None):
     display = DISPLAY_EXPRESSIONS.get(table_name)
     if display is None:
         display = "\"titolo\"" if table.has_field("titolo") else "\"uuid\""
-    return FormSpec(table_name, language, tabs, fields, display)
+    entity = ENTITY_LINES.get(table_name)
+    entity_line = _label(entity, language) if entity else ""
+    if entity_line:
+        tabs[0].items.insert(0, HintItem(f"entity_{table_name}", entity_line))
+    return FormSpec(table_name, language, tabs, fields, display, entity_line)
 
 
 def form_specs(language="it", model=None):

@@ -198,6 +198,8 @@ class ImportSummaryDialog(QDialog):
         lines.append(tr("Conflicts: {n}").format(n=len(result.conflicts)))
         if result.backup:
             lines.append(tr("Backup copy made before the import: {path}").format(path=result.backup))
+        elif not result.changed and not result.conflicts:
+            lines.append(tr("The GeoPackage was not written, so no backup copy was needed."))
         layout = QVBoxLayout(self)
         self.summary = QLabel("\n".join(lines), self)
         self.summary.setWordWrap(True)

@@ -38,13 +38,22 @@ from .buttons import button_grid
 
 # The tree, filter, actions and tools modules are imported where they are used (first use), so
 # that QGIS start-up only pays for this shell and its empty-state page.
-from .tree_roles import FID_ROLE, KIND_ROLE, KIND_TABLE, UUID_ROLE
+from .tree_roles import CHILD_KINDS, FID_ROLE, KIND_ROLE, KIND_TABLE, UUID_ROLE
 
 LOG = get_logger("gui.dock")
 DEBOUNCE_MS = 200
-WATCHED_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita")
+WATCHED_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita", "progetto_attori",
+                  "attori", "fasi", "misure", "indicatori")
 LAYER_SIGNALS = ("featureAdded", "featureDeleted", "attributeValueChanged", "geometryChanged",
                  "afterCommitChanges", "afterRollBack")
+# Edit-state signals of every layer of the file: they drive "N modifiche non salvate".
+EDIT_SIGNALS = ("editingStarted", "editingStopped", "layerModified", "afterCommitChanges",
+                "afterRollBack")
+# Map selection -> tree: layers whose single selected feature becomes the tree's current item.
+MAP_SELECTION_KINDS = {"lavori": "lavoro", "criticita": "criticita", "progetti": "progetto",
+                       "azioni": "azione"}
+ADDED_KIND = {"criticita": "criticita", "progetto_attori": "attore", "fasi": "fase", "misure": "misura",
+              "azioni": "azione"}
 
 
 class Selection:
@@ -68,6 +77,7 @@ class RemixDock(QgsDockWidget):
         self._layer_connections = []  # (signal, slot) on the RE.MIX layers
         self._watched_layer = None
         self._restoring = False
+        self._selecting = False  # the dock itself is selecting features (no map -> tree echo)
         self._cache = {}  # table -> rows read from the layer (re-read when the layer changes)
         self._dirty = None  # tables changed since the last rebuild; None = all
 
@@ -75,6 +85,10 @@ class RemixDock(QgsDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.rebuild)
+        self._unsaved_timer = QTimer(self)
+        self._unsaved_timer.setSingleShot(True)
+        self._unsaved_timer.setInterval(100)
+        self._unsaved_timer.timeout.connect(self.update_unsaved)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty_page())
@@ -140,6 +154,7 @@ class RemixDock(QgsDockWidget):
         self.file_label.setObjectName("RemixDockFile")
         self.file_label.setWordWrap(True)
         layout.addWidget(self.file_label)
+        layout.addLayout(self._build_save_row(body))
 
         self.action_new_project = self._make_action(
             "/mActionFileNew.svg", tr("New project"),
@@ -247,6 +262,100 @@ class RemixDock(QgsDockWidget):
         self._set_problems_available(False)
         return body
 
+    def _build_save_row(self, body):
+        """"N modifiche non salvate" and *Salva*: every layer of the file, parents first."""
+        from qgis.PyQt.QtWidgets import QToolButton
+
+        row = QHBoxLayout()
+        self.unsaved_label = QLabel(body)
+        self.unsaved_label.setObjectName("remixUnsavedLabel")
+        self.unsaved_label.setWordWrap(True)
+        row.addWidget(self.unsaved_label, 1)
+        self.action_save_all = self._make_action(
+            "/mActionSaveAllEdits.svg", tr("Save"),
+            tr("Save the edits of every layer of this GeoPackage together (projects before their "
+               "works, actions, actors, phases and measurements)"),
+            self.save_all, "remixSaveAll")
+        self.save_button = QToolButton(body)
+        self.save_button.setObjectName("remixSaveAllButton")
+        self.save_button.setDefaultAction(self.action_save_all)
+        self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        row.addWidget(self.save_button)
+        self.basemap_button = QToolButton(body)
+        self.basemap_button.setObjectName("remixBaseMapButton")
+        self.basemap_button.setText(tr("Base map"))
+        self.basemap_button.setToolTip(tr("Add a base map to draw on (cadastre, orthophoto, topographic "
+                                          "database, OpenStreetMap): needs the network, never required"))
+        self.basemap_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.basemap_button.setMenu(self._build_basemap_menu(self.basemap_button))
+        row.addWidget(self.basemap_button)
+        self.language_button = QToolButton(body)
+        self.language_button.setObjectName("remixLanguageButton")
+        self.language_button.setText("IT/EN")
+        self.language_button.setToolTip(tr("Language of the layer names and forms stored in this GeoPackage"))
+        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        from qgis.PyQt.QtWidgets import QMenu
+
+        menu = QMenu(self.language_button)
+        for language, text in (("it", "Etichette in italiano"), ("en", "Labels in English")):
+            action = menu.addAction(text)  # each in its own language, like a language menu
+            action.setObjectName("remixLanguage_" + language)
+            action.triggered.connect(partial(self.switch_language, language))
+        self.language_button.setMenu(menu)
+        row.addWidget(self.language_button)
+        return row
+
+    def switch_language(self, language, *_args, ask_unsaved=None):
+        """Rewrite the file's stored project with its labels in ``language`` and reopen it (the
+        unsaved edits are asked about first: reopening reads the saved data)."""
+        from ..forms.language import switch_stored_language
+        from ..layers.errors import RemixFileError
+        from . import geopackage_actions
+        from .unsaved import confirm_unsaved, project_modified_layers
+
+        path = self.gpkg_path
+        if not path:
+            return False
+        if not confirm_unsaved(project_modified_layers(), tr("Changing the language of the labels"), self,
+                               ask=ask_unsaved, report=lambda text: self._message(text, "Critical", 0)):
+            return False
+        try:
+            switch_stored_language(path, language)
+        except RemixFileError as error:
+            self._message(error.message(ui_language()), "Critical", 0)
+            return False
+        opened = geopackage_actions.open_path(self.iface, self, path, ask_unsaved=ask_unsaved)
+        if opened:
+            self._message(tr("Layer names and forms are now in {language}.").format(
+                language="italiano" if language == "it" else "English"), "Success", 5)
+        return opened
+
+    def _build_basemap_menu(self, parent):
+        from qgis.PyQt.QtWidgets import QMenu
+
+        from ..basemaps import load_presets
+
+        menu = QMenu(parent)
+        menu.setObjectName("remixBaseMapMenu")
+        language = ui_language()
+        for preset in load_presets():
+            action = menu.addAction(preset.label(language))
+            action.setObjectName("remixBaseMap_" + preset.id)
+            action.setToolTip(preset.description(language))
+            action.triggered.connect(partial(self.add_base_map, preset.id))
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def add_base_map(self, preset_id, *_args, probe_timeout_ms=None):
+        """Add the preset's layer below the RE.MIX layers, once its service answers."""
+        from .basemap_loader import BaseMapLoader
+
+        # Kept until done: a second click must not drop the first probe's loader.
+        pending = [loader for loader in getattr(self, "base_map_loaders", []) if not loader.done]
+        loader = BaseMapLoader(self.iface, self._message)
+        self.base_map_loaders = pending + [loader]
+        return loader.add(preset_id, probe_timeout_ms=probe_timeout_ms)
+
     def _combo(self, tip):
         combo = QComboBox(self)
         combo.setToolTip(tip)
@@ -299,6 +408,8 @@ class RemixDock(QgsDockWidget):
                 LOG.debug("signal already disconnected")
 
     def _attach_layers(self):
+        from .unsaved import file_layers
+
         for table in WATCHED_TABLES:
             layer = self.layers.get(table)
             if layer is None:
@@ -307,9 +418,20 @@ class RemixDock(QgsDockWidget):
                 signal = getattr(layer, name, None)
                 if signal is not None:
                     self._connect(signal, partial(self._schedule, table), self._layer_connections)
+        for layer in file_layers(self.gpkg_path):
+            for name in EDIT_SIGNALS:
+                signal = getattr(layer, name, None)
+                if signal is not None:
+                    self._connect(signal, self._schedule_unsaved, self._layer_connections)
+        for table, kind in MAP_SELECTION_KINDS.items():
+            layer = self.layers.get(table)
+            if layer is not None:
+                self._connect(layer.selectionChanged, partial(self._map_selection_changed, table, kind),
+                              self._layer_connections)
 
     def _detach_layers(self):
         self._timer.stop()
+        self._unsaved_timer.stop()
         if self.session is not None:
             self.session.finish()
             self.session = None
@@ -356,6 +478,7 @@ class RemixDock(QgsDockWidget):
         self.file_label.setToolTip(self.gpkg_path)
         self.stack.setCurrentIndex(1)
         self.rebuild()
+        self.update_unsaved()
         self._fill_combos()
         self._active_layer_changed(self.iface.activeLayer() if self.iface is not None else None)
         return True
@@ -379,6 +502,71 @@ class RemixDock(QgsDockWidget):
         self.prompt.setText(tr("Open or create a RE.MIX GeoPackage to map regeneration projects."))
         self.stack.setCurrentIndex(0)
         self.update_actions()
+
+    # -- unsaved edits and saving ------------------------------------------------------------
+    def _schedule_unsaved(self, *_args):
+        self._unsaved_timer.start()
+
+    def unsaved_layers(self):
+        from .unsaved import file_modified_layers
+
+        return file_modified_layers(self.gpkg_path) if self.gpkg_path else []
+
+    def update_unsaved(self):
+        """"N modifiche non salvate" (which layers in the tooltip) and *Salva* enabled with them."""
+        if self.main_page is None:
+            return 0
+        from .unsaved import change_count, changes_text
+
+        self._unsaved_timer.stop()
+        layers = self.unsaved_layers()
+        count = sum(change_count(layer) for layer in layers)
+        if count:
+            self.unsaved_label.setText(changes_text(count))
+            self.unsaved_label.setToolTip("\n".join(
+                f"{layer.name()}: {change_count(layer)}" for layer in layers))
+            self.unsaved_label.setStyleSheet("color: #b35806; font-weight: bold;")
+        else:
+            self.unsaved_label.setText(tr("All changes saved") if self.gpkg_path else "")
+            self.unsaved_label.setToolTip("")
+            self.unsaved_label.setStyleSheet("")
+        self._set_action(self.action_save_all, count > 0, tr("There is nothing to save"))
+        return count
+
+    def save_all(self, *_args):
+        """Commit every layer of the file, parents before children; layers stay in edit mode."""
+        from .unsaved import file_layers, save_layers
+
+        if not self.gpkg_path:
+            return None
+        result = save_layers(file_layers(self.gpkg_path))
+        if result.ok:
+            self._message(result.message(), "Success", 4)
+        else:
+            self._message(result.message(), "Critical", 0)
+        self.update_unsaved()
+        self.rebuild()
+        return result
+
+    # -- the view on opening -----------------------------------------------------------------
+    def zoom_to_file(self):
+        """The comuni of the file's projects, or the metropolitan territory."""
+        from .map_view import zoom_to_file
+
+        return zoom_to_file(self._canvas(), self.layers)
+
+    def _map_selection_changed(self, table, kind, *_args):
+        """One feature selected on the map (or in the attribute table): make it the tree's item."""
+        layer = self.layers.get(table)
+        if self._selecting or layer is None or layer.selectedFeatureCount() != 1:
+            return
+        feature = layer.getFeature(layer.selectedFeatureIds()[0])
+        uuid = feature["uuid"] if feature.isValid() and feature.fields().indexOf("uuid") >= 0 else None
+        if isinstance(uuid, str) and uuid:
+            current = self.tree.currentIndex()
+            if current.isValid() and current.data(UUID_ROLE) == uuid:
+                return
+            self.select_item(kind, uuid, zoom=False)
 
     # -- the tree --------------------------------------------------------------------------
     def _schedule(self, table=None, *_args):
@@ -549,7 +737,7 @@ class RemixDock(QgsDockWidget):
             return Selection(kind, uuid, fid, programme_uuid=uuid)
         if kind == "group":
             return Selection(kind, uuid, None, project_uuid=uuid)
-        if kind in ("lavoro", "azione", "criticita"):
+        if kind in CHILD_KINDS:
             group = index.parent()
             project_uuid = group.data(UUID_ROLE) if group.data(KIND_ROLE) == "group" else ""
             return Selection(kind, uuid, fid, project_uuid=project_uuid or "",
@@ -568,6 +756,13 @@ class RemixDock(QgsDockWidget):
 
     def show_on_map(self, selection):
         """Select the item's features and zoom the canvas to them."""
+        self._selecting = True
+        try:
+            self._show_on_map(selection)
+        finally:
+            self._selecting = False
+
+    def _show_on_map(self, selection):
         lavori = self.layers.get("lavori")
         table = KIND_TABLE.get(selection.kind)
         if table and selection.fid is not None and self.layers.get(table) is not None:
@@ -648,6 +843,7 @@ class RemixDock(QgsDockWidget):
         self._set_action(self.action_draw, has_project and self.layers.get("lavori") is not None,
                          project_reason)
         source_ok, source_reason = self._selection_source()
+        self.update_unsaved()
         self._set_action(self.action_from_selection, has_project and source_ok,
                          project_reason if not has_project else source_reason)
         self._set_action(self.action_azione, has_project, project_reason)
@@ -665,9 +861,16 @@ class RemixDock(QgsDockWidget):
         from .perimeter_tools import is_polygon_layer
 
         layer = self.iface.activeLayer() if self.iface is not None else None
+        where = tr("Parcels come from a vector layer: the cadastral WFS of the Agenzia delle Entrate "
+                   "(Layer ▸ Add WFS layer, layer CadastralParcel), the comune's cadastral or PGT "
+                   "files, or any polygon file. Make it active in the Layers panel and select the "
+                   "parcels on the map.")
+        if layer is not None and not hasattr(layer, "selectedFeatureCount"):
+            return False, tr("“{layer}” is a picture (a WMS or tile map): its parcels cannot be "
+                             "selected.").format(layer=layer.name()) + " " + where
         if not is_polygon_layer(layer) or layer in (self.layers.get("lavori"), self.layers.get("comuni")):
             return False, tr("Make a polygon layer (e.g. cadastral parcels) active in the Layers panel "
-                             "and select the features to copy")
+                             "and select the features to copy") + ". " + where
         if layer.selectedFeatureCount() == 0:
             return False, tr("Select one or more features of “{layer}” on the map").format(layer=layer.name())
         return True, ""
@@ -770,7 +973,7 @@ class RemixDock(QgsDockWidget):
         selection = self.selection()
         feature = dock_actions.add_azione(self.iface, self.layers, selection.project_uuid,
                                           selection.lavoro_uuid or None, self)
-        self._after_add(feature, "azione")
+        self._after_add(feature, "azione", "azioni")
         return feature
 
     def add_child(self, table):
@@ -778,12 +981,19 @@ class RemixDock(QgsDockWidget):
 
         selection = self.selection()
         feature = dock_actions.add_child(self.iface, self.layers, table, selection.project_uuid, self)
-        self._after_add(feature, "criticita" if table == "criticita" else "")
+        self._after_add(feature, ADDED_KIND.get(table, ""), table)
         return feature
 
-    def _after_add(self, feature, kind):
+    def _after_add(self, feature, kind, table="azioni"):
         if feature is None:
             return
         self.rebuild()
         if kind:
             self.select_item(kind, feature["uuid"], zoom=False)
+        layer = self.layers.get(table)
+        project = self.data.projects.get(self.selection().project_uuid or "")
+        text = tr("Added to “{layer}”{project} — not saved yet: use Save in the RE.MIX panel").format(
+            layer=layer.name() if layer is not None else table,
+            project=tr(" of the project “{title}”").format(title=project.title) if project else "")
+        self._message(text, "Success", 5)
+        self.update_unsaved()

@@ -61,6 +61,9 @@ def feature_dialog(iface, layer, feature, parent=None):
     dialog = QgsAttributeDialog(layer, feature, False, parent, True, context)
     dialog.setMode(QgsAttributeEditorContext.Mode.AddFeatureMode)
     dialog.setWindowTitle(layer.name() + " — " + tr("new feature"))
+    from ..forms.desktop import decorate_form
+
+    decorate_form(dialog.attributeForm())  # definitions, why OK is disabled (forms/desktop.py)
     return dialog
 
 

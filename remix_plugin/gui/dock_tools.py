@@ -291,18 +291,19 @@ class DockTools:
         return dialog
 
     # -- bundle import ---------------------------------------------------------------------
-    def import_bundle(self, bundle_path=None):
-        """Choose a bundle (.gpkg or .zip) and merge it into this GeoPackage in the background."""
+    def import_bundle(self, bundle_path=None, ask_unsaved=None):
+        """Choose a bundle (.gpkg or .zip) and merge it into this GeoPackage in the background.
+        Unsaved edits of the file are asked about first (Save / Discard / Cancel): the import
+        writes into the file and reloads its layers. ``ask_unsaved`` answers in tests."""
+        from .unsaved import confirm_unsaved, file_modified_layers
+
         if not self.gpkg_path:
             return None
         if self.import_task is not None:
             self._message(tr("A bundle is already being imported."), "Info")
             return None
-        unsaved = self._unsaved_tables()
-        if unsaved:
-            self._message(tr("The import writes into this GeoPackage: first save or discard the unsaved "
-                             "edits in {layers}, then import again.").format(layers=", ".join(unsaved)),
-                          "Warning", 0)
+        if not confirm_unsaved(file_modified_layers(self.gpkg_path), tr("Importing a bundle"), self.dock,
+                               ask=ask_unsaved, report=lambda text: self._message(text, "Critical", 0)):
             return None
         if bundle_path is None:
             settings = QgsSettings()
@@ -334,6 +335,9 @@ class DockTools:
             result = task.result
             self._show_report(ImportSummaryDialog(result, task.bundle, task.target, language, self.dock))
             level = "Warning" if result.conflicts else "Success"
+            if not result.changed and not result.conflicts:
+                self._message(tr("Bundle already imported: nothing changed in the GeoPackage."), "Info", 8)
+                return
             self._message(tr("Bundle imported: {added} records added, {updated} updated, {conflicts} "
                              "conflicts (nothing overwritten).").format(
                 added=sum(result.added.values()), updated=sum(result.updated.values()),

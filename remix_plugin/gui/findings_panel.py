@@ -23,9 +23,11 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTreeWidget,
@@ -42,6 +44,27 @@ LOG = get_logger("gui.findings")
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 POINTS_LAYER_PROPERTY = "remix/findings"
 COLOURS = {"error": "#d7191c", "warning": "#fdae61"}
+COLUMN_FINDING, COLUMN_LAYER, COLUMN_FIELD, COLUMN_RULE = range(4)
+
+
+def count_text(count, one, many):
+    """"1 errore" / "2 errori": ``one`` and ``many`` are tr() texts with ``{n}``."""
+    return (one if count == 1 else many).format(n=count)
+
+
+def profile_label(profile):
+    labels = {"strict": tr("strict (what the Region accepts)"), "draft": tr("draft (work in progress)")}
+    return labels.get(profile, profile)
+
+
+def summary_text(counts, profile):
+    """"1 errore, 2 avvisi, nessuna eccezione accettata — profilo: rigoroso (…)."."""
+    errors = count_text(counts.get("error", 0), tr("{n} error"), tr("{n} errors"))
+    warnings = count_text(counts.get("warning", 0), tr("{n} warning"), tr("{n} warnings"))
+    accepted = count_text(counts.get("suppressed", 0), tr("{n} accepted exception"),
+                          tr("{n} accepted exceptions"))
+    return tr("{errors}, {warnings}, {accepted} — profile: {profile}.").format(
+        errors=errors, warnings=warnings, accepted=accepted, profile=profile_label(profile))
 
 
 class FindingsPanel(QWidget):
@@ -79,12 +102,24 @@ class FindingsPanel(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([tr("Finding"), tr("Layer"), tr("Field")])
-        self.tree.setColumnCount(3)
+        self.tree.setObjectName("remixFindingsTree")
+        # The sentence first, the rule's code last: codes are never cut, the sentence takes the
+        # room that is left (its whole text is in the tooltip).
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([tr("Finding"), tr("Layer"), tr("Field"), tr("Rule")])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMN_FINDING, QHeaderView.ResizeMode.Stretch)
+        for column in (COLUMN_LAYER, COLUMN_FIELD, COLUMN_RULE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
         actions = QHBoxLayout()
         self.zoom_button = QPushButton(tr("Zoom and select"))
         self.form_button = QPushButton(tr("Open form"))
+        self.form_button.setObjectName("remixFindingOpenForm")
+        self.form_button.setToolTip(tr("Open the feature's form to correct it (in edit mode: the panel "
+                                       "offers to start editing the layer)"))
+        self.ask_edit = None  # callable(layer) -> bool replacing the edit-mode question (tests)
         self.fixed_button = QPushButton(tr("Mark fixed"))
         self.accept_button = QPushButton(tr("Accept as exception…"))
         for button in (self.zoom_button, self.form_button, self.fixed_button, self.accept_button):
@@ -148,17 +183,8 @@ class FindingsPanel(QWidget):
 
         self.report = report
         self.tree.clear()
-        counts = report.counts
-        self.summary.setText(
-            tr(
-                "{errors} errors, {warnings} warnings, {suppressed} accepted exceptions (profile {profile})."
-            ).format(
-                errors=counts["error"],
-                warnings=counts["warning"],
-                suppressed=counts["suppressed"],
-                profile=report.profile,
-            )
-        )
+        self.summary.setText(summary_text(report.counts, report.profile))
+        feature_titles = self._feature_titles(report.findings)
         titles = {"error": tr("Errors"), "warning": tr("Warnings")}
         for severity in ("error", "warning"):
             findings = report.by_severity(severity)
@@ -171,19 +197,46 @@ class FindingsPanel(QWidget):
                 by_code.setdefault(finding.code, []).append(finding)
             for code in sorted(by_code):
                 items = by_code[code]
-                group = QTreeWidgetItem([f"{code} {rule(code).title(self.language)} ({len(items)})"])
+                title = rule(code).title(self.language)
+                group = QTreeWidgetItem([f"{title} ({len(items)})", "", "", code])
+                group.setToolTip(COLUMN_FINDING, f"{title} — {code}")
                 top.addChild(group)
                 for finding in items:
-                    child = QTreeWidgetItem(
-                        [finding.message(self.language), finding.layer, finding.field or ""]
-                    )
-                    child.setToolTip(0, finding.message(self.language))
+                    text = self.finding_text(finding, feature_titles)
+                    layer_label = self._layer_label(finding.layer)
+                    child = QTreeWidgetItem([text, layer_label, finding.field or "", code])
+                    tip = text + (f"\n{finding.feature_uuid}" if finding.feature_uuid else "")
+                    child.setToolTip(COLUMN_FINDING, tip)
                     child.setData(0, FINDING_ROLE, finding)
                     group.addChild(child)
             top.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
         self.problems_changed.emit(report.problem_projects())
         self.update_points_layer()
+
+    def finding_text(self, finding, titles=None):
+        """The sentence, then the feature it is about: "Manca il titolo — «Ex scalo merci»"."""
+        text = finding.message(self.language)
+        title = (titles or {}).get((finding.layer, finding.feature_uuid))
+        return f"{text} — «{title}»" if title else text
+
+    def _feature_titles(self, findings):
+        from .bundle_reports import record_titles
+
+        wanted = {}
+        for finding in findings:
+            if finding.feature_uuid and finding.layer:
+                wanted.setdefault(finding.layer, set()).add(finding.feature_uuid)
+        titles = {}
+        for layer, uuids in wanted.items():
+            for uuid, title in record_titles(self.path, layer, uuids).items():
+                titles[(layer, uuid)] = title
+        return titles
+
+    def _layer_label(self, table):
+        from ..layers.model import load_model
+
+        model = load_model()
+        return model.table(table).label(self.language) if table and model.has_table(table) else (table or "")
 
     def current_finding(self):
         item = self.tree.currentItem()
@@ -287,8 +340,25 @@ class FindingsPanel(QWidget):
         layer, feature = self._layer_and_feature(finding)
         if feature is None:
             return False
+        if not layer.isEditable() and not layer.readOnly():
+            ask = self.ask_edit or self._ask_edit
+            if ask(layer):
+                layer.startEditing()
         self.iface.openFeatureForm(layer, feature, False, False)
         return True
+
+    def _ask_edit(self, layer):
+        box = QMessageBox(self)
+        box.setObjectName("remixEditModeQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Open form"))
+        box.setText(tr("“{layer}” is not in edit mode, so its form can only be read. Start editing it "
+                       "to correct the feature?").format(layer=layer.name()))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- fixed / accepted -------------------------------------------------------------------
     def _remove_item(self, item):

@@ -81,9 +81,10 @@ def ask_crs(iface):
     return dialog.crs()
 
 
-def new_geopackage(iface, dock=None, path=None, crs=None):
+def new_geopackage(iface, dock=None, path=None, crs=None, ask_unsaved=None):
     """Ask for a file name and a CRS, create the GeoPackage with its project, open it.
-    ``path`` / ``crs`` skip the dialogs (tests, scripts). Returns the new path or None."""
+    ``path`` / ``crs`` skip the dialogs (tests, scripts); ``ask_unsaved`` answers the
+    Save / Discard / Cancel question about unsaved edits. Returns the new path or None."""
     from ..layers.errors import RemixFileError
     from ..layers.geopackage import create_geopackage
 
@@ -99,10 +100,14 @@ def new_geopackage(iface, dock=None, path=None, crs=None):
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
         path = path.with_suffix(".gpkg")
+    # Before the file is made: opening it replaces the project and its unsaved edits.
+    if not _confirm_unsaved(iface, tr("Creating a new GeoPackage"), ask_unsaved):
+        return None
     remember_folder(path)
     # The save dialog has already asked whether to replace an existing file.
     try:
-        created = create_geopackage(path, crs=crs, overwrite=path.exists(), with_project=True)
+        created = create_geopackage(path, crs=crs, overwrite=path.exists(), with_project=True,
+                                    language=ui_language())  # layer names and forms in the user's language
     except RemixFileError as exc:
         _message(iface, exc.message(ui_language()), "Critical")
         return None
@@ -111,10 +116,10 @@ def new_geopackage(iface, dock=None, path=None, crs=None):
         _message(iface, tr("The GeoPackage could not be created: {error}").format(error=exc), "Critical")
         return None
     _message(iface, tr("RE.MIX GeoPackage created: {path}").format(path=created), "Success", 5)
-    return created if open_path(iface, dock, created) else None
+    return created if open_path(iface, dock, created, ask_unsaved=ask_unsaved) else None
 
 
-def open_geopackage(iface, dock=None, path=None):
+def open_geopackage(iface, dock=None, path=None, ask_unsaved=None):
     """Ask for a file, check it, offer the upgrade of an older one, open its project."""
     if path is None:
         path, _selected = QFileDialog.getOpenFileName(
@@ -122,12 +127,29 @@ def open_geopackage(iface, dock=None, path=None):
         if not path:
             return None
     remember_folder(path)
-    return path if open_path(iface, dock, Path(path)) else None
+    return path if open_path(iface, dock, Path(path), ask_unsaved=ask_unsaved) else None
 
 
-def open_path(iface, dock, path, confirm_upgrade=None):
+def _confirm_unsaved(iface, action, ask_unsaved=None):
+    """Save / Discard / Cancel for every layer of the project with unsaved edits (the project is
+    about to be replaced). True when the caller may go on."""
+    from .unsaved import confirm_unsaved, project_modified_layers
+
+    layers = project_modified_layers()
+    if not layers:
+        return True
+    if ask_unsaved is None and iface is None:
+        LOG.warning("Unsaved edits and nobody to ask: %s cancelled", action)
+        return False
+    return confirm_unsaved(layers, action, _parent(iface), ask=ask_unsaved,
+                           report=lambda text: _refuse(iface, text))
+
+
+def open_path(iface, dock, path, confirm_upgrade=None, ask_unsaved=None):
     """Inspect, upgrade if the user agrees, open the project, tell the dock. Returns True if open.
-    ``confirm_upgrade`` (callable -> bool) replaces the question dialog in tests."""
+    ``confirm_upgrade`` (callable -> bool) and ``ask_unsaved`` (callable(count, layers, action)
+    -> "save" / "discard" / "cancel") replace the question dialogs in tests. Unsaved edits
+    (of this file too: reopening it reads the saved project over them) are asked about first."""
     from ..layers.errors import RemixFileError
     from ..layers.geopackage import upgrade_geopackage
     from ..layers.inspect import inspect_geopackage
@@ -138,6 +160,9 @@ def open_path(iface, dock, path, confirm_upgrade=None):
         info = inspect_geopackage(path)
     except RemixFileError as exc:
         _refuse(iface, exc.message(language))
+        return False
+    action = tr("Opening {name}").format(name=Path(path).name)
+    if not _confirm_unsaved(iface, action, ask_unsaved):
         return False
     if info.needs_upgrade:
         ask = confirm_upgrade or (lambda: _ask_upgrade(iface, path, info.schema_version))
@@ -165,7 +190,22 @@ def open_path(iface, dock, path, confirm_upgrade=None):
     setter = getattr(dock, "set_geopackage", None)
     if callable(setter):
         setter(str(path))
+    show_useful_view(iface, path)
     return True
+
+
+def show_useful_view(iface, path):
+    """The comuni of the file's projects, or the metropolitan territory (the stored project has
+    no canvas extent: without this the map opens blank at 1:1)."""
+    from qgis.gui import QgsMapCanvas
+
+    from .map_view import zoom_to_file
+    from .project_tree import find_layers
+
+    canvas = iface.mapCanvas() if iface is not None and hasattr(iface, "mapCanvas") else None
+    if not isinstance(canvas, QgsMapCanvas):
+        return ""
+    return zoom_to_file(canvas, find_layers(str(path)))
 
 
 def _refuse(iface, text):

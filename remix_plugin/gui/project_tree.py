@@ -14,10 +14,18 @@ from qgis.PyQt.QtGui import QStandardItem, QStandardItemModel
 from ..codes import parse_codes
 from ..compat import no_geometry_flag
 from ..i18n import tr
-from .tree_roles import FID_ROLE, KIND_ROLE, KIND_TABLE, LAZY_ROLE, UUID_ROLE  # noqa: F401 (re-exported)
+from .tree_roles import (  # noqa: F401 (re-exported)
+    CHILD_KINDS,
+    FID_ROLE,
+    KIND_ROLE,
+    KIND_TABLE,
+    LAZY_ROLE,
+    UUID_ROLE,
+)
 
 TABLE_PROPERTY = "remix/table"
-TREE_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita", "comuni")
+TREE_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita", "comuni",
+               "progetto_attori", "attori", "fasi", "misure", "indicatori")
 
 ORPHANS_UUID = ""
 READ_FIELDS = {  # what the tree reads of each layer (attribute-only requests)
@@ -28,6 +36,11 @@ READ_FIELDS = {  # what the tree reads of each layer (attribute-only requests)
     "lavori": ["uuid", "titolo", "progetto_uuid", "comune_istat"],
     "azioni": ["uuid", "titolo", "progetto_uuid"],
     "criticita": ["uuid", "titolo", "progetto_uuid", "comune_istat"],
+    "attori": ["uuid", "nome"],
+    "progetto_attori": ["uuid", "progetto_uuid", "attore_uuid"],
+    "fasi": ["uuid", "progetto_uuid", "numero", "titolo"],
+    "indicatori": ["uuid", "nome", "unita_misura"],
+    "misure": ["uuid", "progetto_uuid", "indicatore_uuid", "data_misura", "valore"],
 }  # uuid role of the "Progetti senza programma" node
 
 
@@ -112,14 +125,30 @@ def _text(value):
     return "" if value is None else str(value)
 
 
+def _number_text(value):
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _date_text(value):
+    to_string = getattr(value, "toString", None)
+    if callable(to_string):  # QDate / QDateTime from the provider
+        return to_string("yyyy-MM-dd")
+    return str(value)
+
+
 class ProjectInfo:
     __slots__ = ("fid", "uuid", "title", "programma", "comune", "ambiti", "scala", "stato",
-                 "lavori", "azioni", "criticita")
+                 "lavori", "azioni", "criticita", "attori", "fasi", "misure")
 
     def __init__(self, fid, uuid, title, programma, comune, ambiti, scala, stato):
         self.fid, self.uuid, self.title, self.programma = fid, uuid, title, programma
         self.comune, self.ambiti, self.scala, self.stato = comune, ambiti, scala, stato
         self.lavori, self.azioni, self.criticita = [], [], []  # (fid, uuid, title[, comune])
+        self.attori, self.fasi, self.misure = [], [], []  # (fid, uuid, text shown, "")
 
 
 class TreeData:
@@ -172,8 +201,10 @@ class TreeData:
                     data.unlinked[table].append(entry)
                 else:
                     getattr(project, attr).append(entry)
+        cls._read_details(data, cache)
         for project in projects:
-            for children in (project.lavori, project.azioni, project.criticita):
+            for children in (project.lavori, project.azioni, project.criticita, project.attori,
+                             project.misure):
                 children.sort(key=lambda e: (e[2].casefold(), e[0]))
         data.counts = {
             "programmi": len(data.programmes), "progetti": len(projects),
@@ -182,6 +213,41 @@ class TreeData:
             "criticita": sum(len(p.criticita) for p in projects) + len(data.unlinked["criticita"]),
         }
         return data
+
+    @staticmethod
+    def _read_details(data, cache):
+        """Actors, phases and measurements of each project (rows of tables without geometry)."""
+        actors = {_text(uuid): _text(name) for _fid, (uuid, name) in cache.get("attori", [])}
+        indicators = {_text(uuid): (_text(name), _text(unit))
+                      for _fid, (uuid, name, unit) in cache.get("indicatori", [])}
+        unnamed = tr("(untitled)")
+        for fid, (uuid, project_uuid, actor_uuid) in cache.get("progetto_attori", []):
+            project = data.projects.get(_text(project_uuid))
+            if project is not None:
+                project.attori.append((fid, _text(uuid), actors.get(_text(actor_uuid)) or unnamed, ""))
+                data.parent_of[_text(uuid)] = project.uuid
+        phases = []
+        for fid, (uuid, project_uuid, number, title) in cache.get("fasi", []):
+            project = data.projects.get(_text(project_uuid))
+            if project is not None:
+                label = tr("Phase {number}").format(number=_text(number) or "?")
+                if title:
+                    label += " — " + _text(title)
+                data.parent_of[_text(uuid)] = project.uuid
+                phases.append((project, number if isinstance(number, int) else 1 << 30,
+                               (fid, _text(uuid), label, "")))
+        for project, _number, entry in sorted(phases, key=lambda item: (item[1], item[2][0])):
+            project.fasi.append(entry)
+        for fid, (uuid, project_uuid, indicator_uuid, when, value) in cache.get("misure", []):
+            project = data.projects.get(_text(project_uuid))
+            if project is None:
+                continue
+            name, unit = indicators.get(_text(indicator_uuid), (unnamed, ""))
+            label = f"{name or unnamed}: {_number_text(value)}{(' ' + unit) if unit else ''}"
+            if when:
+                label += f" ({_date_text(when)})"
+            project.misure.append((fid, _text(uuid), label, ""))
+            data.parent_of[_text(uuid)] = project.uuid
 
     def comuni_of(self, project):
         """Every comune a project touches: its own and its lavori's (and criticità's)."""
@@ -224,6 +290,8 @@ class RemixTreeModel(QStandardItemModel):
                 "programma": _icon("/mIconFolder.svg"), "orphans": _icon("/mIconFolderOpen.svg"),
                 "progetto": _icon("/mActionFileNew.svg"), "lavoro": _icon("/mIconPolygonLayer.svg"),
                 "azione": _icon("/mIconTableLayer.svg"), "criticita": _icon("/mIconWarning.svg"),
+                "attore": _icon("/mActionNewAttribute.svg"), "fase": _icon("/mActionNewTableRow.svg"),
+                "misura": _icon("/mActionMeasure.svg"),
             }
         return self._icons
 
@@ -260,9 +328,13 @@ class RemixTreeModel(QStandardItemModel):
         icons = self._load_icons()
         untitled = tr("(untitled)")
         groups = ((tr("Works"), "lavoro", project.lavori), (tr("Actions"), "azione", project.azioni),
-                  (tr("Problems"), "criticita", project.criticita))
+                  (tr("Problems"), "criticita", project.criticita),
+                  (tr("Actors"), "attore", project.attori), (tr("Phases"), "fase", project.fasi),
+                  (tr("Measurements"), "misura", project.misure))
         rows = []
         for label, kind, entries in groups:
+            if kind in ("attore", "fase", "misura") and not entries:
+                continue  # shown once the project has one (keeps empty projects short)
             group = self._item(f"{label} ({len(entries)})", "group", project.uuid, None, None)
             group.setData(kind, FID_ROLE)  # which children the group holds
             if entries:
@@ -338,7 +410,7 @@ class RemixTreeModel(QStandardItemModel):
         invalid = self.index(-1, -1)
         if not uuid:
             return invalid
-        if kind in ("lavoro", "azione", "criticita"):
+        if kind in CHILD_KINDS:
             project_uuid = self.data_snapshot.parent_of.get(uuid)
             if project_uuid:
                 project = self.find("progetto", project_uuid)

@@ -10,4 +10,7 @@ FID_ROLE = Qt.ItemDataRole.UserRole + 3
 LAZY_ROLE = Qt.ItemDataRole.UserRole + 4  # a project whose children are not created yet
 
 KIND_TABLE = {"programma": "programmi", "progetto": "progetti", "lavoro": "lavori",
-              "azione": "azioni", "criticita": "criticita"}
+              "azione": "azioni", "criticita": "criticita", "attore": "progetto_attori",
+              "fase": "fasi", "misura": "misure"}
+# Kinds listed under a project's groups (children of a "group" row).
+CHILD_KINDS = ("lavoro", "azione", "criticita", "attore", "fase", "misura")

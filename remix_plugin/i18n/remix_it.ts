@@ -1082,6 +1082,11 @@
         <translation>Filtro (espressione QGIS sui progetti)</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="54"/>
+        <source>A3 poster of the programme (PDF, optional)</source>
+        <translation>Poster A3 del programma (PDF, facoltativo)</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="52"/>
         <source>Pages</source>
         <translation>Pagine</translation>
@@ -1300,6 +1305,236 @@
     <message>
         <source>The Processing plugin is not active: enable it in the plugin manager.</source>
         <translation type="vanished">Il plugin Processing non è attivo: attivalo nel gestore dei plugin.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="96"/>
+        <source>Contacting the service of “{name}”…</source>
+        <translation>Collegamento al servizio di «{name}»…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="136"/>
+        <source>Base map “{name}” added ({attribution}).</source>
+        <translation>Mappa di base «{name}» aggiunta ({attribution}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="86"/>
+        <source>Unknown base map: {id}</source>
+        <translation>Mappa di base sconosciuta: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="92"/>
+        <source>“{name}” is already in the project</source>
+        <translation>«{name}» è già nel progetto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="125"/>
+        <source>no answer within {seconds} s</source>
+        <translation>nessuna risposta entro {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="126"/>
+        <source>“{name}” was not added: its service cannot be reached ({reason}). The base map is optional: everything else works without it.</source>
+        <translation>«{name}» non è stata aggiunta: il suo servizio non è raggiungibile ({reason}). La mappa di base è facoltativa: tutto il resto funziona anche senza.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="132"/>
+        <source>“{name}” was not added: the service answered but QGIS could not read the layer.</source>
+        <translation>«{name}» non è stata aggiunta: il servizio ha risposto ma QGIS non è riuscito a leggere il layer.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="202"/>
+        <source>The GeoPackage was not written, so no backup copy was needed.</source>
+        <translation>Il GeoPackage non è stato scritto, quindi non è servita una copia di sicurezza.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="822"/>
+        <source>Parcels come from a vector layer: the cadastral WFS of the Agenzia delle Entrate (Layer ▸ Add WFS layer, layer CadastralParcel), the comune&apos;s cadastral or PGT files, or any polygon file. Make it active in the Layers panel and select the parcels on the map.</source>
+        <translation>Le particelle vengono da un layer vettoriale: il WFS catastale dell&apos;Agenzia delle Entrate (Layer ▸ Aggiungi layer WFS, layer CadastralParcel), i file catastali o del PGT del comune, o qualsiasi file di poligoni. Rendilo attivo nel pannello Layer e seleziona le particelle sulla mappa.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="275"/>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="276"/>
+        <source>Save the edits of every layer of this GeoPackage together (projects before their works, actions, actors, phases and measurements)</source>
+        <translation>Salva insieme le modifiche di tutti i layer di questo GeoPackage (i progetti prima dei loro lavori, azioni, attori, fasi e misure)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="286"/>
+        <source>Base map</source>
+        <translation>Mappa di base</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="287"/>
+        <source>Add a base map to draw on (cadastre, orthophoto, topographic database, OpenStreetMap): needs the network, never required</source>
+        <translation>Aggiungi una mappa di base su cui disegnare (catasto, ortofoto, database topografico, OpenStreetMap): serve la rete, non è mai obbligatoria</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="491"/>
+        <source>There is nothing to save</source>
+        <translation>Non c&apos;è nulla da salvare</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="953"/>
+        <source>Added to “{layer}”{project} — not saved yet: use Save in the RE.MIX panel</source>
+        <translation>Aggiunto a «{layer}»{project}, non ancora salvato: usa Salva nel pannello RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="488"/>
+        <source>All changes saved</source>
+        <translation>Tutte le modifiche sono salvate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="955"/>
+        <source> of the project “{title}”</source>
+        <translation> del progetto «{title}»</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="827"/>
+        <source>“{layer}” is a picture (a WMS or tile map): its parcels cannot be selected.</source>
+        <translation>«{layer}» è un&apos;immagine (una mappa WMS o a tile): le sue particelle non si possono selezionare.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="305"/>
+        <source>Importing a bundle</source>
+        <translation>Importare un pacchetto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="339"/>
+        <source>Bundle already imported: nothing changed in the GeoPackage.</source>
+        <translation>Pacchetto già importato: nel GeoPackage non è cambiato nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="62"/>
+        <source>{n} error</source>
+        <translation>{n} errore</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="62"/>
+        <source>{n} errors</source>
+        <translation>{n} errori</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="63"/>
+        <source>{n} warning</source>
+        <translation>{n} avviso</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="63"/>
+        <source>{n} warnings</source>
+        <translation>{n} avvisi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="64"/>
+        <source>{n} accepted exception</source>
+        <translation>{n} eccezione accettata</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
+        <source>{n} accepted exceptions</source>
+        <translation>{n} eccezioni accettate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
+        <source>{errors}, {warnings}, {accepted} — profile: {profile}.</source>
+        <translation>{errors}, {warnings}, {accepted} — profilo: {profile}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="120"/>
+        <source>Open the feature&apos;s form to correct it (in edit mode: the panel offers to start editing the layer)</source>
+        <translation>Apre la scheda dell&apos;elemento per correggerlo (in modifica: il pannello propone di attivare la modifica del layer)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="109"/>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="354"/>
+        <source>“{layer}” is not in edit mode, so its form can only be read. Start editing it to correct the feature?</source>
+        <translation>«{layer}» non è in modifica, quindi la scheda si può solo leggere. Attivare la modifica per correggere l&apos;elemento?</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="104"/>
+        <source>Creating a new GeoPackage</source>
+        <translation>Creare un nuovo GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="164"/>
+        <source>Opening {name}</source>
+        <translation>Aprire {name}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="332"/>
+        <source>Actors</source>
+        <translation>Attori</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="332"/>
+        <source>Phases</source>
+        <translation>Fasi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="333"/>
+        <source>Measurements</source>
+        <translation>Misure</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="233"/>
+        <source>Phase {number}</source>
+        <translation>Fase {number}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="71"/>
+        <source>1 unsaved change</source>
+        <translation>1 modifica non salvata</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="72"/>
+        <source>{n} unsaved changes</source>
+        <translation>{n} modifiche non salvate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="148"/>
+        <source>Unsaved edits</source>
+        <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="139"/>
+        <source>{changes} in {layers}. {action} would lose them. Save them first?</source>
+        <translation>{changes} in {layers}. {action} le farebbe perdere. Salvarle prima?</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="107"/>
+        <source>“{layer}” could not be saved; its edits and those of the layers after it are still in the edit buffer: {errors}</source>
+        <translation>«{layer}» non è stato salvato; le sue modifiche e quelle dei layer seguenti sono ancora da salvare: {errors}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="106"/>
+        <source>Saved: {layers}.</source>
+        <translation>Salvati: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="111"/>
+        <source>Already saved: {layers}.</source>
+        <translation>Già salvati: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="295"/>
+        <source>Language of the layer names and forms stored in this GeoPackage</source>
+        <translation>Lingua dei nomi dei layer e delle schede salvati in questo GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="319"/>
+        <source>Changing the language of the labels</source>
+        <translation>Cambiare la lingua delle etichette</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="329"/>
+        <source>Layer names and forms are now in {language}.</source>
+        <translation>I nomi dei layer e le schede ora sono in {language}.</translation>
     </message>
 </context>
 </TS>

@@ -35,6 +35,7 @@ from .model import (
     SUPPORTED_CRS,
     load_model,
 )
+from .stored_project import retarget_stored_project
 
 LOG = get_logger("layers")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -94,10 +95,12 @@ def _plugin_version():
     return ""
 
 
-def create_geopackage(path, crs=DEFAULT_CRS, author=None, overwrite=False, with_project=False):
+def create_geopackage(path, crs=DEFAULT_CRS, author=None, overwrite=False, with_project=False,
+                      language=None):
     """Create an empty RE.MIX GeoPackage at ``path`` and return its Path.
 
-    ``with_project`` also stores the QGIS project, forms and styles (needs a running QGIS).
+    ``with_project`` also stores the QGIS project, forms and styles (needs a running QGIS), with
+    layer names and form labels in ``language`` ("it" / "en"; default Italian).
     """
     path = Path(path)
     if crs not in SUPPORTED_CRS:
@@ -130,7 +133,7 @@ def create_geopackage(path, crs=DEFAULT_CRS, author=None, overwrite=False, with_
         if with_project:
             from .project import store_project
 
-            store_project(temp)
+            store_project(temp, language=language, final_path=path)
         inspect_geopackage(temp)  # refuse to publish anything we could not read back
         durable_replace(temp, path)
     finally:
@@ -302,6 +305,7 @@ def backup_copy(path, suffix=None):
             destination.close()
     finally:
         source.close()
+    retarget_stored_project(target, path)  # the backup opens as itself, not as the original
     return target
 
 
@@ -321,6 +325,7 @@ def upgrade_geopackage(path):
     shutil.copyfile(backup, work)
     try:
         _upgrade_in_place(work, info)
+        retarget_stored_project(work, backup, final_path=path)  # it was copied from the backup
         inspect_geopackage(work)
         durable_replace(work, path)
     except BaseException:

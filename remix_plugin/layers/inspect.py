@@ -5,16 +5,16 @@ Uses only the standard library's sqlite3 in read-only mode, so the headless chec
 it too, and nothing here can modify the user's file.
 """
 
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import sql
+from ..inputs import SQLITE_HEADER, check_virtual_tables, sniff, sqlite_error
 from .errors import RemixFileError
 from .model import METADATA_TABLE, SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ("SQLITE_HEADER", "GPKG_APPLICATION_ID", "RemixFileInfo", "connect_read_only", "inspect_geopackage")
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 
 
@@ -43,45 +43,21 @@ def connect_read_only(path):
 def inspect_geopackage(path):
     """Return a RemixFileInfo, or raise RemixFileError saying (in it/en) what is wrong."""
     path = Path(path)
-    if not path.exists():
-        raise RemixFileError("missing", f"Il file {path} non esiste.", f"The file {path} does not exist.")
-    if path.is_dir():
-        raise RemixFileError("not_a_file", f"{path} è una cartella, non un GeoPackage.",
-                             f"{path} is a folder, not a GeoPackage.")
-    if not os.access(path, os.R_OK):
-        raise RemixFileError("unreadable", f"Il file {path} non è leggibile (permessi).",
-                             f"The file {path} cannot be read (permissions).")
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise RemixFileError("unreadable", f"Impossibile leggere {path}: {exc}.",
-                             f"Cannot read {path}: {exc}.") from exc
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise RemixFileError("not_geopackage",
-                             f"{path.name} non è un GeoPackage (non è un database SQLite).",
-                             f"{path.name} is not a GeoPackage (not an SQLite database).")
+    sniff(path)  # a regular file, an SQLite database, not a polyglot (else RemixFileError)
     try:
         connection = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise RemixFileError("unreadable", f"Impossibile aprire {path.name}: {exc}.",
-                             f"Cannot open {path.name}: {exc}.") from exc
+        raise sqlite_error(exc, path.name) from exc
     try:
         return _inspect(connection, path)
-    except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise RemixFileError("locked",
-                                 f"{path.name} è bloccato da un altro programma: chiudilo e riprova.",
-                                 f"{path.name} is locked by another program: close it and retry.") from exc
-        raise RemixFileError("corrupt",
-                             f"{path.name} è danneggiato o incompleto ({exc}).",
-                             f"{path.name} is damaged or incomplete ({exc}).") from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise sqlite_error(exc, path.name) from exc
     finally:
         connection.close()
 
 
 def _inspect(connection, path):
+    check_virtual_tables(connection, path.name)
     check = connection.execute("PRAGMA quick_check").fetchone()
     if not check or check[0] != "ok":
         raise sqlite3.DatabaseError(check[0] if check else "quick_check failed")

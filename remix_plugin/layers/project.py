@@ -31,6 +31,7 @@ from ..log import get_logger
 from .errors import RemixFileError
 from .inspect import connect_read_only, inspect_geopackage
 from .model import CODELIST_TABLE, COMUNI_TABLE, load_model
+from .paths import FILE_ENTRY, PROJECT_SCOPE, reading, remember_own_file
 
 LOG = get_logger("layers.project")
 
@@ -268,8 +269,10 @@ def configure_layers(layers, relations, language=DEFAULT_LANGUAGE):
             _fallback_style(layer, table_name)
 
 
-def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE):
-    """Fill ``project`` with the whole RE.MIX project of a file. Returns (layers, relations)."""
+def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None):
+    """Fill ``project`` with the whole RE.MIX project of a file. Returns (layers, relations).
+
+    ``final_path``: where the file will live when it is written through a temporary file."""
     info = inspect_geopackage(gpkg_path)
     project.clear()
     layers = add_layers(gpkg_path, project, language)
@@ -277,38 +280,87 @@ def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE):
     configure_layers(layers, relations, language)
     crs = QgsCoordinateReferenceSystem(info.crs or "EPSG:32632")
     project.setCrs(crs)
-    stem = Path(gpkg_path).stem
-    project.setTitle(f"RE.MIX — {stem}")
+    final = Path(final_path or gpkg_path)
+    project.setTitle(f"RE.MIX — {final.stem}")
+    project.writeEntry(PROJECT_SCOPE, FILE_ENTRY, final.name)  # see layers/paths.py
     project.writeEntry("remix", "/language", language)
     project.writeEntry("remix", "/schema_version", str(info.schema_version))
     return layers, relations
 
 
 # -- storing -----------------------------------------------------------------------------------
-def store_project(gpkg_path, language=None):
+def store_project(gpkg_path, language=None, final_path=None):
     """Save every layer's default style into ``layer_styles`` and the project into
-    ``qgis_projects`` (name "remix"), then leave the file self-contained (no WAL)."""
+    ``qgis_projects`` (name "remix"), then leave the file self-contained (no WAL).
+
+    The one place a stored project is written. A file written through a temporary file passes
+    ``final_path``, the name it will be moved to: the project's layers, lookups, styles and title
+    then name that file, never the temporary one, so it opens in plain QGIS too."""
     path = Path(gpkg_path).resolve()
+    final = Path(final_path).resolve() if final_path else path
     language = language or DEFAULT_LANGUAGE
     remove_stored_styles(path)  # QGIS 3.22 asks in a dialog before replacing a style
     project = QgsProject()
+    writer_id = None
     try:
-        layers, _relations = build_project(path, project, language)
+        layers, _relations = build_project(path, project, language, final_path=final)
+        _name_final_file(layers.values(), path, final)
         for table_name, layer in layers.items():
             error = layer.saveStyleToDatabase(STYLE_NAME, _label(table_name, language), True, "")
             if error:
                 raise RemixFileError("style", f"Stile di {table_name} non salvato: {error}",
                                      f"Style of {table_name} not saved: {error}")
         layers = None
+        project.writeEntryBool("Paths", "/Absolute", False)  # "./name.gpkg": the file moves as one
+        # Paths relative to the stored-in file: the temporary file's folder, the final file's name.
+        writer_id = QgsPathResolver.setPathWriter(_path_writer(path, path.parent / final.name))
         if not project.write(project_uri(path)):
             raise RemixFileError("project", f"Progetto QGIS non salvato in {path.name}: {project.error()}",
                                  f"QGIS project not saved in {path.name}: {project.error()}")
     finally:
+        if writer_id is not None:
+            QgsPathResolver.removePathWriter(writer_id)
         project.clear()
         del project
     make_self_contained(path)
     LOG.info("QGIS project and styles stored in %s", path)
     return path
+
+
+def _same_file(path_text, path):
+    return bool(path_text) and Path(path_text).resolve() == path
+
+
+def _path_writer(written, named):
+    """A QgsPathResolver path writer: the data source paths of ``written`` become ``named``."""
+
+    def write(source):
+        path_part, separator, rest = source.partition("|")
+        if not _same_file(path_part, written):
+            return source
+        return str(named) + separator + rest
+
+    return write
+
+
+def _name_final_file(layers, written, final):
+    """Widget settings that keep a layer's absolute source (the ValueRelation's LayerSource, a
+    fallback QGIS uses to find the lookup layer) name the final file, in the project and in the
+    styles saved from these layers."""
+    for layer in layers:
+        fields = layer.fields()
+        for index in range(fields.count()):
+            setup = layer.editorWidgetSetup(index)
+            config = dict(setup.config())
+            changed = False
+            for key, value in config.items():
+                if isinstance(value, str) and "|" in value:
+                    path_part, separator, rest = value.partition("|")
+                    if _same_file(path_part, written):
+                        config[key] = str(final) + separator + rest
+                        changed = True
+            if changed:
+                layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(setup.type(), config))
 
 
 def remove_stored_styles(gpkg_path):
@@ -349,23 +401,6 @@ def has_stored_project(gpkg_path):
 
 
 # -- opening -----------------------------------------------------------------------------------
-def _repoint(gpkg_path):
-    """A path preprocessor: the project names its own file by a relative path ("./name.gpkg"),
-    which breaks when the file is renamed or was written under a temporary name. Relative
-    GeoPackage paths that do not exist beside the file are pointed back at the file itself."""
-    target = Path(gpkg_path).resolve()
-
-    def preprocess(source):
-        path_part, sep, rest = source.partition("|")
-        if not path_part.startswith("./") or not path_part.lower().endswith(".gpkg"):
-            return source
-        if (target.parent / path_part[2:]).exists():
-            return source
-        return str(target) + sep + rest
-
-    return preprocess
-
-
 def open_project(gpkg_path, project=None, language=None):
     """Open the project stored in a RE.MIX GeoPackage (default: in QgsProject.instance()).
 
@@ -385,11 +420,10 @@ def open_project(gpkg_path, project=None, language=None):
         return False
     loaded = False
     if has_stored_project(path):
-        preprocessor = QgsPathResolver.setPathPreprocessor(_repoint(path))
-        try:
+        with reading(project, path):  # a copy or a renamed file reads itself (layers/paths.py)
             loaded = project.read(project_uri(path))
-        finally:
-            QgsPathResolver.removePathPreprocessor(preprocessor)
+        if loaded:
+            remember_own_file(project, path)
         layers = remix_layers(project) if loaded else {}
         if loaded and (not layers or not all(layer.isValid() for layer in layers.values())):
             LOG.warning("The project stored in %s has invalid layers: rebuilding it", path)

@@ -6,13 +6,20 @@
   data-defined stroke: joins work in any project and any thread, unlike ``get_feature()`` which
   needs the layer in the current project by name. Labels: the title, from 1:50,000 up.
 - criticita: hatched areas (reddish purple lines at 45°), visible up to 1:50,000.
-- comuni: light tints by zona omogenea, grey boundaries, names from 1:150,000 up.
+- comuni: light tints by zona omogenea, grey boundaries, names from 1:150,000 up; the comuni
+  with a project (the project's comune or a lavoro's) get an orange outline and tint, through
+  joins to progetti and lavori (``add_project_joins``).
+- small scales: below 1:25,000 a lavoro of 40 m is a speck, so each lavoro also draws a marker
+  (3.2 mm, its category's colour) on a point of its surface; the marker is switched off by
+  ``@map_scale`` at larger scales, where the perimeter itself is visible.
 """
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsCentroidFillSymbolLayer,
     QgsFillSymbol,
     QgsLinePatternFillSymbolLayer,
+    QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProperty,
     QgsRendererCategory,
@@ -39,6 +46,25 @@ TABLE_PROPERTY = "remix/table"  # same key as layers.project.TABLE_PROPERTY
 LAVORI_LABEL_MAX_SCALE = 50000  # labels of lavori shown at 1:50,000 and larger scales
 CRITICITA_MAX_SCALE = 50000
 COMUNI_LABEL_MAX_SCALE = 150000
+MARKER_MIN_SCALE = 25000  # the lavori markers show at 1:25,000 and smaller scales (1:500,000…)
+MARKER_EXPRESSION = f"@map_scale > {MARKER_MIN_SCALE}"
+PROJECT_JOIN_PREFIX = "remix_progetto_"
+WORK_JOIN_PREFIX = "remix_lavoro_"
+HAS_PROJECT_EXPRESSION = (f'"{PROJECT_JOIN_PREFIX}uuid" IS NOT NULL OR "{WORK_JOIN_PREFIX}uuid" IS NOT NULL')
+HAS_PROJECT_COLOUR = "#B35806"
+
+
+def _layer_enabled_property():
+    """QgsSymbolLayer.PropertyLayerEnabled (3.x) / QgsSymbolLayer.Property.LayerEnabled (newer)."""
+    value = getattr(QgsSymbolLayer, "PropertyLayerEnabled", None)
+    if value is None:
+        value = QgsSymbolLayer.Property.LayerEnabled
+    return value
+
+
+def _enabled_when(symbol_layer, expression):
+    symbol_layer.setDataDefinedProperty(_layer_enabled_property(), QgsProperty.fromExpression(expression))
+    return symbol_layer
 
 
 def _mm():
@@ -122,8 +148,22 @@ def lavori_symbol(fill):
     outline.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth,
                                    QgsProperty.fromExpression(STROKE_WIDTH_EXPRESSION))
     symbol.appendSymbolLayer(outline)
+    symbol.appendSymbolLayer(small_scale_marker(fill))
     symbol.setOpacity(0.85)
     return symbol
+
+
+def small_scale_marker(fill):
+    """A marker on a point of the lavoro's surface, drawn only at small scales."""
+    marker = QgsMarkerSymbol.createSimple({
+        "name": "circle", "color": fill, "size": "3.2", "size_unit": "MM",
+        "outline_color": palette.OUTLINE, "outline_width": "0.4", "outline_width_unit": "MM",
+    })
+    layer = QgsCentroidFillSymbolLayer()
+    layer.setSubSymbol(marker)
+    layer.setPointOnSurface(True)
+    layer.setPointOnAllParts(False)
+    return _enabled_when(layer, MARKER_EXPRESSION)
 
 
 def lavori_renderer(language="it"):
@@ -217,8 +257,58 @@ def comuni_renderer(language="it"):
     return QgsCategorizedSymbolRenderer("zona_omogenea", categories)
 
 
+def has_project_layers():
+    """Orange tint and outline, enabled on the comuni that have a project (joined fields)."""
+    tint = QgsSimpleFillSymbolLayer(QColor(179, 88, 6, 45))
+    tint.setStrokeColor(QColor(HAS_PROJECT_COLOUR))
+    tint.setStrokeWidth(0.7)
+    tint.setStrokeWidthUnit(_mm())
+    return _enabled_when(tint, HAS_PROJECT_EXPRESSION)
+
+
+def _beside(layer, table):
+    project = layer.project() if hasattr(layer, "project") else None
+    if project is None:
+        return None
+    for candidate in project.mapLayers().values():
+        if candidate.customProperty(TABLE_PROPERTY, "") == table:
+            return candidate
+    return None
+
+
+def _join(target, joined, joined_field, target_field, prefix):
+    for join in target.vectorJoins():
+        if join.joinLayerId() == joined.id() and join.prefix() == prefix:
+            return True
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(joined)
+    join.setJoinFieldName(joined_field)
+    join.setTargetFieldName(target_field)
+    join.setJoinFieldNamesSubset(["uuid"])
+    join.setPrefix(prefix)
+    join.setUsingMemoryCache(True)
+    join.setEditable(False)
+    return target.addJoin(join)
+
+
+def add_project_joins(comuni_layer):
+    """Join one project and one lavoro of each comune (their uuid) to the comuni layer; the
+    has-project outline reads them. Returns True when both joins are in place."""
+    progetti, lavori = _beside(comuni_layer, "progetti"), _beside(comuni_layer, "lavori")
+    if progetti is None or lavori is None:
+        return False
+    return (_join(comuni_layer, progetti, "comune_istat", "istat", PROJECT_JOIN_PREFIX)
+            and _join(comuni_layer, lavori, "comune_istat", "istat", WORK_JOIN_PREFIX))
+
+
 def style_comuni(layer, language="it"):
-    layer.setRenderer(comuni_renderer(language))
+    renderer = comuni_renderer(language)
+    if add_project_joins(layer):
+        for position, category in enumerate(renderer.categories()):
+            symbol = category.symbol().clone()
+            symbol.appendSymbolLayer(has_project_layers())
+            renderer.updateCategorySymbol(position, symbol)
+    layer.setRenderer(renderer)
     _labeling(layer, "nome", 8.0, COMUNI_LABEL_MAX_SCALE, "OverPoint", priority=2)
 
 

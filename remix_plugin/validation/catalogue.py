@@ -559,6 +559,38 @@ RULES = (
 
 _BY_CODE = {rule.code: rule for rule in RULES}
 
+# -- field requirements: the one rule the forms and the engine both read ------------------------
+# Recommended fields of which one suffices (SCH-011): each is "conditional", not recommended.
+EITHER_OR = {"lavori": ("intervento_oggetto", "servizi_realizzati")}
+EITHER_OR_RULE = "SCH-011"
+# Cross-field rules on one record that the forms also enforce: (table, field) -> rule code.
+FIELD_RULES = {
+    ("progetti", "data_fine"): "SCH-012",
+    ("fasi", "data_fine"): "SCH-012",
+}
+
+
+def requirement_rule(table_name, model_field):
+    """(state, rule code) of a field left empty: state is "required", "recommended",
+    "conditional" (one of an either-or group must be filled) or "optional" (code None).
+
+    The validator emits exactly this code when the field is empty, and the forms turn the same
+    answer into their constraint, so a field cannot be optional in one and required in the other.
+    """
+    if model_field.name in EITHER_OR.get(table_name, ()):
+        return "conditional", EITHER_OR_RULE
+    if model_field.requirement == "required":
+        return "required", "REF-005" if model_field.references else "SCH-006"
+    if model_field.requirement == "recommended":
+        return "recommended", "SCH-007"
+    return "optional", None
+
+
+def either_or_group(table_name, field_name):
+    """The either-or group ``field_name`` belongs to, in the catalogue's order (or ())."""
+    group = EITHER_OR.get(table_name, ())
+    return tuple(group) if field_name in group else ()
+
 
 def rule(code):
     return _BY_CODE[code]

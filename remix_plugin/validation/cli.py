@@ -6,9 +6,13 @@ one-line reason on stderr.
 """
 
 import json
+import sqlite3
 import sys
+from pathlib import Path
 
+from ..inputs import sqlite_error
 from ..layers.errors import RemixFileError
+from ..textsafe import safe_json_line, safe_text
 from .profiles import ProfileError
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -34,19 +38,20 @@ def format_text(report, language="it"):
     for finding in report.sorted_findings():
         where = finding.layer + (f" {finding.feature_uuid}" if finding.feature_uuid else "")
         field_text = f".{finding.field}" if finding.field else ""
+        message = finding.message(language)
         lines.append(
-            f"{SEVERITY_TEXT[language][finding.severity]} {finding.code} {where}{field_text}: "
-            f"{finding.message(language)}{_coords(finding, finding.message(language))}"
+            f"{SEVERITY_TEXT[language][finding.severity]} {safe_text(finding.code)} {safe_text(where)}"
+            f"{safe_text(field_text)}: {safe_text(message)}{_coords(finding, message)}"
         )
     counts = report.counts
     if language == "it":
         lines.append(
-            f"{report.path}: {counts['error']} errori, {counts['warning']} avvisi, "
+            f"{safe_text(report.path)}: {counts['error']} errori, {counts['warning']} avvisi, "
             f"{counts['suppressed']} eccezioni accettate (profilo {report.profile})."
         )
     else:
         lines.append(
-            f"{report.path}: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{safe_text(report.path)}: {counts['error']} errors, {counts['warning']} warnings, "
             f"{counts['suppressed']} accepted exceptions (profile {report.profile})."
         )
     return "\n".join(lines)
@@ -54,7 +59,9 @@ def format_text(report, language="it"):
 
 def jsonl_lines(report, language="it"):
     for finding in report.sorted_findings():
-        yield json.dumps(dict(finding.as_dict(language), profile=report.profile), ensure_ascii=False)
+        yield safe_json_line(
+            json.dumps(dict(finding.as_dict(language), profile=report.profile), ensure_ascii=False)
+        )
 
 
 def run_validate(args):
@@ -67,10 +74,17 @@ def run_validate(args):
     try:
         report = validate_geopackage(args.path, profile=getattr(args, "profile", "strict") or "strict")
     except RemixFileError as exc:
-        print(exc.message(language).replace("\n", " "), file=sys.stderr)
+        print(safe_text(exc.message(language)), file=sys.stderr)
         return EXIT_UNREADABLE
     except ProfileError as exc:
-        print(str(exc).replace("\n", " "), file=sys.stderr)
+        print(safe_text(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # met while reading the rows
+        print(safe_text(sqlite_error(exc, Path(args.path).name).message(language)), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        text = {"it": "File illeggibile", "en": "Unreadable file"}[language]
+        print(safe_text(f"{text}: {args.path}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     if getattr(args, "format", "text") == "jsonl":
         for line in jsonl_lines(report, language):

@@ -32,7 +32,7 @@ from ..layers.model import (
 )
 from ..log import get_logger
 from . import geometry_checks as gc
-from .catalogue import rule
+from .catalogue import requirement_rule, rule
 from .profiles import get_profile
 from .readers import POLYGONAL, BlobError, geometry_columns, iter_rows, parse_blob, srs_names, table_columns
 
@@ -62,9 +62,9 @@ KIND_TEXT = {
     "codes": ("un elenco JSON di codici", "a JSON array of codes"),
 }
 VALUE_MAX = 80
-# recommended fields of which one suffices: their absence is SCH-011, not SCH-007
-EITHER_OR = {"lavori": ("intervento_oggetto", "servizi_realizzati")}
 CACHE_MAX = 20000
+# where a message's feature label goes (a control character never left in shown values or labels)
+_FEATURE = "\x00feature\x00"
 # the tables whose rows are checked one by one, in this order (parents before children)
 PASS_ORDER = load_model().data_table_names
 
@@ -260,6 +260,8 @@ class _Validator:
         self.geometry_columns = {}
         self.comuni = None
         self._code_cache = {}
+        self._labels = {}  # (table[, field], language) -> label shown in messages
+        self._messages = {}  # emit's messages with a placeholder for the feature's label
         self._steps_done = 0
         self._steps_total = 1
 
@@ -271,9 +273,16 @@ class _Validator:
         if self.progress is not None:
             self.progress(min(100.0, 100.0 * self._steps_done / max(1, self._steps_total)))
 
+    def _table_label(self, table_name, language):
+        key = (table_name, language)
+        name = self._labels.get(key)
+        if name is None:
+            table = self.model.table(table_name) if self.model.has_table(table_name) else None
+            name = self._labels[key] = table.label(language) if table is not None else table_name
+        return name
+
     def _label(self, table_name, title, uuid, fid, language):
-        table = self.model.table(table_name) if self.model.has_table(table_name) else None
-        name = table.label(language) if table is not None else table_name
+        name = self._table_label(table_name, language)
         if isinstance(title, str) and title.strip():
             return f"{name} «{shorten(title, 60)}»"
         if isinstance(uuid, str) and uuid:
@@ -284,10 +293,16 @@ class _Validator:
         """«Label» (field) for users: the form's label, and the column name a script sees."""
         if not field_name:
             return ""
-        table = self.model.table(table_name) if self.model.has_table(table_name) else None
-        if table is None or not table.has_field(field_name):
-            return field_name
-        return f"«{table.field(field_name).label(language)}» ({field_name})"
+        key = (table_name, field_name, language)
+        label = self._labels.get(key)
+        if label is None:
+            table = self.model.table(table_name) if self.model.has_table(table_name) else None
+            if table is None or not table.has_field(field_name):
+                label = field_name
+            else:
+                label = f"«{table.field(field_name).label(language)}» ({field_name})"
+            self._labels[key] = label
+        return label
 
     def emit(self, code, layer, row=None, field_name=None, value=None, detail="", xy=None):
         severity = self.profile.severity(code)
@@ -301,11 +316,20 @@ class _Validator:
         texts = {}
         for language, template in (("it", spec.message_it), ("en", spec.message_en)):
             feature = self._label(layer, title, uuid, fid, language) if row is not None else layer
-            detail_text = detail[0 if language == "it" else 1] if isinstance(detail, tuple) else detail
-            texts[language] = template.format(
-                feature=feature, layer=layer, field=self._field_label(layer, field_name, language),
-                value=shown, detail=detail_text
-            )
+            # all but the feature's label is formatted once per distinct message (a rule on 100,000
+            # features repeats a few hundred messages): then only the label is put in
+            key = (code, layer, field_name, shown, detail, language)
+            partial = self._messages.get(key)
+            if partial is None:
+                detail_text = detail[0 if language == "it" else 1] if isinstance(detail, tuple) else detail
+                partial = template.format(
+                    feature=_FEATURE, layer=layer, field=self._field_label(layer, field_name, language),
+                    value=shown, detail=detail_text
+                )
+                if len(self._messages) > CACHE_MAX:
+                    self._messages.clear()
+                self._messages[key] = partial
+            texts[language] = partial.replace(_FEATURE, feature)
         if xy is None and row is not None and row.geometry is not None:
             xy = row.point()
         x, y = xy if xy is not None else (None, None)
@@ -630,11 +654,15 @@ class _Validator:
         x, y = row.point()
         if x is not None and isinstance(istat, str) and self.comuni.contains_point(istat, x, y):
             return
-        if not self.comuni.in_territory(wkb):
+        # the point and the envelope answer most cases; the geometry is decoded by shapely once,
+        # lazily, only for the tests they cannot answer
+        shape = gc.LazyShape(wkb)
+        if not self.comuni.in_territory(shape, (x, y)):
             self.emit("GEO-007", table.name, row, field_name="geom")
             return
         if isinstance(istat, str) and istat in self.comuni:
-            share = self.comuni.share_in(istat, wkb)
+            minx, maxx, miny, maxy = row.geometry.GetEnvelope()
+            share = self.comuni.share_in(istat, shape, (minx, miny, maxx, maxy))
             if share < self.profile.param("comune_share"):
                 self.emit(
                     "GEO-008",
@@ -700,17 +728,11 @@ class _Validator:
             self.emit("REF-002", row.table, row, field_name="uuid", value=value)
 
     def _requirement(self, row, model_field):
-        if model_field.requirement == "required":
-            self.emit(
-                "REF-005" if model_field.references else "SCH-006",
-                row.table,
-                row,
-                field_name=model_field.name,
-            )
-        elif model_field.requirement == "recommended" and model_field.name not in EITHER_OR.get(
-            row.table, ()
-        ):
-            self.emit("SCH-007", row.table, row, field_name=model_field.name)
+        # the same answer the forms show (catalogue.requirement_rule); either-or fields are
+        # judged together by SCH-011 in _row_hooks
+        state, code = requirement_rule(row.table, model_field)
+        if state in ("required", "recommended"):
+            self.emit(code, row.table, row, field_name=model_field.name)
 
     def _check_plain(self, row, model_field, value):
         if _is_empty(value):

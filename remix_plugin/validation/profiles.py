@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import SEVERITIES, rule
+from .catalogue import SEVERITIES, requirement_rule, rule
 
 OFF = "off"
 DEFAULT_PARAMS = {
@@ -125,3 +125,21 @@ def get_profile(name_or_path="strict"):
         params.update(data.get("params") or {})
         return _check(Profile(str(data.get("name") or path.stem), overrides, params))
     raise ProfileError(f"unknown profile {key!r}: use one of {', '.join(PROFILES)} or a .json file")
+
+
+def form_verdict(table_name, model_field, profile=None):
+    """What a form says about an empty field, from the rule the validator applies to it:
+    ``(state, strength, rule code)`` where state is "required" / "recommended" / "conditional" /
+    "optional" and strength is "hard" (an error under the profile: the form blocks saving),
+    "soft" (a warning: the form warns) or "" (the rule is off or there is none).
+
+    The forms use the strict profile, what the Region accepts: what strict validation rejects,
+    the form does not let through without saying so.
+    """
+    profile = get_profile(profile or "strict")
+    state, code = requirement_rule(table_name, model_field)
+    if code is None:
+        return state, "", None
+    severity = profile.severity(code)
+    strength = {"error": "hard", "warning": "soft"}.get(severity, "")
+    return state, strength, code

@@ -510,19 +510,25 @@ def test_dock_import_refused_with_unsaved_edits(empty_dock, bundle, qgis_iface):
     layer.startEditing()
     layer.addFeature(QgsFeature(layer.fields()))
     before = path.read_bytes()
-    assert dock.tools.import_bundle(bundle_path=str(bundle_path)) is None
+    asked = []
+
+    def cancel(_count, modified, _action):  # the Save / Discard / Cancel question, answered Cancel
+        asked.append(sorted(m.name() for m in modified))
+        return "cancel"
+
+    assert dock.tools.import_bundle(bundle_path=str(bundle_path), ask_unsaved=cancel) is None
     assert dock.tools.import_task is None
-    warnings = _messages(qgis_iface, "Warning")
-    assert len(warnings) == 1 and layer.name() in warnings[0]
+    assert asked == [[layer.name()]]
     assert path.read_bytes() == before
+    assert layer.isModified()  # Cancel keeps the edits
     layer.rollBack()
     # any other layer of the project reading the file counts too
     extra = QgsVectorLayer(f"{path}|layername=attori", "attori (seconda copia)", "ogr")
     QgsProject.instance().addMapLayer(extra)
     extra.startEditing()
     extra.addFeature(QgsFeature(extra.fields()))
-    assert dock.tools.import_bundle(bundle_path=str(bundle_path)) is None
-    assert "attori (seconda copia)" in _messages(qgis_iface, "Warning")[-1]
+    assert dock.tools.import_bundle(bundle_path=str(bundle_path), ask_unsaved=cancel) is None
+    assert "attori (seconda copia)" in asked[-1]
     extra.rollBack()
     assert path.read_bytes() == before
     # the same file imported into itself is refused before any work

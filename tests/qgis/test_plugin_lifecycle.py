@@ -39,9 +39,16 @@ def iface(qgis_iface, monkeypatch):
     monkeypatch.setattr(qgis_iface, "removePluginMenu", register.remove, raising=False)
     monkeypatch.setattr(qgis_iface, "addDockWidget", main_window.addDockWidget, raising=False)
     monkeypatch.setattr(qgis_iface, "removeDockWidget", main_window.removeDockWidget, raising=False)
+    # QGIS's shared Plugins toolbar (the plugin adds its button there, not a toolbar of its own)
+    plugins_toolbar = main_window.findChild(QToolBar, "mPluginToolBar") or QToolBar("Plugins", main_window)
+    plugins_toolbar.setObjectName("mPluginToolBar")
+    monkeypatch.setattr(qgis_iface, "addToolBarIcon", plugins_toolbar.addAction, raising=False)
+    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", plugins_toolbar.removeAction, raising=False)
+    qgis_iface.plugins_toolbar = plugins_toolbar
     qgis_iface.menu_register = register
     yield qgis_iface
     del qgis_iface.menu_register
+    del qgis_iface.plugins_toolbar
 
 
 @pytest.fixture
@@ -85,9 +92,8 @@ def test_init_gui_registers_everything_and_unload_removes_it(iface, make_plugin)
     assert {a.objectName() for a in menu_actions} == ACTION_NAMES
     assert all(a.text() and a.toolTip() for a in menu_actions)
 
-    toolbar = main_window.findChild(QToolBar, "RemixToolbar")
-    assert toolbar is not None
-    assert [a.objectName() for a in toolbar.actions()] == ["RemixPanelAction"]
+    assert main_window.findChild(QToolBar, "RemixToolbar") is None  # no whole row for one button
+    assert [a.objectName() for a in iface.plugins_toolbar.actions()] == ["RemixPanelAction"]
 
     dock = main_window.findChild(QDockWidget, "RemixDock")
     assert dock is not None
@@ -110,7 +116,7 @@ def test_init_gui_registers_everything_and_unload_removes_it(iface, make_plugin)
     assert remix_provider() is None
     assert MENU not in iface.menu_register.menus
     assert main_window.findChild(QDockWidget, "RemixDock") is None
-    assert main_window.findChild(QToolBar, "RemixToolbar") is None
+    assert iface.plugins_toolbar.actions() == []
     assert all(sip.isdeleted(a) for a in actions)
     assert main_window.findChildren(QAction, "RemixPanelAction") == []
     assert plugin.actions == [] and plugin.dock is None and plugin.provider is None

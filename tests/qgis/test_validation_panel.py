@@ -55,7 +55,7 @@ def test_panel_lists_zooms_and_accepts(qgis_app, tmp_path):
         assert panel.tree.topLevelItemCount() == 2  # errors, warnings
         errors = panel.tree.topLevelItem(0)
         geo = errors.child(0)
-        assert geo.text(0).startswith("GEO-004")
+        assert geo.text(3) == "GEO-004"  # the rule's code in its own column, after the sentence
         item = geo.child(0)
         finding = item.data(0, FINDING_ROLE)
         assert finding.feature_uuid == ids["p1_lavoro1"]

@@ -24,6 +24,7 @@ class AtlasPdfAlgorithm(RemixAlgorithm):
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     FILTER = "FILTER"
+    POSTER = "POSTER"
     PAGES = "PAGES"
     PROJECTS = "PROJECTS"
 
@@ -49,11 +50,15 @@ class AtlasPdfAlgorithm(RemixAlgorithm):
             self.FILTER, tr("Filter (QGIS expression on the projects)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Atlas PDF"), tr("PDF (*.pdf)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.POSTER, tr("A3 poster of the programme (PDF, optional)"), tr("PDF (*.pdf)"),
+            optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, tr("Pages")))
         self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, tr("Projects")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         from ...atlas.export import AtlasError, export_atlas_pdf
+        from ...atlas.poster import export_poster_pdf
         from ...layers.errors import RemixFileError
 
         source = self.parameterAsFile(parameters, self.INPUT, context)
@@ -64,10 +69,17 @@ class AtlasPdfAlgorithm(RemixAlgorithm):
         try:
             result = export_atlas_pdf(source, output, expression or None, feedback=feedback,
                                       language=language)
+            poster = (self.parameterAsFileOutput(parameters, self.POSTER, context)
+                      if parameters.get(self.POSTER) else "")
+            if poster:
+                export_poster_pdf(source, poster, expression or None, feedback=feedback, language=language)
         except AtlasError as exc:
             raise QgsProcessingException(exc.message(language)) from exc
         except RemixFileError as exc:
             raise QgsProcessingException(exc.message(language)) from exc
         feedback.pushInfo(tr("{pages} pages, {projects} projects, {seconds:.1f} s").format(
             pages=result.pages, projects=result.projects, seconds=result.seconds))
-        return {self.OUTPUT: str(result.path), self.PAGES: result.pages, self.PROJECTS: result.projects}
+        results = {self.OUTPUT: str(result.path), self.PAGES: result.pages, self.PROJECTS: result.projects}
+        if poster:
+            results[self.POSTER] = poster
+        return results

@@ -1,4 +1,5 @@
-"""What every RE.MIX algorithm shares: its group in the Processing toolbox and createInstance."""
+"""What every RE.MIX algorithm shares: its group in the Processing toolbox, createInstance, and
+parameters that a default makes optional."""
 
 from qgis.core import QgsProcessingAlgorithm
 
@@ -26,3 +27,18 @@ class RemixAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 (QGIS API)
         return type(self)()
+
+    def addParameter(self, definition, createOutput=True):  # noqa: N802,N803 (QGIS API)
+        """Every parameter goes through here, so no algorithm can forget the flag below."""
+        return super().addParameter(optional_if_defaulted(definition), createOutput)
+
+
+def optional_if_defaulted(definition):
+    """A parameter with a default needs no value from the caller. QGIS 3.22's ``qgis_process``
+    still refuses to run without one ("mandatory parameters were not specified") unless the
+    parameter carries FlagOptional; newer QGIS accepts it either way."""
+    if definition.defaultValue() is not None and not definition.isDestination():
+        from ...compat import processing_flag_optional
+
+        definition.setFlags(definition.flags() | processing_flag_optional())
+    return definition

@@ -83,17 +83,20 @@ class ExportBundleAlgorithm(RemixAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, tr("Exported projects")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        from ...errors import RemixError
         from ...export.writer import ExportBlocked, ExportError, Selection, export_bundle
-        from ...layers.errors import RemixFileError
+        from ...inputs import write_error
 
         source = self.parameterAsFile(parameters, self.INPUT, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        expression = self.parameterAsExpression(parameters, self.FILTER, context)
+        # the raw text: on QGIS 3.22 parameterAsExpression gives "" for text that does not parse,
+        # which would silently export everything
+        expression = (self.parameterAsString(parameters, self.FILTER, context) or "").strip()
         profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
         producer = (self.parameterAsString(parameters, self.PRODUCER, context) or "CMM").strip()
         language = ui_language()
         selection = Selection()
-        if expression and expression.strip():
+        if expression:
             selection = Selection(progetti=frozenset(_select_projects(source, expression)))
             feedback.pushInfo(tr("{n} projects match the filter.").format(n=len(selection.progetti)))
         try:
@@ -115,8 +118,10 @@ class ExportBundleAlgorithm(RemixAlgorithm):
                     f"{finding.message_it if language == 'it' else finding.message_en}"
                 )
             raise QgsProcessingException(exc.message(language)) from exc
-        except (ExportError, RemixFileError) as exc:
+        except (ExportError, RemixError) as exc:
             raise QgsProcessingException(exc.message(language)) from exc
+        except OSError as exc:  # the output folder or the disk refused the file
+            raise QgsProcessingException(write_error(exc, output).message(language)) from exc
         for finding in result.warnings[:100]:
             feedback.pushWarning(finding.message_it if language == "it" else finding.message_en)
         return {
@@ -131,7 +136,7 @@ def _select_projects(source, expression_text):
     from qgis.core import QgsExpression, QgsExpressionContext, QgsFeatureRequest, QgsVectorLayer
 
     expression = QgsExpression(expression_text)
-    if expression.hasParserError():
+    if expression.hasParserError() or not expression.rootNode():
         raise QgsProcessingException(
             tr("Invalid filter expression: {error}").format(error=expression.parserErrorString())
         )

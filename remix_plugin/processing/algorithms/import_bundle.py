@@ -62,6 +62,7 @@ class ImportBundleAlgorithm(RemixAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        from ...errors import RemixError
         from ...export.merge import MergeRefused, merge_bundle
 
         bundle = self.parameterAsFile(parameters, self.INPUT, context)
@@ -73,11 +74,17 @@ class ImportBundleAlgorithm(RemixAlgorithm):
             for finding in exc.findings[:50]:
                 feedback.reportError(finding.message(language))
             raise QgsProcessingException(exc.message(language)) from exc
+        except RemixError as exc:
+            raise QgsProcessingException(exc.message(language)) from exc
         for table, uuid, fields in result.conflicts[:100]:
             feedback.pushWarning(
                 tr("Conflict: {table} {uuid} ({fields})").format(
                     table=table, uuid=uuid, fields=", ".join(fields)
                 )
+            )
+        for finding in result.findings[:100]:  # the merged records, validated in the target
+            feedback.pushWarning(
+                f"{finding.layer} {finding.feature_uuid or ''}: {finding.message(language)}"
             )
         feedback.setProgress(100)
         return {

@@ -1,0 +1,115 @@
+"""Bar charts of the summary page, made of ordinary layout items (vector in the PDF).
+
+QGIS 3.22 has no chart item. Each bar is a rectangle whose width is data-defined on an integer
+field of the atlas coverage (``g_zona_nord_ovest``…, the longest bar of a chart full width);
+beside it a label with the scheme's term and a label with the value. A planner can recolour,
+move or delete any of them in the layout designer. Rows follow the scheme's order; colours come
+from ``styles.palette`` (zone tints as on the maps, Okabe-Ito for the ambiti, the lavori's
+intervento colours).
+"""
+
+from qgis.core import QgsLayoutObject, QgsProperty
+
+from ..styles import palette
+from ..taxonomy import load_scheme
+
+ROW_MM = 5.0
+BAR_MM = 3.4
+LABEL_MM = 38.0
+VALUE_MM = 13.0
+
+# ambito code (scheme order) -> Okabe-Ito colour; the poster colours projects the same way
+AMBITO_COLOURS = dict(zip(
+    ("urbanistico", "infrastrutturale", "ambientale", "paesistico", "sociale", "culturale", "economico"),
+    (palette.OKABE_ITO[name] for name in
+     ("vermillion", "blue", "bluish_green", "yellow", "reddish_purple", "orange", "sky_blue"))))
+AZIONE_COLOURS = {"sociale": palette.OKABE_ITO["reddish_purple"], "culturale": palette.OKABE_ITO["orange"],
+                  "economico": palette.OKABE_ITO["blue"]}
+ZONE_BAR_OUTLINE = "#5A5A5A"
+UNCLASSIFIED = "nc"
+
+
+def ambito_colour(code):
+    return AMBITO_COLOURS.get(code, palette.FALLBACK_FILL)
+
+
+def _terms(dimension):
+    return [t for t in load_scheme().dimension(dimension).terms if not getattr(t, "deprecated", False)]
+
+
+def chart_rows(language="it"):
+    """chart id -> [(field, value field for the label or None, term label, colour, outline)]."""
+    unclassified = "Non classificato" if language == "it" else "Not classified"
+    works, actions = ("lavori", "azioni") if language == "it" else ("works", "actions")
+    zones = [(f"g_zona_{t.code}", f"g_zonac_{t.code}", t.label(language),
+              palette.ZONE_TINTS.get(t.code, "#F0F0F0"), ZONE_BAR_OUTLINE) for t in _terms("zona_omogenea")]
+    ambiti = [(f"g_ambito_{t.code}", None, t.label(language), ambito_colour(t.code), None)
+              for t in _terms("ambito_opportunita")]
+    kinds = [(f"g_lav_{t.code}", None, f"{t.label(language)} ({works})",
+              palette.INTERVENTO_COLOURS.get(t.code, palette.FALLBACK_FILL), None)
+             for t in _terms("intervento_oggetto")]
+    kinds.append((f"g_lav_{UNCLASSIFIED}", None, f"{unclassified} ({works})", palette.FALLBACK_FILL, None))
+    kinds += [(f"g_az_{t.code}", None, f"{t.label(language).capitalize()} ({actions})",
+               AZIONE_COLOURS.get(t.code, palette.FALLBACK_FILL), None)
+              for t in _terms("tipo_progetto_azione")]
+    return {"zona": zones, "ambito": ambiti, "tipo": kinds}
+
+
+def chart_fields():
+    names = []
+    for chart, rows in chart_rows().items():
+        names.append(f"g_max_{chart}")
+        for bar_field, value_field, _label, _colour, _outline in rows:
+            names.append(bar_field)
+            if value_field:
+                names.append(value_field)
+    return names
+
+
+def chart_values(summary):
+    """Coverage values of every chart field from ``cards.summarise``'s counts."""
+    values = {}
+    for code, (n_comuni, n_progetti) in summary.get("zone_codes", {}).items():
+        values[f"g_zona_{code}"] = n_progetti
+        values[f"g_zonac_{code}"] = n_comuni
+    for code, count in summary.get("ambiti_codes", {}).items():
+        values[f"g_ambito_{code}"] = count
+    for code, count in summary.get("interventi", {}).items():
+        values[f"g_lav_{code or UNCLASSIFIED}"] = values.get(f"g_lav_{code or UNCLASSIFIED}", 0) + count
+    for code, count in summary.get("tipi_azione", {}).items():
+        if code:
+            values[f"g_az_{code}"] = count
+    known = set(chart_fields())
+    values = {name: value for name, value in values.items() if name in known}
+    for chart, rows in chart_rows().items():
+        values[f"g_max_{chart}"] = max([values.get(row[0], 0) for row in rows] + [0])
+        for row in rows:
+            values.setdefault(row[0], 0)
+            if row[1]:
+                values.setdefault(row[1], 0)
+    return values
+
+
+def add_bar_chart(builder, chart, x, y, width, pages, language="it"):
+    """Rows of (term, bar, value) for ``chart`` ("zona", "ambito", "tipo"); returns the bottom y."""
+    rows = chart_rows(language)[chart]
+    bar_max = width - LABEL_MM - VALUE_MM - 1.0
+    for index, (bar_field, value_field, label, colour, outline) in enumerate(rows):
+        row_y = y + index * ROW_MM
+        builder.text(label, x, row_y + 0.4, LABEL_MM - 1.0, ROW_MM, pages, size=7.0,
+                     item_id=f"grafico_{chart}_{index}_voce")
+        bar = builder.box(x + LABEL_MM, row_y + (ROW_MM - BAR_MM) / 2, bar_max, BAR_MM, pages, colour,
+                          outline)
+        bar.setId(f"grafico_{chart}_{index}_barra")
+        listed = ", ".join(f"'{p}'" for p in pages)
+        hidden = f"\"tipo_pagina\" NOT IN ({listed}) OR coalesce(\"{bar_field}\", 0) = 0"  # no bar for 0
+        bar.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports,
+                                                QgsProperty.fromExpression(hidden))
+        bar.dataDefinedProperties().setProperty(QgsLayoutObject.ItemWidth, QgsProperty.fromExpression(
+            f"max(0.01, {bar_max} * coalesce(\"{bar_field}\", 0) / max(coalesce(\"g_max_{chart}\", 0), 1))"))
+        value = f'[% coalesce("{bar_field}", 0) %]'
+        if value_field:
+            value = f'[% coalesce("{value_field}", 0) %] · ' + value
+        builder.text(value, x + width - VALUE_MM, row_y + 0.4, VALUE_MM, ROW_MM, pages, size=7.0, bold=True,
+                     align="right", item_id=f"grafico_{chart}_{index}_valore")
+    return y + len(rows) * ROW_MM

@@ -1,0 +1,387 @@
+"""What the QGIS desktop adds to a RE.MIX attribute form, beyond the stored form configuration.
+
+The stored forms use core widgets only, so that QField and Mergin Maps show them too. What
+QGIS 3.22 cannot do through a stored form, the desktop plugin adds when a form first gets focus:
+
+- each field label's tooltip carries the scheme's definition of the field (3.22 fills it from
+  the provider's field comment, which its GeoPackage provider never reads);
+- above OK, in words, the fields that keep OK disabled and the tab they are on (3.22 shows only a
+  ✘ beside the field, with the reason in its tooltip);
+- multi-select lists tall enough for every tick, the entity line's text box as tall as its text;
+- the linked layer of an "add a new actor / indicator" link in edit mode, so the button works;
+- empty text and number fields drawn empty instead of "NULL" (the value stays NULL).
+
+``FormHints.install(main_window)`` filters the main window's ChildAdded events (QGIS opens its
+attribute dialogs as its children) and connects to ``QApplication.focusChanged``: no form-init code,
+nothing stored in the project, and forms of other layers are left alone.
+"""
+
+import html
+
+from qgis.PyQt.QtCore import QObject, QTimer
+from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QGridLayout, QLabel
+
+TABLE_PROPERTY = "remix/table"  # as layers/project.py (kept here: no import of QGIS project code)
+LANGUAGE_PROPERTY = "remix/language"
+DONE_PROPERTY = "remix_hints"
+STATUS_NAME = "RemixBlockingReason"
+STATUS_HEAD = {"it": "Per salvare (OK) compila:", "en": "To save (OK), fill in:"}
+TAB_WORD = {"it": "scheda", "en": "tab"}
+WEB_FONT_PX = 16  # QtWebKit's default font size, the HTML widget's text
+MAX_REASONS = 5  # the sentence stays within three lines; the ✘ beside each field says the rest
+MORE = {"it": ("… e un altro campo segnato con ✘.", "… e altri {} campi segnati con ✘."),
+        "en": ("… and 1 more field marked ✘.", "… and {} more fields marked ✘.")}
+MIN_DIALOG_WIDTH = 760  # px: the "why OK is disabled" line then wraps into two or three lines
+
+
+def _own(form, kind):
+    """Widgets of ``kind`` in ``form`` itself, not in the forms of child records that a
+    relation editor embeds in it."""
+    return [w for w in form.findChildren(kind) if _attribute_form(w.parentWidget()) is form]
+
+
+def _own_wrappers(form, kind):
+    return [w for w in form.findChildren(kind)
+            if w.widget() is not None and _attribute_form(w.widget()) is form]
+
+
+def fit_text_boxes(form, spec):
+    """Shrink the form's text elements (QGIS's HTML widget, a web view that takes about 270 px
+    whatever it holds) to the height of their text: the form then fits a 768-pixel screen."""
+    from qgis.PyQt.QtCore import QRect, Qt
+    from qgis.PyQt.QtGui import QFont, QFontMetrics
+    from qgis.PyQt.QtWidgets import QWidget
+
+    from .spec import HintItem, walk
+
+    texts = [item.text for item in walk(spec.tabs) if isinstance(item, HintItem)]
+    boxes = [w for w in _own(form, QWidget) if w.metaObject().className() == "QgsWebView"]
+    for box, text in zip(boxes, texts):
+        if box.inherits("QTextBrowser"):  # a QGIS built without WebKit: the document knows
+            from qgis.PyQt import sip
+            from qgis.PyQt.QtWidgets import QTextBrowser
+
+            browser = sip.cast(box, QTextBrowser)
+            browser.document().setTextWidth(max(browser.viewport().width(), 400))
+            browser.setFixedHeight(int(browser.document().size().height()) + 2 * browser.frameWidth() + 4)
+            continue
+        # the web view draws in its own default font (16 px) with an 8 px page margin
+        font = QFont(box.font())
+        font.setPixelSize(WEB_FONT_PX)
+        metrics = QFontMetrics(font)
+        width = max(box.width(), 400) - 2 * 8 - 24  # margins and room for a scroll bar
+        height = metrics.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height()
+        box.setFixedHeight(height + 2 * 8 + metrics.lineSpacing() // 2 + 12)
+
+
+def fit_multi_lists(form):
+    """Make each multi-select list tall enough for all its ticks (QGIS 3.22 shows about three
+    rows and scrolls the rest out of sight)."""
+    from qgis.gui import QgsEditorWidgetWrapper
+    from qgis.PyQt.QtWidgets import QTableWidget
+
+    fitted = 0
+    for wrapper in _own_wrappers(form, QgsEditorWidgetWrapper):
+        widget = wrapper.widget()
+        table = widget if isinstance(widget, QTableWidget) else (
+            widget.findChild(QTableWidget) if widget is not None else None)
+        if table is None or table.rowCount() == 0:
+            continue
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        # fixed: a taller table would only stretch its rows (3.22 stretches them to fill)
+        table.setFixedHeight(rows + 2 * table.frameWidth() + 2)
+        fitted += 1
+    return fitted
+
+
+def enable_add_buttons(form):
+    """Let "add a new actor / indicator" work from the link's drop-down: QGIS enables that
+    button only while the linked layer is in edit mode, so it is switched on with the form's own
+    layer (as QGIS's relation editor does for its children). Returns the layers switched on."""
+    from qgis.core import QgsProject
+    from qgis.gui import QgsRelationReferenceWidget
+
+    layer = form.layer()
+    if layer is None or not layer.isEditable():
+        return []
+    started = []
+    for widget in _own(form, QgsRelationReferenceWidget):
+        target = QgsProject.instance().mapLayer(widget.referencedLayerId())
+        if widget.allowAddFeatures() and target is not None and not target.isEditable():
+            if target.startEditing():
+                started.append(target)
+    return started
+
+
+def hide_null_text(form):
+    """Empty fields look empty, as in QField, instead of reading "NULL" (QGIS's text for no
+    value). Only the look changes: the widgets keep QGIS's null marker, so an empty field is
+    still saved as NULL, and typing replaces it as before. Returns how many widgets it watches."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtGui import QColor, QPalette
+    from qgis.PyQt.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit
+
+    null_text = QgsApplication.nullRepresentation()
+    if not null_text:
+        return 0
+    watched = 0
+    for edit in _own(form, QLineEdit) + _own(form, QPlainTextEdit):
+        parent = edit.parentWidget()
+        if parent is not None and parent.inherits("QDateTimeEdit"):  # (Python may not see QgsDateTimeEdit)
+            # left as QGIS shows it: a date edit redraws its date on any palette change, and
+            # an empty date would then read as today's
+            continue
+        if isinstance(parent, QAbstractSpinBox):
+            parent.setSpecialValueText("")  # a spin box shows its special text for NULL
+            continue
+        colours = {role: QColor(edit.palette().color(role))
+                   for role in (QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText)}
+
+        def update(*_args, edit=edit, colours=colours):
+            text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+            palette = edit.palette()
+            for role, colour in colours.items():
+                palette.setColor(role, QColor(0, 0, 0, 0) if text == null_text else colour)
+            edit.setPalette(palette)
+
+        edit.textChanged.connect(update)
+        update()
+        watched += 1
+    return watched
+
+
+def _attribute_form(widget):
+    """The QgsAttributeForm holding ``widget`` (or None)."""
+    from qgis.gui import QgsAttributeForm
+
+    while widget is not None:
+        if isinstance(widget, QgsAttributeForm):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def _spec_of(form):
+    layer = form.layer()
+    table_name = layer.customProperty(TABLE_PROPERTY, "") if layer is not None else ""
+    if not table_name:
+        return None
+    from .spec import form_spec
+
+    language = layer.customProperty(LANGUAGE_PROPERTY, "") or "it"
+    try:
+        return form_spec(table_name, language)
+    except KeyError:  # a table this version of the plugin does not know: leave the form as is
+        return None
+
+
+def label_tooltip(alias, definition):
+    """The tooltip QGIS gives a label (``<b>alias</b><p>comment</p>``), with the definition."""
+    return f"<b>{html.escape(alias, quote=False)}</b><p>{html.escape(definition, quote=False)}</p>"
+
+
+def set_label_tooltips(form, spec):
+    """Give every field label of ``form`` its definition; returns how many labels got one."""
+    by_alias = {}
+    layer = form.layer()
+    for name, spec_field in spec.fields.items():
+        index = layer.fields().indexOf(name)
+        if index >= 0 and spec_field.tooltip:
+            by_alias[layer.attributeDisplayName(index)] = spec_field.tooltip
+    done = 0
+    for label in _own(form, QLabel):
+        tip = label.toolTip()
+        if not tip.startswith("<b>") or "</b><p>" not in tip:
+            continue
+        alias = html.unescape(tip[3:tip.index("</b><p>")])
+        if alias in by_alias and label.text().replace("&&", "&") == alias:
+            label.setToolTip(label_tooltip(alias, by_alias[alias]))
+            done += 1
+    return done
+
+
+def _is_empty(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, (list, tuple)) and not value
+
+
+def blocking_reasons(form, spec):
+    """[(tab label, what to do)] for every hard constraint failing now, in layout order: the
+    field's name when it is empty and must be filled, the rule's sentence otherwise (a rule on
+    two fields, like the either-or of a lavoro, is said once)."""
+    from qgis.gui import QgsEditorWidgetWrapper
+
+    blocked = {}
+    for wrapper in _own_wrappers(form, QgsEditorWidgetWrapper):
+        if wrapper.isBlockingCommit():
+            blocked[wrapper.field().name()] = wrapper
+    reasons = {}
+    for name in dict.fromkeys(spec.placed_fields()):
+        wrapper = blocked.get(name)
+        spec_field = spec.fields.get(name)
+        if wrapper is None or spec_field is None:
+            continue
+        messages = [c.message for c in spec_field.constraints
+                    if c.strength == "hard" and c.kind == "expression" and c.message]
+        if spec_field.requirement == "required" and _is_empty(wrapper.value()):
+            text = f"«{spec_field.alias}»"
+        else:
+            text = messages[0] if messages else wrapper.constraintFailureReason()
+        reasons.setdefault((spec.tab_of(name), text), None)
+    return list(reasons)
+
+
+def status_text(form, spec):
+    """One short paragraph: what is still missing, tab by tab ("" when OK is enabled)."""
+    reasons = blocking_reasons(form, spec)
+    if not reasons:
+        return ""
+    by_tab = {}
+    for tab, text in reasons[:MAX_REASONS]:
+        by_tab.setdefault(tab, []).append(text)
+    parts = []
+    for tab, texts in by_tab.items():
+        names = [t for t in texts if t.startswith("«")]
+        sentences = [t for t in texts if not t.startswith("«")]
+        if names and sentences:
+            sentences[0] = sentences[0][:1].lower() + sentences[0][1:]
+        what = ", ".join(names) + ("; " if names and sentences else "") + " ".join(sentences)
+        where = f"<i>{TAB_WORD[spec.language]} {html.escape(tab, quote=False)}</i>: " if tab else ""
+        parts.append(where + html.escape(what, quote=False))
+    more = len(reasons) - MAX_REASONS
+    tail = ""
+    if more > 0:
+        tail = " " + MORE[spec.language][0 if more == 1 else 1].format(more)
+    return f"<b>{STATUS_HEAD[spec.language]}</b> " + " — ".join(parts) + tail
+
+
+def _add_status_label(form):
+    """A word-wrapped label just above the form's OK/Cancel buttons (None without buttons)."""
+    box = form.findChild(QDialogButtonBox)
+    if box is None or box.parentWidget() is None or box.parentWidget().layout() is None:
+        return None
+    layout = box.parentWidget().layout()
+    position = layout.indexOf(box)
+    if position < 0:
+        return None
+    window = form.window()
+    if window is not form and window.inherits("QgsAttributeDialog"):
+        # room for the sentence in two or three lines rather than five (within the screen)
+        screen = window.screen() if hasattr(window, "screen") else None
+        width = min(MIN_DIALOG_WIDTH, screen.availableGeometry().width()) if screen else MIN_DIALOG_WIDTH
+        window.setMinimumWidth(max(window.minimumWidth(), width))
+    label = QLabel(box.parentWidget())
+    label.setObjectName(STATUS_NAME)
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel { color: #8a3b00; }")
+    if isinstance(layout, QGridLayout):
+        # the label takes the buttons' row, the buttons move to a new last row (takeAt/addItem
+        # move the layout item: removeWidget would hand the buttons to Python's garbage collector)
+        row, column, _rows, columns = layout.getItemPosition(position)
+        item = layout.takeAt(position)
+        last = layout.rowCount()
+        layout.addWidget(label, row, column, 1, columns)
+        layout.addItem(item, last, column, 1, columns)
+    else:
+        layout.insertWidget(position, label)
+    return label
+
+
+def decorate_form(form):
+    """Add the definitions and the blocking reasons to a RE.MIX form (once). True if it did."""
+    if form is None or form.property(DONE_PROPERTY):
+        return False
+    spec = _spec_of(form)
+    if spec is None:
+        return False
+    form.setProperty(DONE_PROPERTY, True)
+    set_label_tooltips(form, spec)
+    fit_text_boxes(form, spec)
+    fit_multi_lists(form)
+    enable_add_buttons(form)
+    hide_null_text(form)
+    label = _add_status_label(form)
+    if label is not None:
+        def refresh(*_args):
+            # after QGIS has re-evaluated the constraints of the changed widget
+            QTimer.singleShot(0, lambda: _refresh(form, spec, label))
+
+        form.widgetValueChanged.connect(refresh)
+        form.layer().editingStarted.connect(refresh)
+        form.layer().editingStopped.connect(refresh)
+        _refresh(form, spec, label)
+    return True
+
+
+def _refresh(form, spec, label):
+    try:
+        # a form that cannot save (layer not in edit mode) has nothing to complete
+        text = status_text(form, spec) if form.layer().isEditable() else ""
+    except RuntimeError:  # the form was closed before the timer fired
+        return
+    label.setText(text)
+    label.setVisible(bool(text))
+    if text:
+        # as tall as the text at the dialog's width: a word-wrapped label's own size hint
+        # assumes about 80 characters a line and can add a hundred pixels to the dialog
+        width = max(label.width(), MIN_DIALOG_WIDTH - 2 * label.parentWidget().layout().spacing() - 20)
+        label.setFixedHeight(label.heightForWidth(width))
+
+
+class FormHints(QObject):
+    """Decorates each RE.MIX attribute form: when a window is added to QGIS's main window (the
+    attribute dialogs QGIS opens are its children; without a window manager they never get
+    focus), and the first time one of its widgets gets focus (forms embedded elsewhere)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._application = None
+        self._window = None
+
+    def install(self, window=None):
+        self._application = QApplication.instance()
+        if self._application is not None:
+            self._application.focusChanged.connect(self.on_focus_changed)
+        if window is not None:
+            self._window = window
+            window.installEventFilter(self)
+        return self
+
+    def uninstall(self):
+        if self._application is not None:
+            self._application.focusChanged.disconnect(self.on_focus_changed)
+            self._application = None
+        if self._window is not None:
+            self._window.removeEventFilter(self)
+            self._window = None
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
+        from qgis.PyQt.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ChildAdded:
+            # the child is still being built: look once the event loop turns
+            QTimer.singleShot(0, self.scan)
+        return False
+
+    def scan(self):
+        """Decorate the RE.MIX forms of the attribute dialogs of the main window (once each)."""
+        from qgis.gui import QgsAttributeDialog
+        from qgis.PyQt import sip
+
+        if self._window is None:
+            return 0
+        from qgis.PyQt.QtWidgets import QDialog
+
+        done = 0
+        for child in self._window.findChildren(QDialog):  # also those parented to a dock
+            if child.inherits("QgsAttributeDialog"):
+                dialog = child if isinstance(child, QgsAttributeDialog) else \
+                    sip.cast(child, QgsAttributeDialog)
+                done += int(decorate_form(dialog.attributeForm()))
+        return done
+
+    def on_focus_changed(self, _old, now):
+        decorate_form(_attribute_form(now))

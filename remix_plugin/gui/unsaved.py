@@ -1,0 +1,188 @@
+"""Unsaved edits: count them, save every RE.MIX layer together (parents before children) and ask
+Save / Discard / Cancel, as QGIS does, before anything would throw them away (opening or
+creating a file, reopening the same one, importing a bundle, upgrading a file).
+
+The question is a plain ``QMessageBox`` (objectName ``remixUnsavedQuestion``); every entry point
+takes an ``ask`` callable instead, so tests answer it without a modal dialog.
+"""
+
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from ..i18n import tr
+from ..log import get_logger
+
+LOG = get_logger("gui.unsaved")
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+TABLE_PROPERTY = "remix/table"
+
+
+# -- which layers ---------------------------------------------------------------------------
+def _is_modified(layer):
+    return isinstance(layer, QgsVectorLayer) and layer.isEditable() and layer.isModified()
+
+
+def project_modified_layers(project=None):
+    """Every vector layer of the project with unsaved edits (opening a project loses them all).
+    Memory layers are skipped: QGIS warns about them itself and they cannot be saved."""
+    project = project or QgsProject.instance()
+    return [layer for layer in project.mapLayers().values()
+            if _is_modified(layer) and layer.providerType() != "memory"]
+
+
+def file_layers(gpkg_path, project=None):
+    """Every vector layer of the project that reads the GeoPackage ``gpkg_path``."""
+    from .project_tree import _gpkg_source, _same_file
+
+    project = project or QgsProject.instance()
+    found = []
+    for layer in project.mapLayers().values():
+        path, _name = _gpkg_source(layer)
+        if path is not None and gpkg_path and _same_file(path, gpkg_path):
+            found.append(layer)
+    return found
+
+
+def file_modified_layers(gpkg_path, project=None):
+    return [layer for layer in file_layers(gpkg_path, project) if _is_modified(layer)]
+
+
+# -- counting -------------------------------------------------------------------------------
+def change_count(layer):
+    """Features added, deleted or changed (attributes or geometry) in the layer's edit buffer."""
+    if not _is_modified(layer):
+        return 0
+    buffer = layer.editBuffer()
+    if buffer is None:
+        return 1
+    added = set(buffer.addedFeatures())
+    changed = (set(buffer.changedAttributeValues()) | set(buffer.changedGeometries())) - added
+    count = len(added) + len(set(buffer.deletedFeatureIds())) + len(changed)
+    return count or 1  # e.g. only a field added: still one change to save
+
+
+def total_changes(layers):
+    return sum(change_count(layer) for layer in layers)
+
+
+def changes_text(count):
+    """"1 modifica non salvata" / "3 modifiche non salvate" (English: "1 unsaved change")."""
+    if count == 1:
+        return tr("1 unsaved change")
+    return tr("{n} unsaved changes").format(n=count)
+
+
+# -- saving ---------------------------------------------------------------------------------
+def _table_rank():
+    from ..layers.model import load_model
+
+    order = list(load_model().data_table_names)
+    return {name: position for position, name in enumerate(order)}
+
+
+def save_order(layers):
+    """Parents before children (``layers.model`` relations: programmi, progetti, then lavori,
+    azioni…), other layers of the file last, so no child is ever saved without its parent."""
+    rank = _table_rank()
+    last = len(rank)
+    indexed = list(enumerate(layers))
+    indexed.sort(key=lambda pair: (rank.get(pair[1].customProperty(TABLE_PROPERTY, "") or "", last),
+                                   pair[0]))
+    return [layer for _position, layer in indexed]
+
+
+class SaveResult:
+    def __init__(self):
+        self.saved = []  # layer names, in the order they were written
+        self.failed = None  # name of the layer whose commit failed (the next ones were not tried)
+        self.errors = []  # QGIS's commitErrors() of that layer
+
+    @property
+    def ok(self):
+        return self.failed is None
+
+    def message(self):
+        if self.ok:
+            return tr("Saved: {layers}.").format(layers=", ".join(self.saved) or "—")
+        text = tr("“{layer}” could not be saved; its edits and those of the layers after it are "
+                  "still in the edit buffer: {errors}").format(layer=self.failed,
+                                                               errors="; ".join(self.errors))
+        if self.saved:
+            text += " " + tr("Already saved: {layers}.").format(layers=", ".join(self.saved))
+        return text
+
+
+def save_layers(layers, stop_editing=False):
+    """Commit the modified layers in :func:`save_order`; stop at the first failure (its edits and
+    those of the following layers stay in their buffers, ready for another try)."""
+    result = SaveResult()
+    for layer in save_order([layer for layer in layers if _is_modified(layer)]):
+        if layer.commitChanges(stop_editing):
+            result.saved.append(layer.name())
+            continue
+        result.failed = layer.name()
+        result.errors = list(layer.commitErrors())
+        LOG.warning("Commit of %s failed: %s", layer.name(), result.errors)
+        break
+    return result
+
+
+def discard_layers(layers):
+    for layer in layers:
+        if layer.isEditable():
+            layer.rollBack()
+
+
+# -- asking ---------------------------------------------------------------------------------
+def question_text(count, layers, action):
+    names = ", ".join(sorted({layer.name() for layer in layers}))
+    return tr("{changes} in {layers}. {action} would lose them. Save them first?").format(
+        changes=changes_text(count), layers=names, action=action)
+
+
+def ask_unsaved(parent, count, layers, action):
+    """The Save / Discard / Cancel question; returns SAVE, DISCARD or CANCEL."""
+    box = QMessageBox(parent)
+    box.setObjectName("remixUnsavedQuestion")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Unsaved edits"))
+    box.setText(question_text(count, layers, action))
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    answer = box.exec()
+    box.deleteLater()
+    if answer == buttons.Save:
+        return SAVE
+    if answer == buttons.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def confirm_unsaved(layers, action, parent=None, ask=None, report=None):
+    """True when the caller may go on: no unsaved edits, or they were saved / discarded.
+
+    ``ask(count, layers, action)`` replaces the question (tests); ``report(text)`` receives the
+    reason when a save fails (default: a warning box)."""
+    layers = [layer for layer in layers if _is_modified(layer)]
+    if not layers:
+        return True
+    count = total_changes(layers)
+    if ask is None:
+        answer = ask_unsaved(parent, count, layers, action)
+    else:
+        answer = ask(count, layers, action)
+    if answer == SAVE:
+        result = save_layers(layers)
+        if not result.ok:
+            if report is not None:
+                report(result.message())
+            else:
+                QMessageBox.warning(parent, tr("Unsaved edits"), result.message())
+            return False
+        return True
+    if answer == DISCARD:
+        discard_layers(layers)
+        return True
+    return False
