@@ -32,6 +32,7 @@ from .errors import RemixFileError
 from .inspect import connect_read_only, inspect_geopackage
 from .model import CODELIST_TABLE, COMUNI_TABLE, load_model
 from .paths import FILE_ENTRY, PROJECT_SCOPE, reading, remember_own_file
+from .stored_project import retarget_stored_project
 
 LOG = get_logger("layers.project")
 
@@ -322,6 +323,9 @@ def store_project(gpkg_path, language=None, final_path=None):
             QgsPathResolver.removePathWriter(writer_id)
         project.clear()
         del project
+    # Newer QGIS (3.44) writes some sources without the path writer (a relation's dataSource):
+    # name the final file there too.
+    retarget_stored_project(path, path, final_path=final)
     make_self_contained(path)
     LOG.info("QGIS project and styles stored in %s", path)
     return path

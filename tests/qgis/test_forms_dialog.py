@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 from osgeo import ogr
 from qgis.core import (
+    Qgis,
     QgsEditFormConfig,
     QgsExpression,
     QgsFeatureRequest,
@@ -396,6 +397,10 @@ def test_group_visibility_follows_the_kind_of_intervention(remix):
         assert bool(expression.evaluate(context)) is visible, level
 
 
+@pytest.mark.xfail(
+    Qgis.QGIS_VERSION_INT >= 34000, strict=True,
+    reason="known defect on QGIS >= 3.40 (issue 11, left open): the JSON field reads as a string list, "
+           "the value-relation widget hands it '{a,b}' text and OGR stores a JSON string, not an array")
 def test_deprecated_multi_term_hidden_for_new_features_shown_for_old_ones(remix):
     path, layers, relations = remix
     parent = _project(layers, relations)

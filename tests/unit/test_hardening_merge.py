@@ -351,12 +351,6 @@ def test_folder_the_user_cannot_write(tmp_path):
     assert not (folder / "nuovo.gpkg").exists()
 
 
-@pytest.mark.xfail(
-    reason="export/writer.py (not this area): on a full disk GDAL's close of the temporary dataset prints "
-    "'Exception ignored … RuntimeError' and the message shown is the later 'readonly database', not the "
-    "original 'disk I/O error'; the CLI exit code (2) and the cleanup are right",
-    strict=False,
-)
 def test_full_disk_during_the_export(tmp_path):
     from bundle_fixtures import build_dataset
 
