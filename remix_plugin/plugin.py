@@ -48,7 +48,7 @@ class RemixPlugin:
         self.translator = install_translator()
         self.initProcessing()
 
-        from .forms.desktop import FormHints
+        from .gui.form_watch import FormHints
 
         # definitions and "why OK is disabled" in the forms QGIS opens
         self.form_hints = FormHints().install(self.iface.mainWindow())

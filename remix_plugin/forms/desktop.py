@@ -11,15 +11,15 @@ QGIS 3.22 cannot do through a stored form, the desktop plugin adds when a form f
 - the linked layer of an "add a new actor / indicator" link in edit mode, so the button works;
 - empty text and number fields drawn empty instead of "NULL" (the value stays NULL).
 
-``FormHints.install(main_window)`` filters the main window's ChildAdded events (QGIS opens its
+``gui.form_watch.FormHints.install(main_window)`` filters the main window's ChildAdded events (QGIS opens its
 attribute dialogs as its children) and connects to ``QApplication.focusChanged``: no form-init code,
 nothing stored in the project, and forms of other layers are left alone.
 """
 
 import html
 
-from qgis.PyQt.QtCore import QObject, QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QGridLayout, QLabel
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QGridLayout, QLabel
 
 TABLE_PROPERTY = "remix/table"  # as layers/project.py (kept here: no import of QGIS project code)
 LANGUAGE_PROPERTY = "remix/language"
@@ -329,59 +329,3 @@ def _refresh(form, spec, label):
         # assumes about 80 characters a line and can add a hundred pixels to the dialog
         width = max(label.width(), MIN_DIALOG_WIDTH - 2 * label.parentWidget().layout().spacing() - 20)
         label.setFixedHeight(label.heightForWidth(width))
-
-
-class FormHints(QObject):
-    """Decorates each RE.MIX attribute form: when a window is added to QGIS's main window (the
-    attribute dialogs QGIS opens are its children; without a window manager they never get
-    focus), and the first time one of its widgets gets focus (forms embedded elsewhere)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._application = None
-        self._window = None
-
-    def install(self, window=None):
-        self._application = QApplication.instance()
-        if self._application is not None:
-            self._application.focusChanged.connect(self.on_focus_changed)
-        if window is not None:
-            self._window = window
-            window.installEventFilter(self)
-        return self
-
-    def uninstall(self):
-        if self._application is not None:
-            self._application.focusChanged.disconnect(self.on_focus_changed)
-            self._application = None
-        if self._window is not None:
-            self._window.removeEventFilter(self)
-            self._window = None
-
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
-        from qgis.PyQt.QtCore import QEvent
-
-        if event.type() == QEvent.Type.ChildAdded:
-            # the child is still being built: look once the event loop turns
-            QTimer.singleShot(0, self.scan)
-        return False
-
-    def scan(self):
-        """Decorate the RE.MIX forms of the attribute dialogs of the main window (once each)."""
-        from qgis.gui import QgsAttributeDialog
-        from qgis.PyQt import sip
-
-        if self._window is None:
-            return 0
-        from qgis.PyQt.QtWidgets import QDialog
-
-        done = 0
-        for child in self._window.findChildren(QDialog):  # also those parented to a dock
-            if child.inherits("QgsAttributeDialog"):
-                dialog = child if isinstance(child, QgsAttributeDialog) else \
-                    sip.cast(child, QgsAttributeDialog)
-                done += int(decorate_form(dialog.attributeForm()))
-        return done
-
-    def on_focus_changed(self, _old, now):
-        decorate_form(_attribute_form(now))

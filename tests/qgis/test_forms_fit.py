@@ -317,7 +317,8 @@ def test_an_empty_field_shows_no_null_and_is_still_saved_as_null(project_it):
 
 
 def test_the_hints_come_with_the_first_focus_and_only_once(project_it):
-    from remix_plugin.forms.desktop import DONE_PROPERTY, FormHints
+    from remix_plugin.forms.desktop import DONE_PROPERTY
+    from remix_plugin.gui.form_watch import FormHints
 
     layers = project_it
     hints = FormHints().install()
@@ -359,7 +360,8 @@ def test_a_dialog_opened_by_qgis_is_decorated_without_any_focus(project_it):
     from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
     from qgis.PyQt.QtWidgets import QMainWindow
 
-    from remix_plugin.forms.desktop import DONE_PROPERTY, FormHints
+    from remix_plugin.forms.desktop import DONE_PROPERTY
+    from remix_plugin.gui.form_watch import FormHints
 
     layers = project_it
     layer = layers["progetti"]
