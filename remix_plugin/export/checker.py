@@ -806,6 +806,14 @@ def _is_missing(uuid):
     return uuid is None or str(uuid).strip() == ""
 
 
+def _report_repeated_code(out, link, parent, code, pairs):
+    """Report a code a parent lists twice in a link table; remembers the pair."""
+    if (parent, code) in pairs:
+        out.add("duplicate_code", "error", f"{link.name}: codice {code!r} ripetuto.",
+                f"{link.name}: code {code!r} repeated.", link.name, parent, "code", code)
+    pairs.add((parent, code))
+
+
 def _report_uuid(out, table, uuid, seen):
     """Report a missing or repeated (canonical) UUID; False when the record has none."""
     if _is_missing(uuid):
@@ -868,18 +876,7 @@ def _check_links_sql(connection, spec, out):
                     parent,
                 )
                 continue
-            if (parent, code) in pairs:
-                out.add(
-                    "duplicate_code",
-                    "error",
-                    f"{link.name}: codice {code!r} ripetuto.",
-                    f"{link.name}: code {code!r} repeated.",
-                    link.name,
-                    parent,
-                    "code",
-                    code,
-                )
-            pairs.add((parent, code))
+            _report_repeated_code(out, link, parent, code, pairs)
 
 
 def _check_rows(connection, spec, scheme, out, values, profile):
@@ -1033,18 +1030,7 @@ def _check_links(connection, spec, scheme, out, uuids, profile, values):
                     "code",
                     code,
                 )
-            if (parent, code) in pairs:
-                out.add(
-                    "duplicate_code",
-                    "error",
-                    f"{link.name}: codice {code!r} ripetuto.",
-                    f"{link.name}: code {code!r} repeated.",
-                    link.name,
-                    parent,
-                    "code",
-                    code,
-                )
-            pairs.add((parent, code))
+            _report_repeated_code(out, link, parent, code, pairs)
             with_codes.add(parent)
         if values and link.required and profile == "strict":
             for parent in sorted(uuids.get(link.parent, set()) - with_codes):

@@ -30,6 +30,7 @@ from .. import inputs, sql
 from ..codes import format_codes, parse_codes
 from ..errors import RemixError
 from ..layers.errors import RemixFileError
+from ..layers.geopackage import sqlite_backup
 from ..layers.inspect import connect_read_only, inspect_geopackage
 from ..layers.model import load_model
 from ..log import get_logger
@@ -364,15 +365,7 @@ def exclusive_backup(target, attempts=100):
     private = Path(tempfile.mkdtemp(prefix=".remix-backup-", dir=target.parent))
     copy = private / "backup.gpkg"
     try:
-        source = sqlite3.connect(target.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
-        try:
-            destination = sqlite3.connect(str(copy))
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
+        sqlite_backup(target, copy)
         for attempt in range(attempts):
             name = _backup_name(target, attempt)
             retarget_stored_project(copy, target, final_path=name)

@@ -290,21 +290,27 @@ def _load_comuni(dataset, srs):
 
 
 # -- backup and upgrade ----------------------------------------------------------------------
-def backup_copy(path, suffix=None):
-    """Copy a GeoPackage with SQLite's backup API (safe while QGIS holds it open in WAL mode:
-    a plain file copy can lose committed rows still in the -wal file). Returns the copy's path."""
-    path = Path(path)
-    stamp = suffix or datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
-    source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
+def sqlite_backup(source_path, destination_path):
+    """Copy a GeoPackage with SQLite's backup API, read-only on the source: rows still in its
+    -wal file (QGIS keeps edited files in WAL) are copied too."""
+    source = sqlite3.connect(Path(source_path).resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
     try:
-        destination = sqlite3.connect(str(target))
+        destination = sqlite3.connect(str(destination_path))
         try:
             source.backup(destination)
         finally:
             destination.close()
     finally:
         source.close()
+
+
+def backup_copy(path, suffix=None):
+    """Copy a GeoPackage with SQLite's backup API (safe while QGIS holds it open in WAL mode:
+    a plain file copy can lose committed rows still in the -wal file). Returns the copy's path."""
+    path = Path(path)
+    stamp = suffix or datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    sqlite_backup(path, target)
     retarget_stored_project(target, path)  # the backup opens as itself, not as the original
     return target
 
