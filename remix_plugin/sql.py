@@ -45,3 +45,30 @@ def count(table, where=""):
     if where:
         parts += ["WHERE", where]
     return " ".join(parts)
+
+
+class _QuotedIdentifiers(dict):
+    """The values of a template's ``{placeholders}``: each quoted as an identifier, a list or
+    tuple as a comma-separated list of quoted identifiers. A missing name is an error."""
+
+    def __missing__(self, key):
+        raise KeyError(f"SQL template placeholder {{{key}}} has no identifier")
+
+
+def statement(template, **identifiers):
+    """Fill a named SQL template: ``{name}`` placeholders take identifiers (quoted here, never
+    values), ``?`` / ``:name`` placeholders take values bound by the caller.
+
+    Templates are module-level constants written as plain SQL, so they can be read and pasted
+    into ``sqlite3`` (or ``psql``) with the names filled in by hand::
+
+        COUNT_GEOMETRY_TYPES = 'SELECT count(*), min(typeof(geom)) FROM {table}'
+        cursor.execute(sql.statement(COUNT_GEOMETRY_TYPES, table=layer_name))
+    """
+    quoted = _QuotedIdentifiers()
+    for key, value in identifiers.items():
+        if isinstance(value, (list, tuple)):
+            quoted[key] = column_list(value)
+        else:
+            quoted[key] = quote_identifier(value)
+    return template.format_map(quoted)
