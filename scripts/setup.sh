@@ -15,8 +15,10 @@ APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-fiona g
               python3-gdal xvfb xauth qttools5-dev-tools poppler-utils python3-venv sqlite3
               python3-pyqt6 qttranslations5-l10n)
 # qttranslations5-l10n: Qt's own Italian (OK/Annulla, Sì/No in QGIS's dialogs), as QGIS installers ship it.
-# Host only: debootstrap builds that chroot.
-HOST_APT_PACKAGES=(debootstrap)
+# Host only: debootstrap builds that chroot; PostgreSQL + PostGIS for the central database's
+# throw-away test cluster (scripts/pg_cluster.sh; never the machine's default cluster) and
+# psycopg2 for the headless `db` commands.
+HOST_APT_PACKAGES=(debootstrap postgresql python3-psycopg2)
 
 # Pinned for Python 3.11 + QGIS 3.22 (pytest-qgis 5 supports QGIS >= 3.10, Python >= 3.10), and
 # also installed into the newest-LTR chroot (Python 3.14, QGIS 3.44) by scripts/qgis_chroot.sh.
@@ -66,6 +68,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 else
   log "system packages present"
+fi
+# PostGIS is packaged per PostgreSQL major version (postgresql-15-postgis-3 on Debian 12).
+PG_MAJOR="$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)"
+if [ -n "$PG_MAJOR" ] && ! dpkg-query -W -f='${Status}' "postgresql-$PG_MAJOR-postgis-3" 2>/dev/null | grep -q "install ok installed"; then
+  log "installing from apt: postgresql-$PG_MAJOR-postgis-3"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "postgresql-$PG_MAJOR-postgis-3" \
+    || { $SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "postgresql-$PG_MAJOR-postgis-3"; }
 fi
 
 # ---------------------------------------------------------------- virtualenv

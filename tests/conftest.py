@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pg_cluster import pg_cluster  # noqa: F401  (the throw-away PostGIS, a session fixture)
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 ARTIFACTS = ROOT / "tests" / "artifacts"
