@@ -152,7 +152,7 @@ def main(argv=None):
 
     from remix_plugin.gui.dock import RemixDock
     from remix_plugin.gui.project_tree import TreeData
-    from remix_plugin.layers.project import build_project
+    from remix_plugin.qgis_project.builder import build_project
 
     folder = Path(tempfile.mkdtemp(prefix="bench_dock_"))
     path = folder / "bench.gpkg"

@@ -5,6 +5,7 @@
     python3 -m remix_plugin create FILE.gpkg [--crs EPSG:32632]
     python3 -m remix_plugin export-bundle SOURCE.gpkg BUNDLE.gpkg [--producer CMM] [--profile NAME]
     python3 -m remix_plugin import-bundle BUNDLE.gpkg|BUNDLE.zip TARGET.gpkg
+    python3 -m remix_plugin db init|grant|upgrade --dsn DSN …   (central database, docs/central-database.md)
 
 Exit codes: 0 clean, 1 findings/errors (or conflicts left for the user), 2 a file cannot be read
 or written (one line in Italian or English on stderr: never a traceback).
@@ -14,6 +15,8 @@ import argparse
 import logging
 import sqlite3
 import sys
+
+from .i18n import BOTH, tr
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -37,15 +40,38 @@ def _fail(message):
     return EXIT_UNREADABLE
 
 
-def _io_message(exc, language, path):
-    from .inputs import sqlite_error, write_error
+def _file_errors():
+    """What every command reports as one line (exit 2): the plugin's errors, the folder or disk
+    refusing a file, SQLite, and GDAL (with exceptions on, a RuntimeError)."""
+    from .errors import RemixError
 
+    return (RemixError, OSError, sqlite3.Error, RuntimeError)
+
+
+def _failure(exc, language, path, gdal_text):
+    """The one line (and the findings behind a RemixError) for an error of ``_file_errors()``;
+    ``gdal_text`` is the English ``tr`` source for GDAL's RuntimeError ({path}, {error})."""
+    from .errors import RemixError
+    from .inputs import sqlite_error, write_error
+    from .textsafe import safe_text
+
+    if isinstance(exc, RemixError):
+        for finding in exc.findings[:50]:
+            print(safe_text(finding.message(language)), file=sys.stderr)
+        return _fail(exc.message(language))
     if isinstance(exc, OSError):
-        return write_error(exc, path).message(language)
-    return sqlite_error(exc, str(path)).message(language)
+        return _fail(write_error(exc, path).message(language))
+    if isinstance(exc, sqlite3.Error):
+        return _fail(sqlite_error(exc, str(path)).message(language))
+    return _fail(gdal_text.get(language).format(path=path, error=exc))
 
 
 def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["db"]:  # the central database's commands have their own parser (psycopg2)
+        from .central.cli import main as db_main
+
+        return db_main(argv)
     parser = argparse.ArgumentParser(prog="python3 -m remix_plugin", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -98,23 +124,16 @@ def main(argv=None):
 
 
 def _create(args):
-    from .errors import RemixError
     from .layers.geopackage import create_geopackage
 
     try:
         print(create_geopackage(args.path, crs=args.crs))
-    except RemixError as exc:
-        return _fail(exc.message(args.lang))
-    except (OSError, sqlite3.Error) as exc:
-        return _fail(_io_message(exc, args.lang, args.path))
-    except RuntimeError as exc:  # GDAL, with exceptions on: the folder or the disk refused the file
-        what = "Impossibile creare" if args.lang == "it" else "Cannot create"
-        return _fail(f"{what} {args.path}: {exc}")
+    except _file_errors() as exc:
+        return _failure(exc, args.lang, args.path, tr("Cannot create {path}: {error}", language=BOTH))
     return EXIT_CLEAN
 
 
 def _export(args):
-    from .errors import RemixError
     from .export.writer import ExportBlocked, export_bundle
     from .textsafe import safe_text
 
@@ -125,6 +144,7 @@ def _export(args):
             producer=args.producer,
             producer_name=args.producer_name,
             profile=args.profile,
+            remember_validation=True,  # `validate` then `export-bundle` on one file validates once
         )
     except ExportBlocked as exc:
         for finding in exc.findings[:100]:
@@ -132,40 +152,27 @@ def _export(args):
                   file=sys.stderr)
         print(safe_text(exc.message(args.lang)), file=sys.stderr)
         return EXIT_FINDINGS
-    except RemixError as exc:
-        return _fail(exc.message(args.lang))
-    except (OSError, sqlite3.Error) as exc:
-        return _fail(_io_message(exc, args.lang, args.target))
-    except RuntimeError as exc:  # GDAL, with exceptions on: the folder or the disk refused the file
-        what = "Esportazione non riuscita" if args.lang == "it" else "Export failed"
-        return _fail(f"{what}: {args.target}: {exc}")
+    except _file_errors() as exc:
+        return _failure(exc, args.lang, args.target, tr("Export failed: {path}: {error}", language=BOTH))
     print(safe_text(f"{result.path} {result.content_hash}"))
     return EXIT_CLEAN
 
 
 def _import(args):
-    from .errors import RemixError
     from .export.merge import merge_bundle
     from .textsafe import safe_text
 
     try:
         result = merge_bundle(args.bundle, args.target)
-    except RemixError as exc:
-        for finding in exc.findings[:50]:
-            print(safe_text(finding.message(args.lang)), file=sys.stderr)
-        return _fail(exc.message(args.lang))
-    except (OSError, sqlite3.Error) as exc:
-        return _fail(_io_message(exc, args.lang, args.target))
-    italian = args.lang == "it"
-    print(safe_text(
-        (f"{sum(result.added.values())} aggiunti, {sum(result.updated.values())} aggiornati, "
-         f"{len(result.conflicts)} conflitti" if italian else
-         f"{sum(result.added.values())} added, {sum(result.updated.values())} updated, "
-         f"{len(result.conflicts)} conflicts")
-        + (f"; backup: {result.backup}" if result.backup else "")
-    ))
+    except _file_errors() as exc:
+        return _failure(exc, args.lang, args.target, tr("Import failed: {path}: {error}", language=BOTH))
+    summary = tr("{added} added, {updated} updated, {conflicts} conflicts", language=args.lang).format(
+        added=sum(result.added.values()), updated=sum(result.updated.values()),
+        conflicts=len(result.conflicts))
+    print(safe_text(summary + (f"; backup: {result.backup}" if result.backup else "")))
     for table, uuid, fields in result.conflicts[:100]:
-        print(safe_text(("conflitto" if italian else "conflict") + f": {table} {uuid} ({', '.join(fields)})"))
+        print(safe_text(tr("conflict: {table} {uuid} ({fields})", language=args.lang).format(
+            table=table, uuid=uuid, fields=", ".join(fields))))
     for finding in result.findings[:100]:
         print(safe_text(f"{finding.severity} {finding.code} {finding.layer} {finding.feature_uuid}: "
                         f"{finding.message(args.lang)}"))

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
 from .errors import RemixError
+from .i18n import BOTH, pick, tr
 
 PRESETS_PATH = Path(__file__).resolve().parent / "data" / "basemaps.json"
 KINDS = ("wms", "xyz")
@@ -32,10 +33,10 @@ class Preset:
         self.opacity = float(self.data.get("opacity", 1.0))
 
     def label(self, language="it"):
-        return self.data["label_it" if language == "it" else "label_en"]
+        return pick(language, self.data["label_it"], self.data["label_en"])
 
     def description(self, language="it"):
-        return self.data.get("description_it" if language == "it" else "description_en", "")
+        return pick(language, self.data.get("description_it", ""), self.data.get("description_en", ""))
 
     def uri(self):
         """The data-source string for ``QgsRasterLayer(uri, name, "wms")``."""
@@ -64,18 +65,18 @@ class Preset:
 def _check(entry, position):
     missing = [key for key in REQUIRED if not entry.get(key)]
     if missing:
-        raise BasemapError("basemaps", f"Mappa di base n. {position}: mancano {', '.join(missing)}.",
-                           f"Base map no. {position}: {', '.join(missing)} missing.")
+        raise BasemapError("basemaps", *tr("Base map no. {position}: {keys} missing.", language=BOTH).format(
+            position=position, keys=", ".join(missing)))
     if entry["kind"] not in KINDS:
-        raise BasemapError("basemaps", f"Mappa di base «{entry['id']}»: tipo «{entry['kind']}» sconosciuto.",
-                           f"Base map '{entry['id']}': unknown kind '{entry['kind']}'.")
+        raise BasemapError("basemaps", *tr("Base map '{id}': unknown kind '{kind}'.", language=BOTH).format(
+            id=entry["id"], kind=entry["kind"]))
     parts = urlsplit(entry["url"])
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise BasemapError("basemaps", f"Mappa di base «{entry['id']}»: indirizzo non valido.",
-                           f"Base map '{entry['id']}': invalid address.")
+        raise BasemapError("basemaps", *tr("Base map '{id}': invalid address.", language=BOTH).format(
+            id=entry["id"]))
     if entry["kind"] == "wms" and not entry.get("layers"):
-        raise BasemapError("basemaps", f"Mappa di base «{entry['id']}»: nessun layer WMS.",
-                           f"Base map '{entry['id']}': no WMS layer.")
+        raise BasemapError("basemaps", *tr("Base map '{id}': no WMS layer.", language=BOTH).format(
+            id=entry["id"]))
 
 
 def load_presets(path=None):
@@ -84,14 +85,14 @@ def load_presets(path=None):
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise BasemapError("basemaps", f"Elenco delle mappe di base illeggibile: {error}",
-                           f"List of base maps unreadable: {error}") from error
+        raise BasemapError("basemaps", *tr("List of base maps unreadable: {error}", language=BOTH).format(
+            error=error)) from error
     presets, seen = [], set()
     for position, entry in enumerate(data.get("presets", []), start=1):
         _check(entry, position)
         if entry["id"] in seen:
-            raise BasemapError("basemaps", f"Mappa di base «{entry['id']}» ripetuta.",
-                               f"Base map '{entry['id']}' repeated.")
+            raise BasemapError("basemaps", *tr("Base map '{id}' repeated.", language=BOTH).format(
+                id=entry["id"]))
         seen.add(entry["id"])
         presets.append(Preset(entry))
     return presets

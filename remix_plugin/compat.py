@@ -156,6 +156,40 @@ def set_container_tab(container):
         container.setIsGroupBox(False)
 
 
+# -- default styles (remix_plugin/styles) ------------------------------------------------------
+def symbol_layer_property(name):
+    """A data-defined property of a symbol layer ("LayerEnabled", "StrokeStyle", …):
+    ``QgsSymbolLayer.Property<name>`` (3.x) or ``QgsSymbolLayer.Property.<name>`` (4.x)."""
+    from qgis.core import QgsSymbolLayer
+
+    return _first_enum((QgsSymbolLayer, f"Property{name}"), (QgsSymbolLayer, f"Property.{name}"))
+
+
+def label_placement(name):
+    """``QgsPalLayerSettings.Placement.<name>`` (3.22) or ``Qgis.LabelPlacement.<name>``."""
+    from qgis.core import QgsPalLayerSettings
+
+    return _first_enum((QgsPalLayerSettings, f"Placement.{name}"), (Qgis, f"LabelPlacement.{name}"))
+
+
+# -- layer metadata (base maps) ---------------------------------------------------------------
+def set_layer_attribution(layer, text):
+    """A layer's attribution: ``serverProperties().setAttribution`` (QGIS >= 3.38; the layer's own
+    ``setAttribution`` is deprecated on 3.44) or ``QgsMapLayer.setAttribution`` (3.22)."""
+    properties = layer.serverProperties()
+    if hasattr(properties, "setAttribution"):
+        properties.setAttribution(text)
+    else:
+        layer.setAttribution(text)
+
+
+def layer_attribution(layer):
+    properties = layer.serverProperties()
+    if hasattr(properties, "attribution"):
+        return properties.attribution()
+    return layer.attribution()
+
+
 # -- Processing -----------------------------------------------------------------------------------
 def processing_flag_optional():
     """``Qgis.ProcessingParameterFlag.Optional`` (QGIS >= 3.36, 4.x) or
@@ -178,3 +212,69 @@ def task_flags_without_cancel():
     from qgis.core import QgsTask
 
     return QgsTask.Flag(0)
+
+
+# -- print layouts, symbols and labels (atlas; block kept by helper "crosscut") ------------------
+def scoped_enum(owner, scope, member):
+    """``owner.scope.member`` (scoped enums, QGIS 4) or ``owner.member`` (3.22)."""
+    scoped = getattr(owner, scope, None)
+    if scoped is not None and hasattr(scoped, member):
+        return getattr(scoped, member)
+    return getattr(owner, member)
+
+
+def text_render_always_text():
+    """Text drawn as text, not outlines: ``QgsRenderContext.TextFormatAlwaysText`` (3.22) or
+    ``Qgis.TextRenderFormat.AlwaysText``."""
+    from qgis.core import QgsRenderContext
+
+    return _first_enum((QgsRenderContext, "TextFormatAlwaysText"), (Qgis, "TextRenderFormat.AlwaysText"))
+
+
+def layout_millimeters():
+    from qgis.core import QgsUnitTypes
+
+    return _first_enum((QgsUnitTypes, "LayoutMillimeters"), (Qgis, "LayoutUnit.Millimeters"))
+
+
+def render_points():
+    from qgis.core import QgsUnitTypes
+
+    return _first_enum((QgsUnitTypes, "RenderPoints"), (Qgis, "RenderUnit.Points"))
+
+
+def render_millimeters():
+    from qgis.core import QgsUnitTypes
+
+    return _first_enum((QgsUnitTypes, "RenderMillimeters"), (Qgis, "RenderUnit.Millimeters"))
+
+
+def distance_unit(name):
+    """``QgsUnitTypes.Distance<name>`` (3.22) or ``Qgis.DistanceUnit.<name>`` ("Meters", …)."""
+    from qgis.core import QgsUnitTypes
+
+    return _first_enum((QgsUnitTypes, f"Distance{name}"), (Qgis, f"DistanceUnit.{name}"))
+
+
+def line_symbol_type():
+    """``QgsSymbol.SymbolType.Line`` / ``QgsSymbol.Line`` (3.22) / ``Qgis.SymbolType.Line``."""
+    from qgis.core import QgsSymbol
+
+    return _first_enum((QgsSymbol, "SymbolType.Line"), (QgsSymbol, "Line"), (Qgis, "SymbolType.Line"))
+
+
+def labeling_engine_flag(name):
+    """A ``QgsLabelingEngineSettings`` flag (3.22 spelling or ``Qgis.LabelingFlag``), None if this
+    QGIS has no such flag."""
+    from qgis.core import QgsLabelingEngineSettings
+
+    try:
+        return _first_enum((QgsLabelingEngineSettings, name), (Qgis, f"LabelingFlag.{name}"))
+    except AttributeError:
+        return None
+
+
+def takes_text_format(item):
+    """Layout labels (QGIS >= 3.24) and legend styles (>= 3.30) take a QgsTextFormat; 3.22 a
+    QFont and a colour."""
+    return hasattr(item, "setTextFormat")

@@ -1,5 +1,8 @@
 """The plugin's errors for users: a stable ``code`` for scripts and tests, and the message in
-Italian and in English (the user's language is chosen where the message is shown)."""
+Italian and in English (the user's language is chosen where the message is shown). Build the
+pair with the one translation mechanism: ``RemixError("code", *tr("…", language=BOTH))``."""
+
+from .i18n import pick
 
 
 class RemixError(Exception):
@@ -11,4 +14,4 @@ class RemixError(Exception):
         self.findings = list(findings)  # validation findings behind the error, if any
 
     def message(self, language="it"):
-        return self.message_it if language == "it" else self.message_en
+        return pick(language, self.message_it, self.message_en)

@@ -27,6 +27,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from .i18n import BOTH, tr
 from .layers.errors import RemixFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -45,8 +46,9 @@ _VIRTUAL_RE = re.compile(
 )
 
 
-def _error(code, message_it, message_en):
-    return RemixFileError(code, message_it, message_en)
+def _error(code, text, **values):
+    """The RemixFileError of a ``tr(…, language=BOTH)`` text, its placeholders filled."""
+    return RemixFileError(code, *text.format(**values))
 
 
 def open_regular(path):
@@ -61,26 +63,27 @@ def open_regular(path):
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
-        raise _error("missing", f"Il file {path} non esiste.", f"The file {path} does not exist.") from None
+        raise _error("missing", tr("The file {path} does not exist.", language=BOTH), path=path) from None
     except IsADirectoryError:
         raise _folder(path) from None
     except PermissionError:
-        raise _error("unreadable", f"Il file {path} non è leggibile (permessi).",
-                     f"The file {path} cannot be read (permissions).") from None
+        raise _error("unreadable", tr("The file {path} cannot be read (permissions).", language=BOTH),
+                     path=path) from None
     except OSError as exc:
-        raise _error("unreadable", f"Impossibile aprire {path}: {exc.strerror}.",
-                     f"Cannot open {path}: {exc.strerror}.") from exc
+        raise _error("unreadable", tr("Cannot open {path}: {reason}.", language=BOTH),
+                     path=path, reason=exc.strerror) from exc
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise _folder(path)
         if not stat.S_ISREG(info.st_mode):
             raise _error("not_regular",
-                         f"{path} non è un file normale (dispositivo, pipe o socket): non viene letto.",
-                         f"{path} is not a regular file (device, pipe or socket): it is not read.")
+                         tr("{path} is not a regular file (device, pipe or socket): it is not read.",
+                            language=BOTH),
+                         path=path)
         if info.st_size > MAX_INPUT_BYTES:
-            raise _error("too_large", f"{path.name} è troppo grande ({info.st_size} byte).",
-                         f"{path.name} is too large ({info.st_size} bytes).")
+            raise _error("too_large", tr("{name} is too large ({size} bytes).", language=BOTH),
+                         name=path.name, size=info.st_size)
     except BaseException:
         os.close(descriptor)
         raise
@@ -88,7 +91,7 @@ def open_regular(path):
 
 
 def _folder(path):
-    return _error("not_a_file", f"{path} è una cartella, non un file.", f"{path} is a folder, not a file.")
+    return _error("not_a_file", tr("{path} is a folder, not a file.", language=BOTH), path=path)
 
 
 def _read_at(descriptor, offset, size):
@@ -116,22 +119,23 @@ def _kind(path, handle):
     if is_sqlite and is_zip:  # four bytes "PK\5\6" in the last page can be chance: must really parse
         is_zip = _parses_as_zip(handle)
     if is_sqlite and is_zip:
-        raise _error("polyglot",
-                     f"{path.name} è insieme un database SQLite e uno zip: file rifiutato.",
-                     f"{path.name} is both an SQLite database and a zip: file refused.")
+        raise _error("polyglot", tr("{name} is both an SQLite database and a zip: file refused.",
+                                    language=BOTH),
+                     name=path.name)
     if is_sqlite:
         return "sqlite"
     if is_zip:
         return "zip"
     if header.startswith(ZIP_MAGICS):
-        raise _error("bad_zip", f"{path.name}: zip danneggiato o incompleto (troncato?).",
-                     f"{path.name}: damaged or incomplete zip (truncated?).")
+        raise _error("bad_zip", tr("{name}: damaged or incomplete zip (truncated?).", language=BOTH),
+                     name=path.name)
     truncated = 0 < len(header) < 100 and SQLITE_HEADER.startswith(header[:16])
     if header.startswith(SQLITE_HEADER[:15]) or truncated:
-        raise _error("corrupt", f"{path.name} è danneggiato o incompleto (intestazione SQLite troncata).",
-                     f"{path.name} is damaged or incomplete (truncated SQLite header).")
-    raise _error("not_geopackage", f"{path.name} non è un GeoPackage (non è un database SQLite).",
-                 f"{path.name} is not a GeoPackage (not an SQLite database).")
+        raise _error("corrupt", tr("{name} is damaged or incomplete (truncated SQLite header).",
+                                   language=BOTH),
+                     name=path.name)
+    raise _error("not_geopackage", tr("{name} is not a GeoPackage (not an SQLite database).", language=BOTH),
+                 name=path.name)
 
 
 def _parses_as_zip(handle):
@@ -159,28 +163,24 @@ def _zip_entry(path, archive):
     for info in archive.infolist():
         problem = _unsafe_entry(info)
         if problem:
-            raise _error(
-                "unsafe_zip",
-                f"Zip rifiutato: la voce {info.filename!r} punta fuori dalla cartella ("
-                + ("collegamento simbolico" if problem == "symlink" else "percorso con .. o assoluto") + ").",
-                f"Zip refused: entry {info.filename!r} points outside the folder "
-                f"({'symbolic link' if problem == 'symlink' else 'path with .. or absolute'}).",
-            )
+            why = (tr("symbolic link", language=BOTH) if problem == "symlink"
+                   else tr("path with .. or absolute", language=BOTH))
+            raise _error("unsafe_zip", tr("Zip refused: entry {entry!r} points outside the folder ({why}).",
+                                          language=BOTH), entry=info.filename, why=why)
     entries = [i for i in archive.infolist() if i.filename.lower().endswith(".gpkg") and not i.is_dir()]
     if len(entries) != 1:
-        raise _error("zip_content", f"Lo zip deve contenere un solo .gpkg (ne contiene {len(entries)}).",
-                     f"The zip must hold exactly one .gpkg (it holds {len(entries)}).")
+        raise _error("zip_content", tr("The zip must hold exactly one .gpkg (it holds {count}).",
+                                       language=BOTH),
+                     count=len(entries))
     entry = entries[0]
     if entry.flag_bits & 0x1:
-        raise _error("zip_encrypted",
-                     f"{path.name}: la voce {entry.filename!r} è cifrata (protetta da password).",
-                     f"{path.name}: the entry {entry.filename!r} is encrypted (password protected).")
+        raise _error("zip_encrypted", tr("{name}: the entry {entry!r} is encrypted (password protected).",
+                                         language=BOTH),
+                     name=path.name, entry=entry.filename)
     if entry.compress_type not in SUPPORTED_ZIP_METHODS:
-        raise _error("zip_method",
-                     f"{path.name}: la voce {entry.filename!r} usa un metodo di compressione non gestito "
-                     f"({entry.compress_type}); usa zip normale (deflate).",
-                     f"{path.name}: the entry {entry.filename!r} uses an unsupported compression method "
-                     f"({entry.compress_type}); use a plain (deflate) zip.")
+        raise _error("zip_method", tr("{name}: the entry {entry!r} uses an unsupported compression method "
+                                      "({method}); use a plain (deflate) zip.", language=BOTH),
+                     name=path.name, entry=entry.filename, method=entry.compress_type)
     ratio = entry.file_size / max(entry.compress_size, 1)
     if entry.file_size > MAX_UNZIPPED_BYTES or (
         entry.file_size > RATIO_CHECKED_ABOVE and ratio > MAX_COMPRESSION_RATIO
@@ -191,8 +191,8 @@ def _zip_entry(path, archive):
 
 def _too_large_zip():
     return _error("zip_too_large",
-                  "Il GeoPackage nello zip è troppo grande o troppo compresso (zip bomb?).",
-                  "The GeoPackage inside the zip is too large or too highly compressed (zip bomb?).")
+                  tr("The GeoPackage inside the zip is too large or too highly compressed (zip bomb?).",
+                     language=BOTH))
 
 
 def _extract(path, archive, entry, target):
@@ -203,8 +203,9 @@ def _extract(path, archive, entry, target):
             header = source.read(100)
             if len(header) < 100 or not header.startswith(SQLITE_HEADER):
                 raise _error("not_geopackage",
-                             f"{path.name}: il .gpkg nello zip non è un database SQLite.",
-                             f"{path.name}: the .gpkg inside the zip is not an SQLite database.")
+                             tr("{name}: the .gpkg inside the zip is not an SQLite database.",
+                                language=BOTH),
+                             name=path.name)
             sink.write(header)
             written = len(header)
             while True:
@@ -218,14 +219,14 @@ def _extract(path, archive, entry, target):
             sink.flush()
             os.fsync(sink.fileno())
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise _error("bad_zip", f"{path.name}: zip danneggiato ({exc}).",
-                     f"{path.name}: damaged zip ({exc}).") from exc
+        raise _error("bad_zip", tr("{name}: damaged zip ({error}).", language=BOTH),
+                     name=path.name, error=exc) from exc
     except NotImplementedError as exc:
-        raise _error("zip_method", f"{path.name}: voce dello zip non gestita ({exc}).",
-                     f"{path.name}: unsupported zip entry ({exc}).") from exc
+        raise _error("zip_method", tr("{name}: unsupported zip entry ({error}).", language=BOTH),
+                     name=path.name, error=exc) from exc
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-        raise _error("zip_encrypted", f"{path.name}: voce dello zip cifrata ({exc}).",
-                     f"{path.name}: encrypted zip entry ({exc}).") from exc
+        raise _error("zip_encrypted", tr("{name}: encrypted zip entry ({error}).", language=BOTH),
+                     name=path.name, error=exc) from exc
 
 
 def _copy_descriptor(path, descriptor, size, target):
@@ -238,13 +239,12 @@ def _copy_descriptor(path, descriptor, size, target):
                 break
             copied += len(chunk)
             if copied > MAX_INPUT_BYTES:
-                raise _error("too_large", f"{path.name} è troppo grande.", f"{path.name} is too large.")
+                raise _error("too_large", tr("{name} is too large.", language=BOTH), name=path.name)
             sink.write(chunk)
         sink.flush()
         os.fsync(sink.fileno())
     if copied != size:
-        raise _error("changed", f"{path.name} è cambiato durante la lettura: riprova.",
-                     f"{path.name} changed while it was read: retry.")
+        raise _error("changed", tr("{name} changed while it was read: retry.", language=BOTH), name=path.name)
 
 
 @contextlib.contextmanager
@@ -279,19 +279,17 @@ def geopackage_of(path, snapshot=False):
                         try:
                             archive = zipfile.ZipFile(handle)
                         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-                            raise _error("bad_zip", f"{path.name}: zip danneggiato ({exc}).",
-                                         f"{path.name}: damaged zip ({exc}).") from exc
+                            raise _error("bad_zip", tr("{name}: damaged zip ({error}).", language=BOTH),
+                                         name=path.name, error=exc) from exc
                         with archive:
                             _extract(path, archive, _zip_entry(path, archive), target)
                     else:
                         _copy_descriptor(path, descriptor, info.st_size, target)
                 except OSError as exc:  # the temporary folder is full or limited
                     reason = exc.strerror or str(exc)
-                    raise _error("write_failed",
-                                 f"Impossibile copiare {path.name} nella cartella temporanea: {reason} "
-                                 "(disco pieno?).",
-                                 f"Cannot copy {path.name} into the temporary folder: {reason} "
-                                 "(disk full?).") from exc
+                    raise _error("write_failed", tr("Cannot copy {name} into the temporary folder: {reason} "
+                                                    "(disk full?).", language=BOTH),
+                                 name=path.name, reason=reason) from exc
                 os.chmod(target, 0o400)  # nothing of ours writes it: a read-only snapshot
                 yield target
     finally:
@@ -311,10 +309,10 @@ def write_error(exc, path):
     path = Path(path)
     reason = exc.strerror or str(exc)
     if isinstance(exc, PermissionError):
-        return _error("unwritable", f"Impossibile scrivere in {path.parent}: permesso negato.",
-                      f"Cannot write in {path.parent}: permission denied.")
-    return _error("write_failed", f"Scrittura di {path.name} non riuscita: {reason} (disco pieno?).",
-                  f"Writing {path.name} failed: {reason} (disk full?).")
+        return _error("unwritable", tr("Cannot write in {folder}: permission denied.", language=BOTH),
+                      folder=path.parent)
+    return _error("write_failed", tr("Writing {name} failed: {reason} (disk full?).", language=BOTH),
+                  name=path.name, reason=reason)
 
 
 def sqlite_error(exc, name):
@@ -322,23 +320,24 @@ def sqlite_error(exc, name):
     text = str(exc)
     lower = text.lower()
     if isinstance(exc, UnicodeDecodeError) or "decode" in lower or "utf-8" in lower:
-        return _error("encoding", f"{name}: contiene testo che non è UTF-8 valido ({text}).",
-                      f"{name}: holds text that is not valid UTF-8 ({text}).")
+        return _error("encoding", tr("{name}: holds text that is not valid UTF-8 ({error}).", language=BOTH),
+                      name=name, error=text)
     if "locked" in lower or "busy" in lower:
-        return _error("locked", f"{name} è in uso da un altro programma (bloccato): chiudilo e riprova.",
-                      f"{name} is in use by another program (locked): close it and retry.")
+        return _error("locked", tr("{name} is in use by another program (locked): close it and retry.",
+                                   language=BOTH),
+                      name=name)
     if "no such module" in lower:
-        return _error("virtual_table",
-                      f"{name}: contiene una tabella virtuale di un modulo sconosciuto ({text}).",
-                      f"{name}: holds a virtual table of an unknown module ({text}).")
+        return _error("virtual_table", tr("{name}: holds a virtual table of an unknown module ({error}).",
+                                          language=BOTH),
+                      name=name, error=text)
     if "disk is full" in lower or "disk i/o" in lower:
-        return _error("write_failed", f"{name}: scrittura non riuscita ({text}; disco pieno?).",
-                      f"{name}: writing failed ({text}; disk full?).")
+        return _error("write_failed", tr("{name}: writing failed ({error}; disk full?).", language=BOTH),
+                      name=name, error=text)
     if "readonly" in lower or "read-only" in lower or "unable to open" in lower:
-        return _error("unwritable", f"{name}: file o cartella non scrivibile ({text}).",
-                      f"{name}: file or folder not writable ({text}).")
-    return _error("corrupt", f"{name} è danneggiato o incompleto ({text}).",
-                  f"{name} is damaged or incomplete ({text}).")
+        return _error("unwritable", tr("{name}: file or folder not writable ({error}).", language=BOTH),
+                      name=name, error=text)
+    return _error("corrupt", tr("{name} is damaged or incomplete ({error}).", language=BOTH),
+                  name=name, error=text)
 
 
 def check_virtual_tables(connection, name):
@@ -348,6 +347,5 @@ def check_virtual_tables(connection, name):
         match = _VIRTUAL_RE.match(text or "")
         if match and match.group(1).lower() not in KNOWN_VIRTUAL_MODULES:
             raise _error("virtual_table",
-                         f"{name}: {table!r} è una tabella virtuale del modulo sconosciuto "
-                         f"{match.group(1)!r}.",
-                         f"{name}: {table!r} is a virtual table of the unknown module {match.group(1)!r}.")
+                         tr("{name}: {table!r} is a virtual table of the unknown module {module!r}.",
+                            language=BOTH), name=name, table=table, module=match.group(1))

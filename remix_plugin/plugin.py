@@ -4,7 +4,7 @@ first use, so QGIS start-up stays in milliseconds."""
 
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -26,21 +26,39 @@ class RemixPlugin:
         self.translator = None
         self.log_handler = None
         self.path_preprocessor = None
+        self.project_watched = None  # QgsProject whose first clear registers the preprocessor
         self.form_hints = None
 
     # -- Processing ----------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API)
         """Called by QGIS (and by qgis_process, where iface is None)."""
-        if self.path_preprocessor is None:  # a copied or renamed RE.MIX file reads itself
-            from .layers.paths import PathPreprocessor
-
-            self.path_preprocessor = PathPreprocessor()
+        if self.path_preprocessor is None and self.project_watched is None:
+            self._watch_first_project_read()
         if self.provider is not None:
             return
         from .processing.provider import RemixProvider
 
         self.provider = RemixProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def _watch_first_project_read(self):
+        """A copied or renamed RE.MIX file reads itself (layers/paths.py). Its path preprocessor
+        has nothing to do until QGIS starts reading a project, which begins by clearing it: it is
+        imported and registered then, not at start-up."""
+        self.project_watched = QgsProject.instance()
+        self.project_watched.cleared.connect(self._register_path_preprocessor)
+
+    def _register_path_preprocessor(self):
+        self._stop_watching_project()
+        from .layers.paths import PathPreprocessor
+
+        # this clear is the one a registered preprocessor would have seen: a read may follow
+        self.path_preprocessor = PathPreprocessor(reading_instance=True)
+
+    def _stop_watching_project(self):
+        if self.project_watched is not None:
+            self.project_watched.cleared.disconnect(self._register_path_preprocessor)
+            self.project_watched = None
 
     # -- GUI -----------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API)
@@ -116,6 +134,7 @@ class RemixPlugin:
         self.translator = None
         log.detach_from_qgis_log(self.log_handler)
         self.log_handler = None
+        self._stop_watching_project()
         if self.path_preprocessor is not None:
             self.path_preprocessor.remove()
             self.path_preprocessor = None

@@ -1264,7 +1264,28 @@ def _save(driver, iface, state, record):
     record["still_modified"] = modified
     record["unsaved_label_after"] = label.text() if label is not None and label.isVisible() else None
     record["saved_counts"] = saved_counts(state["gpkg"])
+    record["empty_strings"] = empty_strings(state["gpkg"])
     driver.shoot(dock(iface), "panel_after_save", screen=False)
+
+
+def empty_strings(gpkg):
+    """"table.field" of every text value of the RE.MIX data tables stored as '' (an empty
+    field must be NULL; QGIS's own layer_styles is not the technician's)."""
+    import sqlite3
+
+    from remix_plugin.layers.model import load_model
+
+    found = []
+    with sqlite3.connect(gpkg) as connection:
+        for table in load_model().data_table_names:
+            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')
+                       if (row[2] or "").upper().startswith("TEXT")]
+            for column in columns:
+                count = connection.execute(
+                    f'SELECT count(*) FROM "{table}" WHERE "{column}" = \'\'').fetchone()[0]
+                if count:
+                    found.append(f"{table}.{column}")
+    return found
 
 
 def saved_counts(gpkg):
@@ -1329,7 +1350,10 @@ def create_on_the_spot(driver, window, field, nested_name, nested_fill):
         return result
     candidates = []
     container = widget.parentWidget() or widget
-    for button in container.findChildren(QAbstractButton):
+    # the plugin's own "Nuovo attore…" beside the drop-down first, then any add button QGIS shows
+    ordered = widget.findChildren(QAbstractButton, "RemixCreateLinked") + \
+        container.findChildren(QAbstractButton)
+    for button in ordered:
         if not button.isVisible():
             continue
         words = (button.text() + " " + button.toolTip()).casefold()
@@ -1414,19 +1438,37 @@ def _validate(driver, iface, state, record):
         header = tree.headerItem()
         record["header"] = [header.text(i) for i in range(header.columnCount())]
         iterator = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        items = []
+        driver.settle(0.3)  # the wrapped rows are laid out again once expanded
         while iterator and len(rows) < 40:
             item = iterator.pop(0)
             rows.append([item.text(i) for i in range(item.columnCount())])
+            items.append(item)
             iterator[0:0] = [item.child(i) for i in range(item.childCount())]
         # Short columns (layer, field, rule code) must read whole; the message column may be cut
         # on a narrow panel (its tooltip has it all): counted apart.
         elided, cut_messages = [], 0
         metrics = tree.fontMetrics()
         margin = 2 * (tree.style().pixelMetric(tree.style().PixelMetric.PM_FocusFrameHMargin) + 1)
-        for row in rows:
+        for item, row in zip(items, rows):
             for column, text in enumerate(row):
                 room = tree.columnWidth(column) - margin
                 if text and metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) != text:
+                    # the texts wrap: cut only if the row is shorter than the lines, or one
+                    # word (a rule's code) is wider than its column
+                    width = room
+                    if column == 0:
+                        depth, parent = 1, item.parent()
+                        while parent is not None:
+                            depth, parent = depth + 1, parent.parent()
+                        width -= depth * tree.indentation()
+                    needed = wrapped_height(tree.font(), text, max(width, 40))
+                    import re
+
+                    widest = max(metrics.horizontalAdvance(word)
+                                 for word in re.split(r"[\s\u200b]+", text) if word)
+                    if tree.visualItemRect(item).height() >= needed and widest <= width:
+                        continue
                     if column == 0:
                         cut_messages += 1
                     else:
@@ -1436,6 +1478,27 @@ def _validate(driver, iface, state, record):
         record["column_widths"] = [tree.columnWidth(i) for i in range(tree.columnCount())]
     record["rows"] = rows
     driver.shoot(findings, "panel_findings")
+
+
+def wrapped_height(font, text, width):
+    """The height of ``text`` wrapped at ``width`` px as Qt's item views wrap it (between words
+    only: a longer word is cut, which the caller checks apart)."""
+    from qgis.PyQt.QtGui import QTextLayout, QTextOption
+
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        height += line.height()
+    layout.endLayout()
+    return int(height + 0.999)
 
 
 def _export(driver, iface, state, record):
@@ -1587,7 +1650,12 @@ def _small_scale_symbol(driver, iface, state, record):
 
 
 def _panel(driver, iface, state, record):
+    canvas = iface.mapCanvas()
+    canvas.zoomScale(200_000)  # away from the project first: the click must bring it into view
+    wait_render(driver, canvas)
     tree_click(driver, iface, "progetto")
+    wait_render(driver, canvas)
+    record["view_after_click"] = map_view(iface, ("lavori",))
     panel = dock(iface)
     record["text"] = visible_text(panel)
     record["measure"] = measure_window(iface.mainWindow())

@@ -38,7 +38,7 @@ def open_demo_project(iface, context):
     from qgis.core import QgsProject
     from qgis.PyQt.QtWidgets import QDockWidget
 
-    from remix_plugin.layers.project import open_project
+    from remix_plugin.qgis_project.storage import open_project
 
     gpkg = os.path.join(context["config"]["out_dir"], "remix_demo.gpkg")
     if not os.path.exists(gpkg):

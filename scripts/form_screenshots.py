@@ -101,7 +101,8 @@ def build_project(folder, language):
     from qgis.core import QgsProject
 
     from remix_plugin.layers.geopackage import create_geopackage
-    from remix_plugin.layers.project import open_project, remix_layers
+    from remix_plugin.qgis_project.builder import remix_layers
+    from remix_plugin.qgis_project.storage import open_project
 
     path = create_geopackage(Path(folder) / f"forms_{language}.gpkg", with_project=True,
                              language=language, overwrite=True)

@@ -72,7 +72,49 @@ def render():
     for key in DEFAULT_PARAMS:
         lines.append(f"| {key} | " + " | ".join(f"{PROFILES[n].param(key):g}" for n in names) + " |")
     lines.append("")
+    lines += _bundle_section(names)
     return "\n".join(lines)
+
+
+def _bundle_section(names):
+    """The bundle checker's conformance codes (catalogue.BUNDLE_RULES; section kept by "checker")."""
+    from remix_plugin.validation import catalogue
+
+    bundle_rules = getattr(catalogue, "BUNDLE_RULES", ())
+    if not bundle_rules:
+        return []
+    lines = [
+        "## Bundle conformance (BND)",
+        "",
+        "What `check-bundle` (export/checker.py, one module per aspect in export/check/) verifies "
+        "beyond the rules above, which it also runs on the bundle with their own codes. A file that "
+        "cannot be read at all is not a finding of these rules: it gives one finding with the file "
+        "error's code (`corrupt`, `not_geopackage`, `unsafe_zip`, `geometry_storage`, …) and exit "
+        "code 2. Before issue 13 the checker used its own codes (column *former*); its quick "
+        "value pass (`required`, `bad_code`, `deprecated_code`, `bad_comune`, `too_long`, "
+        "`geometry_missing`, `dangling_link` on reference fields) is gone: those are the engine's "
+        "SCH-006/REF-005, SCH-001, SCH-008, REF-004, SCH-010, GEO-001 and REF-004.",
+        "",
+        "| code | rule | " + " | ".join(names) + " | former | what is checked |",
+        "|---|---|" + "---|" * len(names) + "---|---|",
+    ]
+    former = getattr(catalogue, "BUNDLE_FORMER_CODES", {})
+    for rule in bundle_rules:
+        severities = [PROFILES[name].severity(rule.code) or "off" for name in names]
+        lines.append(
+            f"| {rule.code} | {_cell(rule.title_en)} / {_cell(rule.title_it)} | "
+            + " | ".join(severities)
+            + f" | `{_cell(former.get(rule.code, ''))}` | {_cell(rule.doc)} |"
+        )
+    lines += ["", "### Messages and reasons", ""]
+    for rule in bundle_rules:
+        lines += [
+            f"- **{rule.code}** — it: {_cell(rule.message_it)}",
+            f"  — en: {_cell(rule.message_en)}",
+            f"  — why: {_cell(rule.reason)}",
+        ]
+    lines.append("")
+    return lines
 
 
 def main(argv=None):

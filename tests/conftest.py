@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,9 @@ import pytest
 from tests.pg_cluster import pg_cluster  # noqa: F401  (the throw-away PostGIS, a session fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
+# Validation memos (export/validation_memo.py) of the test runs go to a scratch folder, never to
+# the user's ~/.cache; subprocesses (qgis_process, the CLI) inherit it.
+os.environ.setdefault("REMIX_VALIDATION_MEMO", tempfile.mkdtemp(prefix="remix-memo-"))
 SCRIPTS = ROOT / "scripts"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's interpreter, the one python3-qgis is built for

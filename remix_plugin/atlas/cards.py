@@ -13,22 +13,24 @@ from dataclasses import dataclass, field
 from osgeo import ogr
 
 from ..codes import parse_codes
+from ..i18n import tr
 from ..taxonomy import load_scheme
 
 ogr.UseExceptions()
 
-HEADINGS = {
-    "it": {
-        "lavori": "Lavori", "azioni": "Azioni", "fasi": "Fasi", "attori": "Attori coinvolti",
-        "indicatori": "Indicatori", "criticita": "Criticità", "none": "—",
-        "surface": "m²", "illustrative": "perimetro illustrativo",
-    },
-    "en": {
-        "lavori": "Physical works", "azioni": "Actions", "fasi": "Phases", "attori": "Actors involved",
-        "indicatori": "Indicators", "criticita": "Problems", "none": "—",
-        "surface": "m²", "illustrative": "illustrative perimeter",
-    },
-}
+def headings(language):
+    """The card's headings in ``language`` (English ``tr`` sources)."""
+    return {
+        "lavori": tr("Physical works", language=language),
+        "azioni": tr("Actions", language=language),
+        "fasi": tr("Phases", language=language),
+        "attori": tr("Actors involved", language=language),
+        "indicatori": tr("Indicators", language=language),
+        "criticita": tr("Problems", language=language),
+        "none": "—",
+        "surface": "m²",
+        "illustrative": tr("illustrative perimeter", language=language),
+    }
 
 
 @dataclass
@@ -119,7 +121,7 @@ class _Labels:
 def read_cards(path, language="it"):
     """Every project of the file as a Card, sorted by zona omogenea, comune and title."""
     labels = _Labels(language)
-    words = HEADINGS.get(language, HEADINGS["it"])
+    words = headings(language)
     zone_order = {t.code: t.order for t in labels.scheme.dimension("zona_omogenea").terms}
     dataset = ogr.Open(str(path), 0)
     try:

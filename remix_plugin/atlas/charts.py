@@ -10,6 +10,7 @@ intervento colours).
 
 from qgis.core import QgsLayoutObject, QgsProperty
 
+from ..i18n import tr
 from ..styles import palette
 from ..taxonomy import load_scheme
 
@@ -39,8 +40,9 @@ def _terms(dimension):
 
 def chart_rows(language="it"):
     """chart id -> [(field, value field for the label or None, term label, colour, outline)]."""
-    unclassified = "Non classificato" if language == "it" else "Not classified"
-    works, actions = ("lavori", "azioni") if language == "it" else ("works", "actions")
+    unclassified = tr("Not classified", "RemixAtlas", language=language)
+    works = tr("works", "RemixAtlas", language=language)
+    actions = tr("actions", "RemixAtlas", language=language)
     zones = [(f"g_zona_{t.code}", f"g_zonac_{t.code}", t.label(language),
               palette.ZONE_TINTS.get(t.code, "#F0F0F0"), ZONE_BAR_OUTLINE) for t in _terms("zona_omogenea")]
     ambiti = [(f"g_ambito_{t.code}", None, t.label(language), ambito_colour(t.code), None)

@@ -27,14 +27,15 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsProject,
     QgsReadWriteContext,
-    QgsRenderContext,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from .. import compat
 from ..errors import RemixError
 from ..files import durable_replace
+from ..i18n import BOTH, tr
 from ..layers.inspect import inspect_geopackage
 from ..log import get_logger
 from ..styles import add_stato_join, apply_default_style
@@ -43,13 +44,13 @@ from .cards import read_cards, summarise
 from .layout import (
     LAYOUT_NAME,
     PREDEFINED_SCALES,
-    TEXTS,
     build_layout,
     coverage_layer,
     empty_coverage,
     fill_coverage,
     highlight_layer,
     set_atlas_filter,
+    texts,
 )
 from .print_styles import collision_free_labels, outline_symbol, simplified_comuni, use_vector_hatch
 
@@ -92,8 +93,8 @@ class AtlasResult:
 def _layer(path, table, name=None):
     layer = QgsVectorLayer(f"{path}|layername={table}", name or table, "ogr")
     if not layer.isValid():
-        raise AtlasError("layer", f"Il livello {table} di {Path(path).name} non si apre.",
-                         f"Layer {table} of {Path(path).name} cannot be opened.")
+        raise AtlasError("layer", *tr("Layer {table} of {name} cannot be opened.", language=BOTH).format(
+            table=table, name=Path(path).name))
     layer.setCustomProperty("remix/table", table)
     return layer
 
@@ -101,8 +102,8 @@ def _layer(path, table, name=None):
 def _check_filter(expression):
     parsed = QgsExpression(expression)
     if parsed.hasParserError():
-        raise AtlasError("filter", f"Filtro non valido: {parsed.parserErrorString()}",
-                         f"Invalid filter: {parsed.parserErrorString()}")
+        raise AtlasError("filter", *tr("Invalid filter: {error}", language=BOTH).format(
+            error=parsed.parserErrorString()))
 
 
 def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None, template_xml=None,
@@ -116,9 +117,9 @@ def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None
     project = project if project is not None else QgsProject()
     crs = QgsCoordinateReferenceSystem(crs_text)
     project.setCrs(crs)
-    labels = {"it": {"lavori": "Lavori", "criticita": "Criticità", "comuni": "Comuni"},
-              "en": {"lavori": "Physical works", "criticita": "Problems", "comuni": "Municipalities"}}
-    names = labels.get(language, labels["it"])
+    names = {"lavori": tr("Physical works", language=language),
+             "criticita": tr("Problems", language=language),
+             "comuni": tr("Municipalities", language=language)}
     layers = {
         "comuni": _layer(path, "comuni", names["comuni"]),
         "criticita": _layer(path, "criticita", names["criticita"]),
@@ -147,7 +148,7 @@ def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None
         tints.setLabelsEnabled(False)
         layers["comuni_under"] = tints
         project.addMapLayers([base, outline, tints], False)
-        words = TEXTS.get(language, TEXTS["it"])
+        words = texts(language)
         extra_sources = f" {words['basemap']}: {basemap.get('name', '')}"
         if basemap.get("attribution"):
             extra_sources += f" ({basemap['attribution']})"
@@ -293,8 +294,8 @@ def _target(pdf_path):
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
     if not target.parent.is_dir():
-        raise AtlasError("no_folder", f"La cartella {target.parent} non esiste.",
-                         f"The folder {target.parent} does not exist.")
+        raise AtlasError("no_folder", *tr("The folder {folder} does not exist.", language=BOTH).format(
+            folder=target.parent))
     return target
 
 
@@ -303,7 +304,7 @@ def _write_pdf(layout, pdf_path, dpi, feedback, atlas=True):
     move it into place; returns the target path."""
     target = _target(pdf_path)
     if feedback.isCanceled():
-        raise AtlasError("cancelled", "Esportazione annullata.", "Export cancelled.")
+        raise AtlasError("cancelled", *tr("Export cancelled.", language=BOTH))
     handle, temp_name = tempfile.mkstemp(prefix="." + target.stem + ".", suffix=".tmp.pdf", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)
@@ -321,10 +322,9 @@ def _write_pdf(layout, pdf_path, dpi, feedback, atlas=True):
             result = QgsLayoutExporter(layout).exportToPdf(str(temp), settings)
             error = ""
         if feedback.isCanceled() or result == QgsLayoutExporter.Canceled:
-            raise AtlasError("cancelled", "Esportazione annullata.", "Export cancelled.")
+            raise AtlasError("cancelled", *tr("Export cancelled.", language=BOTH))
         if result != QgsLayoutExporter.Success:
-            raise AtlasError("export", f"Esportazione PDF non riuscita: {error}",
-                             f"PDF export failed: {error}")
+            raise AtlasError("export", *tr("PDF export failed: {error}", language=BOTH).format(error=error))
         durable_replace(temp, target)
     finally:
         if temp.exists():
@@ -342,12 +342,7 @@ def _filtered_cards(cards, filter_expression, crs_text, territory_wkt, language)
 
 def _text_format():
     """Text as text (searchable, pdftotext-readable), not outlines."""
-    value = getattr(QgsRenderContext, "TextFormatAlwaysText", None)
-    if value is not None:
-        return value
-    from qgis.core import Qgis
-
-    return Qgis.TextRenderFormat.AlwaysText
+    return compat.text_render_always_text()
 
 
 def stored_layout_xml(project, name=LAYOUT_NAME):

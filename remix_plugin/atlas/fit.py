@@ -15,6 +15,8 @@ import re
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFont, QFontMetricsF
 
+from .. import compat
+
 SCALE = 10.0  # QgsLayoutUtils' FONT_WORKAROUND_SCALE
 PT_TO_MM = 0.3527777778
 WIDTH_MARGIN = 0.99  # measure in a slightly narrower frame: a wrap may differ on the printer
@@ -23,7 +25,7 @@ HEIGHT_MARGIN = 1.0
 
 def label_font(label):
     """The QFont (point size set) a QgsLayoutItemLabel draws with, on QGIS 3.22 … 4."""
-    if hasattr(label, "textFormat"):
+    if compat.takes_text_format(label):
         text_format = label.textFormat()
         font = QFont(text_format.font())
         font.setPointSizeF(text_format.size())

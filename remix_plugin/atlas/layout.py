@@ -38,15 +38,16 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsScaleBarSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
+from .. import compat
 from ..compat import field_type
 from ..files import durable_replace
+from ..i18n import thousands_separator, tr
 from ..layers.model import COMUNI_ATTRIBUTION
 from ..styles.fonts import map_font
 from ..styles.layers import _labeling
@@ -63,111 +64,66 @@ BAND = "#1F3A5F"  # dark blue header band
 ACCENT = "#D55E00"  # Okabe-Ito vermillion: the located comune
 MUTED = "#5A5A5A"
 
-TEXTS = {
-    "it": {
-        "atlas_title": "Atlante delle opportunità RE.MIX",
-        "atlas_subtitle": "Rigenerazione urbana e territoriale · Città metropolitana di Milano",
-        "cover_intro": "Catalogo dei progetti di rigenerazione raccolti con i Comuni metropolitani.",
-        "summary_title": "Riepilogo",
-        "by_zone": "Per zona omogenea (comuni · progetti)",
-        "by_ambito": "Per ambito di opportunità (progetti)",
-        "by_kind": "Per tipo di intervento",
-        "index": "Indice delle schede",
-        "zona": "Zona omogenea",
-        "ambiti": "Ambiti di opportunità",
-        "scala": "Scala dell'impatto atteso",
-        "localizzazione": "Localizzazione",
-        "livello": "Livello progettuale",
-        "rigenerazione": "Livello di rigenerazione",
-        "ambito_azione": "Ambito d'azione prevalente",
-        "stato": "Stato",
-        "provenienza": "Provenienza",
-        "programma": "Programma",
-        "finalita": "Finalità (l.r. 18/2019)",
-        "descrizione": "Descrizione",
-        "obiettivi": "Obiettivi",
-        "lavori": "Lavori (progetto fisico)",
-        "azioni": "Azioni (progetto sociale, culturale, economico)",
-        "criticita": "Criticità",
-        "fasi": "Fasi",
-        "attori": "Attori coinvolti",
-        "indicatori": "Indicatori",
-        "legend": "Legenda",
-        "overview": "Inquadramento metropolitano",
-        "outline_note": "Bordo dei lavori: tratteggio = proposta, punto-linea = in progettazione, "
-                        "continuo = finanziato / in corso (spesso) / concluso, punteggiato = sospeso.",
-        "sources": "Fonti: dati RE.MIX dei Comuni; confini comunali " + COMUNI_ATTRIBUTION + ".",
-        "illustrative": "Perimetri illustrativi dove indicato.",
-        "date": "Data",
-        "page": "Pagina",
-        "of": "di",
-        "counts": "{comuni} comuni coinvolti, {progetti} progetti",
-        "kinds": "Lavori: {lavori}\nAzioni: {azioni}\nCriticità: {criticita}",
-        "more": "… e altre {n} schede",
-        "continues": " … continua a pagina {page}",
-        "continued": "(segue)",
-        "index_more": "Indice delle schede (segue)",
-        "by_zone_chart": "Progetti per zona omogenea (comuni · progetti)",
-        "by_ambito_chart": "Progetti per ambito di opportunità",
-        "by_kind_chart": "Interventi per tipo (lavori e azioni)",
-        "lavori_short": "lavori",
-        "azioni_short": "azioni",
-        "unclassified": "Non classificato",
-        "basemap": "Base cartografica",
-    },
-    "en": {
-        "atlas_title": "RE.MIX atlas of opportunities",
-        "atlas_subtitle": "Urban and territorial regeneration · Metropolitan City of Milan",
-        "cover_intro": "Catalogue of the regeneration projects collected with the municipalities.",
-        "summary_title": "Summary",
-        "by_zone": "By homogeneous zone (municipalities · projects)",
-        "by_ambito": "By field of opportunity (projects)",
-        "by_kind": "By kind of intervention",
-        "index": "Index of the cards",
-        "zona": "Homogeneous zone",
-        "ambiti": "Fields of opportunity",
-        "scala": "Scale of the expected impact",
-        "localizzazione": "Location",
-        "livello": "Project level",
-        "rigenerazione": "Level of regeneration",
-        "ambito_azione": "Main field of action",
-        "stato": "Status",
-        "provenienza": "Origin",
-        "programma": "Programme",
-        "finalita": "Aims (regional law 18/2019)",
-        "descrizione": "Description",
-        "obiettivi": "Objectives",
-        "lavori": "Physical works",
-        "azioni": "Actions (social, cultural, economic project)",
-        "criticita": "Problems",
-        "fasi": "Phases",
-        "attori": "Actors involved",
-        "indicatori": "Indicators",
-        "legend": "Legend",
-        "overview": "Metropolitan location",
-        "outline_note": "Outline of works: dashed = proposal, dash-dot = being designed, solid = funded / "
-                        "under way (thick) / completed, dotted = suspended.",
-        "sources": ("Sources: RE.MIX data of the municipalities; municipal boundaries "
-                    + COMUNI_ATTRIBUTION + "."),
-        "illustrative": "Illustrative perimeters where stated.",
-        "date": "Date",
-        "page": "Page",
-        "of": "of",
-        "counts": "{comuni} municipalities involved, {progetti} projects",
-        "kinds": "Physical works: {lavori}\nActions: {azioni}\nProblems: {criticita}",
-        "more": "… and {n} more cards",
-        "continues": " … continued on page {page}",
-        "continued": "(continued)",
-        "index_more": "Index of the cards (continued)",
-        "by_zone_chart": "Projects per homogeneous zone (municipalities · projects)",
-        "by_ambito_chart": "Projects per field of opportunity",
-        "by_kind_chart": "Interventions per kind (works and actions)",
-        "lavori_short": "works",
-        "azioni_short": "actions",
-        "unclassified": "Not classified",
-        "basemap": "Base map",
-    },
-}
+def texts(language):
+    """The atlas's words in ``language`` (English ``tr`` sources, context RemixAtlas)."""
+    return {
+        "atlas_title": tr("RE.MIX atlas of opportunities", "RemixAtlas", language=language),
+        "atlas_subtitle": tr("Urban and territorial regeneration · Metropolitan City of Milan",
+                             "RemixAtlas", language=language),
+        "cover_intro": tr("Catalogue of the regeneration projects collected with the municipalities.",
+                          "RemixAtlas", language=language),
+        "summary_title": tr("Summary", "RemixAtlas", language=language),
+        "by_zone": tr("By homogeneous zone (municipalities · projects)", "RemixAtlas", language=language),
+        "by_ambito": tr("By field of opportunity (projects)", "RemixAtlas", language=language),
+        "by_kind": tr("By kind of intervention", "RemixAtlas", language=language),
+        "index": tr("Index of the cards", "RemixAtlas", language=language),
+        "zona": tr("Homogeneous zone", "RemixAtlas", language=language),
+        "ambiti": tr("Fields of opportunity", "RemixAtlas", language=language),
+        "scala": tr("Scale of the expected impact", "RemixAtlas", language=language),
+        "localizzazione": tr("Location", "RemixAtlas", language=language),
+        "livello": tr("Project level", "RemixAtlas", language=language),
+        "rigenerazione": tr("Level of regeneration", "RemixAtlas", language=language),
+        "ambito_azione": tr("Main field of action", "RemixAtlas", language=language),
+        "stato": tr("Status", "RemixAtlas", language=language),
+        "provenienza": tr("Origin", "RemixAtlas", language=language),
+        "programma": tr("Programme", "RemixAtlas", language=language),
+        "finalita": tr("Aims (regional law 18/2019)", "RemixAtlas", language=language),
+        "descrizione": tr("Description", "RemixAtlas", language=language),
+        "obiettivi": tr("Objectives", "RemixAtlas", language=language),
+        "lavori": tr("Physical works", "RemixAtlas", language=language),
+        "azioni": tr("Actions (social, cultural, economic project)", "RemixAtlas", language=language),
+        "criticita": tr("Problems", "RemixAtlas", language=language),
+        "fasi": tr("Phases", "RemixAtlas", language=language),
+        "attori": tr("Actors involved", "RemixAtlas", language=language),
+        "indicatori": tr("Indicators", "RemixAtlas", language=language),
+        "legend": tr("Legend", "RemixAtlas", language=language),
+        "overview": tr("Metropolitan location", "RemixAtlas", language=language),
+        "outline_note": tr("Outline of works: dashed = proposal, dash-dot = being designed, solid = funded "
+                           "/ under way (thick) / completed, dotted = suspended.",
+                           "RemixAtlas", language=language),
+        "sources": tr("Sources: RE.MIX data of the municipalities; municipal boundaries {attribution}.",
+                      "RemixAtlas", language=language).format(attribution=COMUNI_ATTRIBUTION),
+        "illustrative": tr("Illustrative perimeters where stated.", "RemixAtlas", language=language),
+        "date": tr("Date", "RemixAtlas", language=language),
+        "page": tr("Page", "RemixAtlas", language=language),
+        "of": tr("of", "RemixAtlas", language=language),
+        "counts": tr("{comuni} municipalities involved, {progetti} projects",
+                     "RemixAtlas", language=language),
+        "kinds": tr("Physical works: {lavori}\nActions: {azioni}\nProblems: {criticita}",
+                    "RemixAtlas", language=language),
+        "more": tr("… and {n} more cards", "RemixAtlas", language=language),
+        "continues": tr(" … continued on page {page}", "RemixAtlas", language=language),
+        "continued": tr("(continued)", "RemixAtlas", language=language),
+        "index_more": tr("Index of the cards (continued)", "RemixAtlas", language=language),
+        "by_zone_chart": tr("Projects per homogeneous zone (municipalities · projects)",
+                            "RemixAtlas", language=language),
+        "by_ambito_chart": tr("Projects per field of opportunity", "RemixAtlas", language=language),
+        "by_kind_chart": tr("Interventions per kind (works and actions)", "RemixAtlas", language=language),
+        "lavori_short": tr("works", "RemixAtlas", language=language),
+        "azioni_short": tr("actions", "RemixAtlas", language=language),
+        "unclassified": tr("Not classified", "RemixAtlas", language=language),
+        "basemap": tr("Base map", "RemixAtlas", language=language),
+    }
 
 COVERAGE_FIELDS = (
     "tipo_pagina", "uuid", "titolo", "comune", "comune_istat", "zona_omogenea", "zona_label",
@@ -205,21 +161,8 @@ def _shorten(text, width):
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def _enum(owner, scope, member):
-    """``owner.scope.member`` (QGIS 4 scoped enums) or ``owner.member`` (3.22)."""
-    scoped = getattr(owner, scope, None)
-    if scoped is not None and hasattr(scoped, member):
-        return getattr(scoped, member)
-    return getattr(owner, member)
-
-
-def _mm_layout():
-    unit = getattr(QgsUnitTypes, "LayoutMillimeters", None)
-    if unit is not None:
-        return unit
-    from qgis.core import Qgis
-
-    return Qgis.LayoutUnit.Millimeters
+_enum = compat.scoped_enum
+_mm_layout = compat.layout_millimeters
 
 
 # -- coverage ----------------------------------------------------------------------------------
@@ -287,7 +230,7 @@ def _split_card(values, measures, words, first_continuation_page):
 def fill_coverage(layer, cards, summary, territory_wkt, language="it", layout=None, extra_sources=""):
     """Write the pages into the coverage ``layer``; returns the number of pages.
     ``extra_sources``: appended to the sources line (a base map's name and attribution)."""
-    words = TEXTS.get(language, TEXTS["it"])
+    words = texts(language)
     words = dict(words, ambito_azione=words["ambito_azione"], finalita=words["finalita"],
                  criticita_indicatori=words["criticita"] + " · " + words["indicatori"])
     measures = _frame_measures(layout)
@@ -388,7 +331,7 @@ def highlight_layer(comuni_source, language="it"):
 class _Builder:
     def __init__(self, layout, language):
         self.layout = layout
-        self.words = TEXTS.get(language, TEXTS["it"])
+        self.words = texts(language)
         self.unit = _mm_layout()
 
     def place(self, item, x, y, w, h, pages):
@@ -438,6 +381,52 @@ class _Builder:
         self.text(f"[% {expression} %]", x + label_w, y, w - label_w, h, pages, size=7.5, bold=True,
                   item_id=item_id)
 
+    # the map furniture of the cards and of the poster: one way to make each
+    def legend(self, item_id, title, linked_map, layers, fonts=(8.0, 7.0, 7.0)):
+        """A legend of ``layers`` [(layer, title or None)] only (not updated from the map), no
+        frame, 6 × 3.5 mm symbols; returns it (placed by the caller)."""
+        legend = QgsLayoutItemLegend(self.layout)
+        legend.setId(item_id)
+        legend.setTitle(title)
+        legend.setLinkedMap(linked_map)
+        legend.setAutoUpdateModel(False)
+        group = legend.model().rootGroup()
+        group.clear()
+        for layer, layer_title in layers:
+            node = group.addLayer(layer)
+            if layer_title:  # legend titles only: the layers keep their names (saved designs)
+                node.setCustomProperty("legend/title-label", layer_title)
+        legend.setSymbolWidth(6.0)
+        legend.setSymbolHeight(3.5)
+        legend.setFrameEnabled(False)
+        title_size, group_size, item_size = fonts
+        _legend_fonts(legend, title=title_size, group=group_size, item=item_size)
+        return legend
+
+    def scale_bar(self, linked_map, unit, unit_label, widths, height, text_size):
+        """A two-segment "Single Box" scale bar fitted between ``widths`` (mm); not placed."""
+        scalebar = QgsLayoutItemScaleBar(self.layout)
+        scalebar.setId("scala")
+        scalebar.setStyle("Single Box")
+        scalebar.setLinkedMap(linked_map)
+        scalebar.setUnits(compat.distance_unit(unit))
+        scalebar.setUnitLabel(unit_label)
+        scalebar.setNumberOfSegments(2)
+        scalebar.setNumberOfSegmentsLeft(0)
+        scalebar.setSegmentSizeMode(_enum(QgsScaleBarSettings, "SegmentSizeMode", "SegmentSizeFitWidth"))
+        scalebar.setMinimumBarWidth(widths[0])
+        scalebar.setMaximumBarWidth(widths[1])
+        scalebar.setHeight(height)
+        scalebar.setTextFormat(_text_format(text_size, False, INK))
+        return scalebar
+
+    def north_arrow(self, linked_map):
+        arrow = QgsLayoutItemPicture(self.layout)
+        arrow.setId("nord")
+        arrow.setPicturePath(_north_arrow())
+        arrow.setLinkedMap(linked_map)
+        return arrow
+
 
 def _map(layout, builder, layers, crs, x, y, w, h, pages, item_id):
     item = QgsLayoutItemMap(layout)
@@ -469,7 +458,7 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
     page = layout.pageCollection().page(0)
     page.setPageSize("A4", _enum(QgsLayoutItemPage, "Orientation", "Portrait"))
     layout.renderContext().setPredefinedScales(list(PREDEFINED_SCALES))
-    words = TEXTS.get(language, TEXTS["it"])
+    words = texts(language)
     b = _Builder(layout, language)
     crs = coverage.crs()
     cover, summary, card = ("copertina",), ("riepilogo",), ("progetto",)
@@ -541,50 +530,22 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
     frame = QgsLayoutItemMapOverview("riquadro", overview)
     overview.overviews().addOverview(frame)
     frame.setLinkedMap(main)
-    legend = QgsLayoutItemLegend(layout)
-    legend.setId("legenda")
-    legend.setTitle(words["legend"])
-    legend.setLinkedMap(main)
-    legend.setAutoUpdateModel(False)
-    group = legend.model().rootGroup()
-    group.clear()
-    group.addLayer(layers["lavori"])
-    group.addLayer(layers["criticita"])
+    legend = b.legend("legenda", words["legend"], main,
+                      [(layers["lavori"], None), (layers["criticita"], None)])
     legend.setLegendFilterByMapEnabled(True)
-    legend.setSymbolWidth(6.0)
-    legend.setSymbolHeight(3.5)
     legend.setBoxSpace(1.0)
-    legend.setFrameEnabled(False)
-    _legend_fonts(legend)
     b.place(legend, 141, 98, 57, 32, card)
     b.text(words["outline_note"], 141, 130.5, 57, 10, card, size=5.5, colour=MUTED)
-    scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setId("scala")
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(main)
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
-    scalebar.setUnitLabel("m")
-    scalebar.setNumberOfSegments(2)
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setSegmentSizeMode(_enum(QgsScaleBarSettings, "SegmentSizeMode", "SegmentSizeFitWidth"))
-    scalebar.setMinimumBarWidth(25)
-    scalebar.setMaximumBarWidth(45)
-    scalebar.setHeight(1.6)
-    scalebar.setTextFormat(_text_format(6.5, False, INK))
-    b.place(scalebar, 13, 140.2, 60, 7, card)
+    b.place(b.scale_bar(main, "Meters", "m", (25, 45), 1.6, 6.5), 13, 140.2, 60, 7, card)
     scale_expression = "format_number(item_variables('mappa_progetto')['map_scale'], 0)"
-    if language == "it":
-        scale_expression = f"replace({scale_expression}, ',', '.')"
+    if thousands_separator(language) != ",":
+        scale_expression = f"replace({scale_expression}, ',', '{thousands_separator(language)}')"
     b.text(f"1:[% {scale_expression} %]", 76, 141.5, 30, 4, card, size=6.5, colour=MUTED)
-    arrow = QgsLayoutItemPicture(layout)
-    arrow.setId("nord")
-    arrow.setPicturePath(_north_arrow())
-    arrow.setLinkedMap(main)
-    b.place(arrow, 129, 140, 6, 8, card)
+    b.place(b.north_arrow(main), 129, 140, 6, 8, card)
 
     # -- project card: classification (labels from the scheme, never codes) -----------------------
     y = 150
-    b.heading("Classificazione RE.MIX" if language == "it" else "RE.MIX classification", 12, y, 186, card)
+    b.heading(tr("RE.MIX classification", "RemixAtlas", language=language), 12, y, 186, card)
     y += 6
     b.field_pair(words["ambito_azione"], '"ambito_azione"', 12, y, 186, card, label_w=34, h=8.0,
                  item_id="testo_ambito_azione")
@@ -667,18 +628,12 @@ def _text_format(size, bold, colour):
     return text_format
 
 
-def _points():
-    unit = getattr(QgsUnitTypes, "RenderPoints", None)
-    if unit is not None:
-        return unit
-    from qgis.core import Qgis
-
-    return Qgis.RenderUnit.Points
+_points = compat.render_points
 
 
 def _set_text_style(label, size, bold, colour):
     """Label text style: setTextFormat where it exists (QGIS >= 3.24), setFont on 3.22."""
-    if hasattr(label, "setTextFormat"):
+    if compat.takes_text_format(label):
         label.setTextFormat(_text_format(size, bold, colour))
         return
     font = map_font()
@@ -693,7 +648,7 @@ def _legend_fonts(legend, title=8.0, group=7.0, item=7.0):
               (QgsLegendStyle.Subgroup, group, True), (QgsLegendStyle.SymbolLabel, item, False))
     for style_id, size, bold in styles:
         style = legend.style(style_id)
-        if hasattr(style, "setTextFormat"):  # QGIS >= 3.30
+        if compat.takes_text_format(style):  # QGIS >= 3.30
             style.setTextFormat(_text_format(size, bold, INK))
         else:
             font = map_font()

@@ -24,20 +24,17 @@ from qgis.core import (
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
-    QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
     QgsMarkerSymbol,
     QgsPointXY,
     QgsPrintLayout,
     QgsProject,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
-    QgsScaleBarSettings,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 
 from ..compat import field_type
+from ..i18n import BOTH, tr
 from ..layers.inspect import inspect_geopackage
 from ..log import get_logger
 from ..styles import palette
@@ -46,16 +43,12 @@ from . import charts
 from .cards import read_cards, summarise
 from .layout import (
     BAND,
-    INK,
     MUTED,
-    TEXTS,
     _Builder,
     _enum,
     _fit,
-    _legend_fonts,
     _map,
-    _north_arrow,
-    _text_format,
+    texts,
 )
 from .print_styles import collision_free_labels, simplified_comuni
 
@@ -66,19 +59,19 @@ MAP_MM = (10.0, 30.0, 300.0, 258.0)  # x, y, width, height of the map on the A3 
 RING_MM = 2.6  # radius on paper of the ring of projects sharing a spot
 SYMBOL_MM = 3.4
 
-WORDS = {
-    "it": {"title": "Atlante delle opportunità RE.MIX — il programma sul territorio",
-           "legend": "Ambito di opportunità prevalente", "with": "Comuni con progetti",
-           "without": "Altri comuni", "projects": "Progetti",
-           "note": ("Ogni simbolo è un progetto (colore: il primo ambito di opportunità indicato); "
-                    "i progetti nello stesso luogo sono disposti in cerchio. I titoli sono mostrati "
-                    "dove c'è spazio.")},
-    "en": {"title": "RE.MIX atlas of opportunities — the programme on the territory",
-           "legend": "Main field of opportunity", "with": "Municipalities with projects",
-           "without": "Other municipalities", "projects": "Projects",
-           "note": ("Each symbol is a project (colour: its first field of opportunity); projects at "
-                    "the same place are set in a ring. Titles are shown where there is room.")},
-}
+def poster_words(language):
+    """The poster's words in ``language`` (English ``tr`` sources, context RemixAtlas)."""
+    return {
+        "title": tr("RE.MIX atlas of opportunities — the programme on the territory",
+                    "RemixAtlas", language=language),
+        "legend": tr("Main field of opportunity", "RemixAtlas", language=language),
+        "with": tr("Municipalities with projects", "RemixAtlas", language=language),
+        "without": tr("Other municipalities", "RemixAtlas", language=language),
+        "projects": tr("Projects", "RemixAtlas", language=language),
+        "note": tr("Each symbol is a project (colour: its first field of opportunity); projects at the same "
+                   "place are set in a ring. Titles are shown where there is room.",
+                   "RemixAtlas", language=language),
+    }
 
 
 def _scale_for(extent, width_mm, height_mm):
@@ -118,7 +111,7 @@ def project_points(cards, crs, language, ring_m):
     categories = []
     for code, label in _ambito_labels(language):
         categories.append(QgsRendererCategory(code, _marker(charts.ambito_colour(code)), label))
-    other = "Non indicato" if language == "it" else "Not given"
+    other = tr("Not given", "RemixAtlas", language=language)
     categories.append(QgsRendererCategory("", _marker(palette.FALLBACK_FILL), other))
     layer.setRenderer(QgsCategorizedSymbolRenderer("ambito", categories))
     _labeling(layer, "titolo", 6.5, 0, "AroundPoint", bold=True, priority=8)
@@ -143,7 +136,7 @@ def _marker(colour):
 
 def comuni_poster_layer(comuni_layer, cards, language):
     """Simplified comuni: those with projects outlined and named, the others pale."""
-    words = WORDS.get(language, WORDS["it"])
+    words = poster_words(language)
     layer = simplified_comuni(comuni_layer, "comuni_poster", language)
     codes = sorted({c.comune_istat for c in cards if c.comune_istat})
     listed = ", ".join(QgsExpression.quotedValue(code) for code in codes) or "''"
@@ -181,7 +174,7 @@ def build_poster(project, points, comuni, territory_extent, summary, language="i
     layout.initializeDefaults()
     layout.setName(POSTER_NAME)
     layout.pageCollection().page(0).setPageSize("A3", _enum(QgsLayoutItemPage, "Orientation", "Landscape"))
-    words = dict(TEXTS.get(language, TEXTS["it"]), **WORDS.get(language, WORDS["it"]))
+    words = dict(texts(language), **poster_words(language))
     b = _Builder(layout, language)
     b.box(0, 0, 420, 24, (), BAND)
     b.text(words["atlas_subtitle"], 10, 4, 400, 5, (), size=9.0, colour="#BFD3EA")
@@ -193,43 +186,14 @@ def build_poster(project, points, comuni, territory_extent, summary, language="i
     panel = 420 - right - 10
     b.text(words["counts"].format(**summary), right, 30, panel, 12, (), size=13.0, bold=True, colour=BAND,
            item_id="conteggi")
-    legend = QgsLayoutItemLegend(layout)
-    legend.setId("legenda_poster")
-    legend.setTitle(words["legend"])
-    legend.setLinkedMap(item)
-    legend.setAutoUpdateModel(False)
-    group = legend.model().rootGroup()
-    group.clear()
-    # legend titles only: the layers keep their names (a saved design finds them by name)
-    group.addLayer(points).setCustomProperty("legend/title-label", words["projects"])
-    group.addLayer(comuni).setCustomProperty("legend/title-label",
-                                             "Comuni" if language == "it" else "Municipalities")
-    legend.setSymbolWidth(6.0)
-    legend.setSymbolHeight(3.5)
-    legend.setFrameEnabled(False)
+    legend = b.legend("legenda_poster", words["legend"], item, [
+        (points, words["projects"]), (comuni, tr("Municipalities", "RemixAtlas", language=language))],
+        fonts=(9.0, 8.0, 8.0))
     legend.setWrapString("~")
-    _legend_fonts(legend, title=9.0, group=8.0, item=8.0)
     b.place(legend, right, 46, panel, 110, ())
     b.text(words["note"], right, 160, panel, 24, (), size=7.0, colour=MUTED, item_id="nota")
-    scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setId("scala")
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(item)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
-    scalebar.setUnitLabel("km")
-    scalebar.setNumberOfSegments(2)
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setSegmentSizeMode(_enum(QgsScaleBarSettings, "SegmentSizeMode", "SegmentSizeFitWidth"))
-    scalebar.setMinimumBarWidth(30)
-    scalebar.setMaximumBarWidth(60)
-    scalebar.setHeight(1.8)
-    scalebar.setTextFormat(_text_format(7.5, False, INK))
-    b.place(scalebar, right, 190, panel - 12, 9, ())
-    arrow = QgsLayoutItemPicture(layout)
-    arrow.setId("nord")
-    arrow.setPicturePath(_north_arrow())
-    arrow.setLinkedMap(item)
-    b.place(arrow, 420 - 10 - 8, 188, 8, 11, ())
+    b.place(b.scale_bar(item, "Kilometers", "km", (30, 60), 1.8, 7.5), right, 190, panel - 12, 9, ())
+    b.place(b.north_arrow(item), 420 - 10 - 8, 188, 8, 11, ())
     b.text(words["illustrative"] + " " + words["sources"], right, 262, panel, 16, (), size=6.5,
            colour=MUTED, item_id="fonti")
     b.text(f"{words['date']} [% format_date(now(), 'dd/MM/yyyy') %]", right, 280, panel, 5, (), size=7.0,
@@ -247,7 +211,7 @@ def prepare_poster(gpkg_path, language="it", filter_expression=None, project=Non
     crs_text = info.crs or "EPSG:32632"
     project = project if project is not None else QgsProject()
     project.setCrs(QgsCoordinateReferenceSystem(crs_text))
-    comuni = _layer(path, "comuni", "Comuni" if language == "it" else "Municipalities")
+    comuni = _layer(path, "comuni", tr("Municipalities", "RemixAtlas", language=language))
     cards = read_cards(path, language)
     if filter_expression:
         _check_filter(filter_expression)
@@ -255,8 +219,7 @@ def prepare_poster(gpkg_path, language="it", filter_expression=None, project=Non
 
         cards = _filtered_cards(cards, filter_expression, crs_text, comuni.extent().asWktPolygon(), language)
     if comuni.featureCount() == 0:
-        raise AtlasError("no_comuni", "Il file non ha i confini dei comuni.",
-                         "The file has no municipal boundaries.")
+        raise AtlasError("no_comuni", *tr("The file has no municipal boundaries.", language=BOTH))
     territory = comuni.extent()
     scale = _scale_for(_fit(territory, MAP_MM[2], MAP_MM[3]), MAP_MM[2], MAP_MM[3])
     points = project_points(cards, crs_text, language, RING_MM / 1000.0 * scale)
@@ -312,7 +275,7 @@ def _apply_poster_template(layout, template_xml, project, language="it"):
         group.clear()
         for layer in (points[0], comuni[0]):
             node = group.addLayer(layer)
-            default = WORDS.get(language, WORDS["it"])["projects"] if layer is points[0] else "Comuni"
+            default = poster_words(language)["projects"] if layer is points[0] else "Comuni"
             title = titles.get(layer.name()) or default
             node.setCustomProperty("legend/title-label", title)
         main = layout.itemById("mappa_poster")

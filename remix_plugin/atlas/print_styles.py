@@ -20,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from .. import compat
 from ..styles import palette
 from ..styles.layers import comuni_renderer
 
@@ -39,13 +40,7 @@ HATCH_EXPRESSION = (
 )
 
 
-def _line_type():
-    from qgis.core import QgsSymbol
-
-    enum = getattr(QgsSymbol, "SymbolType", None)
-    if enum is not None and hasattr(enum, "Line"):
-        return enum.Line
-    return QgsSymbol.Line
+_line_type = compat.line_symbol_type
 
 
 def vector_hatch_symbol(colour=palette.CRITICITA_HATCH):
@@ -64,15 +59,7 @@ def vector_hatch_symbol(colour=palette.CRITICITA_HATCH):
     return symbol
 
 
-def _mm():
-    from qgis.core import QgsUnitTypes
-
-    unit = getattr(QgsUnitTypes, "RenderMillimeters", None)
-    if unit is not None:
-        return unit
-    from qgis.core import Qgis
-
-    return Qgis.RenderUnit.Millimeters
+_mm = compat.render_millimeters
 
 
 def use_vector_hatch(criticita_layer):
@@ -106,15 +93,11 @@ def collision_free_labels(project):
     """Project labelling engine: no label over another, none over a map's frame, labels of
     lavori before comuni (layer priorities set in the styles)."""
     settings = QgsLabelingEngineSettings(project.labelingEngineSettings())
-    flag = getattr(QgsLabelingEngineSettings, "DrawCandidates", None)
-    if flag is not None:
-        settings.setFlag(flag, False)
-    unplaced = getattr(QgsLabelingEngineSettings, "DrawUnplacedLabels", None)
-    if unplaced is not None:
-        settings.setFlag(unplaced, False)
-    partial = getattr(QgsLabelingEngineSettings, "UsePartialCandidates", None)
-    if partial is not None:
-        settings.setFlag(partial, False)  # never a label cut by the map frame
+    # no candidates drawn, no unplaced labels, never a label cut by the map frame
+    for name in ("DrawCandidates", "DrawUnplacedLabels", "UsePartialCandidates"):
+        flag = compat.labeling_engine_flag(name)
+        if flag is not None:
+            settings.setFlag(flag, False)
     project.setLabelingEngineSettings(settings)
 
 

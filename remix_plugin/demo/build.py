@@ -276,7 +276,7 @@ def _build(path, with_project, fill):
         finally:
             dataset = None
         if with_project:
-            from ..layers.project import store_project
+            from ..qgis_project.storage import store_project
 
             store_project(temp, final_path=path)  # the project names the demo, not the temp file
         durable_replace(temp, path)

@@ -60,6 +60,19 @@ CONFLICT_FIELDS = (
 )
 # how long an import waits for another one (or a QGIS save) to finish before "in uso"
 LOCK_TIMEOUT = 30.0
+# SQL (identifiers filled by sql.statement; inserts and updates of a table's own columns are built
+# by sql.insert / sql.update, their width depends on the table)
+LINK_CODES = "SELECT {key}, code FROM {link} ORDER BY {key}, ordine, code"
+ROWS = "SELECT {columns} FROM {table}"
+ROWS_IN_ORDER = "SELECT {columns} FROM {table} ORDER BY fid"
+COLUMN_NAMES = "SELECT name FROM pragma_table_info(?)"
+OPEN_CONFLICTS = (
+    "SELECT table_name, record_uuid, bundle_row_hash, target_row_hash FROM {table} WHERE status = 'open'"
+)
+TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+ADD_TEXT_COLUMN = "ALTER TABLE {table} ADD COLUMN {column} TEXT"
+GEOMETRY_SRS = "SELECT table_name, srs_id FROM gpkg_geometry_columns"
+TOUCH_CONTENTS = "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?"
 
 
 class MergeRefused(RemixError):  # noqa: N818 (public name)
@@ -109,14 +122,12 @@ def _read_bundle(connection, spec, model):
     for table in spec.tables:
         codes = {}
         for link in spec.link_tables_of(table.name):
-            cursor = connection.execute(
-                sql.select(link.name, (link.parent_key, "code"), order_by=(link.parent_key, "ordine", "code"))
-            )
+            cursor = connection.execute(sql.statement(LINK_CODES, key=link.parent_key, link=link.name))
             for parent, code in cursor:
                 codes.setdefault(link.field, {}).setdefault(canonical_uuid(parent), []).append(code)
         columns = table.field_names + (["geom"] if table.geometry else [])
         rows = {}
-        for row in connection.execute(sql.select(table.name, columns)):
+        for row in connection.execute(sql.statement(ROWS, columns=columns, table=table.name)):
             values = _canonical_values(dict(zip(table.field_names, row)))
             for link in spec.link_tables_of(table.name):
                 values[link.field] = format_codes(codes.get(link.field, {}).get(values["uuid"], []))
@@ -130,7 +141,7 @@ def _read_target(connection, table, columns):
     """canonical uuid -> (fid, values dict, wkb) for the model fields the target has."""
     select_columns = ["fid"] + columns + (["geom"] if table.geometry else [])
     rows = {}
-    for row in connection.execute(sql.select(table.name, select_columns)):
+    for row in connection.execute(sql.statement(ROWS, columns=select_columns, table=table.name)):
         values = dict(zip(columns, row[1 : 1 + len(columns)]))
         wkb = manifest_module.geometry_wkb(row[-1]) if table.geometry else None
         rows[canonical_uuid(values["uuid"])] = (row[0], values, wkb)
@@ -138,7 +149,7 @@ def _read_target(connection, table, columns):
 
 
 def _columns(connection, table):
-    return [r[0] for r in connection.execute("SELECT name FROM pragma_table_info(?)", (table,))]
+    return [r[0] for r in connection.execute(COLUMN_NAMES, (table,))]
 
 
 def _last_import(connection, tables):
@@ -148,7 +159,7 @@ def _last_import(connection, tables):
     with_producer = "producer" in _columns(connection, LOG_TABLE)
     columns = ("table_name", "record_uuid", "row_hash") + (("producer",) if with_producer else ())
     last = {}
-    for row in connection.execute(sql.select(LOG_TABLE, columns, order_by=("fid",))):
+    for row in connection.execute(sql.statement(ROWS_IN_ORDER, columns=columns, table=LOG_TABLE)):
         last[(row[0], canonical_uuid(row[1]))] = (row[2], row[3] if with_producer else None)
     return last
 
@@ -159,11 +170,7 @@ def _open_conflicts(connection, tables):
     return {
         (name, canonical_uuid(uuid), bundle_hash, target_hash)
         for name, uuid, bundle_hash, target_hash in connection.execute(
-            sql.select(
-                CONFLICTS_TABLE,
-                ("table_name", "record_uuid", "bundle_row_hash", "target_row_hash"),
-                where="status = 'open'",
-            )
+            sql.statement(OPEN_CONFLICTS, table=CONFLICTS_TABLE)
         )
     }
 
@@ -421,7 +428,7 @@ def _publish(copy, name):
 def _plan(connection, spec, model, bundle_rows, bundle_hash, producer):
     result = MergeResult(bundle_hash=bundle_hash, producer=producer)
     plan = {"inserts": [], "updates": [], "log": [], "conflicts": [], "writes": False}
-    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {r[0] for r in connection.execute(TABLE_NAMES)}
     last = _last_import(connection, tables)
     open_conflicts = _open_conflicts(connection, tables)
     for table in spec.tables:
@@ -494,10 +501,7 @@ def _ensure_table(connection, name, columns):
     if existing:
         for column in columns:
             if column not in existing:
-                connection.execute(
-                    "ALTER TABLE " + sql.quote_identifier(name)
-                    + " ADD COLUMN " + sql.quote_identifier(column) + " TEXT"
-                )
+                connection.execute(sql.statement(ADD_TEXT_COLUMN, table=name, column=column))
         return
     definition = ", ".join(
         ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
@@ -511,7 +515,7 @@ def _ensure_table(connection, name, columns):
 
 
 def _geometry_srs(connection):
-    return dict(connection.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns").fetchall())
+    return dict(connection.execute(GEOMETRY_SRS).fetchall())
 
 
 def _blob(wkb, srs_id):
@@ -579,9 +583,8 @@ def _apply(connection, spec, model, plan, bundle_hash, producer, fail_hook):
             for name, uuid, bundle_digest, target_digest, differing, theirs, ours in plan["conflicts"]
         ],
     )
-    statement = sql.update("gpkg_contents", ["last_change"], "table_name = ?")
     for name in sorted(touched_tables | {LOG_TABLE, CONFLICTS_TABLE}):
-        connection.execute(statement, (_gpkg_now(), name))
+        connection.execute(TOUCH_CONTENTS, (_gpkg_now(), name))
 
 
 def _validate_touched(target, touched):

@@ -14,57 +14,46 @@ RELATIONS_DDL = (
 )
 
 
+FILL_MAPPING = (
+    "INSERT INTO {mapping} (base_id, related_id) SELECT p.fid, c.fid FROM {base} AS p "
+    "JOIN {child} AS c ON c.{child_field} = p.uuid ORDER BY p.uuid, c.uuid"
+)
+REGISTER_EXTENSION = (
+    "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
+    "VALUES (?, NULL, ?, ?, 'read-write')"
+)
+REGISTER_RELATION = (
+    "INSERT INTO gpkgext_relations (base_table_name, base_primary_column, related_table_name, "
+    "related_primary_column, relation_name, mapping_table_name) VALUES (?, 'fid', ?, 'fid', ?, ?)"
+)
+RELATIONS = (
+    "SELECT base_table_name, base_primary_column, related_table_name, related_primary_column, "
+    "relation_name, mapping_table_name FROM gpkgext_relations ORDER BY id"
+)
+
+
 def _fill_mapping(connection, relation):
     """base_id = parent fid, related_id = child fid, in a stable order."""
-    parts = [
-        "INSERT",
-        "INTO",
-        sql.quote_identifier(relation.mapping_table),
-        "(base_id, related_id)",
-        "SELECT",
-        "p.fid,",
-        "c.fid",
-        "FROM",
-        sql.quote_identifier(relation.base),
-        "AS",
-        "p",
-        "JOIN",
-        sql.quote_identifier(relation.related),
-        "AS",
-        "c",
-        "ON",
-        "c." + sql.quote_identifier(relation.child_field),
-        "=",
-        "p.uuid",
-        "ORDER",
-        "BY",
-        "p.uuid,",
-        "c.uuid",
-    ]
-    connection.execute(" ".join(parts))
+    connection.execute(sql.statement(
+        FILL_MAPPING, mapping=relation.mapping_table, base=relation.base, child=relation.related,
+        child_field=relation.child_field,
+    ))
 
 
 def write_related_tables(connection, spec):
     connection.execute(RELATIONS_DDL)
-    ext_sql = (
-        "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
-        "VALUES (?, NULL, ?, ?, 'read-write')"
-    )
-    connection.execute(ext_sql, (RELATIONS_TABLE, RELATED_TABLES_EXTENSION, RELATED_TABLES_DEFINITION))
+    extension = (RELATED_TABLES_EXTENSION, RELATED_TABLES_DEFINITION)
+    connection.execute(REGISTER_EXTENSION, (RELATIONS_TABLE, *extension))
     for relation in spec.related_tables:
         _fill_mapping(connection, relation)
         connection.execute(
-            "INSERT INTO gpkgext_relations (base_table_name, base_primary_column, related_table_name, "
-            "related_primary_column, relation_name, mapping_table_name) VALUES (?, 'fid', ?, 'fid', ?, ?)",
+            REGISTER_RELATION,
             (relation.base, relation.related, relation.relation_name, relation.mapping_table),
         )
         connection.execute(
-            ext_sql, (relation.mapping_table, RELATED_TABLES_EXTENSION, RELATED_TABLES_DEFINITION)
+            REGISTER_EXTENSION, (relation.mapping_table, *extension)
         )
 
 
 def read_relations(connection):
-    return connection.execute(
-        "SELECT base_table_name, base_primary_column, related_table_name, related_primary_column, "
-        "relation_name, mapping_table_name FROM gpkgext_relations ORDER BY id"
-    ).fetchall()
+    return connection.execute(RELATIONS).fetchall()

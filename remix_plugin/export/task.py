@@ -1,29 +1,22 @@
-"""Export and import of the regional bundle in the background (QgsTask), for the dock.
+"""Export and import of the regional bundle in the background (``tasks.RemixTask``), for the dock.
 
 Both tasks only call the QGIS-free cores (``writer.export_bundle``, ``merge.merge_bundle``) on the
-task manager's worker thread: ``run()`` touches neither the GUI nor ``QgsProject``. Whatever the
+task manager's worker thread: ``work()`` touches neither the GUI nor ``QgsProject``. Whatever the
 outcome, ``finished()`` (main thread) calls ``on_finished(task)``; the caller reads the outcome
-from the task's attributes.
+from the task's attributes (the base's ``cancelled`` / ``error``, and each task's own below).
 """
 
 from pathlib import Path
 
-from qgis.core import QgsTask
-
-from ..compat import task_flags_without_cancel
 from ..errors import RemixError
-from ..i18n import tr
+from ..i18n import BOTH, tr
 from ..log import get_logger
+from ..tasks import RemixTask
 
 LOG = get_logger("export")
 
 
-def _unexpected(exc, what_it, what_en):
-    """Any other failure, reported to the user instead of being lost in the worker thread."""
-    return RemixError("unexpected", f"{what_it}: {exc}", f"{what_en}: {exc}")
-
-
-class ExportBundleTask(QgsTask):
+class ExportBundleTask(RemixTask):
     """Write a bundle with ``writer.export_bundle``.
 
     ``arguments``: ``source``, ``target``, ``selection`` (writer.Selection), ``producer``,
@@ -37,21 +30,21 @@ class ExportBundleTask(QgsTask):
 
     def __init__(self, arguments, on_finished=None, description=None):
         self.arguments = dict(arguments)
+        self.arguments.setdefault("remember_validation", True)  # after the dock's Valida, no second run
         self.source = str(self.arguments.pop("source"))
         self.target = str(self.arguments.pop("target"))
         super().__init__(
             description or tr("RE.MIX bundle export: {name}").format(name=Path(self.target).name),
-            QgsTask.Flag.CanCancel,
+            on_finished=on_finished,
         )
-        self.on_finished = on_finished
+        from .writer import ExportCancelled
+
+        self.cancelled_errors = (ExportCancelled,)
         self.result = None
         self.blocked = None
-        self.cancelled = False
-        self.error = None
 
-    def run(self):
-        from ..layers.errors import RemixFileError
-        from .writer import ExportBlocked, ExportCancelled, ExportError, export_bundle
+    def work(self):
+        from .writer import ExportBlocked, export_bundle
 
         try:
             self.result = export_bundle(
@@ -61,25 +54,14 @@ class ExportBundleTask(QgsTask):
                 is_cancelled=self.isCanceled,
                 **self.arguments,
             )
-        except ExportCancelled:
-            self.cancelled = True
-            return False
         except ExportBlocked as exc:
             self.blocked = list(exc.findings)
-            self.error = exc
-            return False
-        except (ExportError, RemixFileError) as exc:
-            self.error = exc
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged with its traceback
-            LOG.exception("Bundle export failed")
-            self.error = _unexpected(exc, "Esportazione del bundle non riuscita", "Bundle export failed")
-            return False
-        return True
+            raise
+
+    def unexpected(self, exc):
+        return RemixError("unexpected", *tr("Bundle export failed: {error}", language=BOTH).format(error=exc))
 
     def finished(self, result):  # main thread
-        if self.result is None and self.error is None and self.isCanceled():
-            self.cancelled = True  # cancelled in the task manager before it started
         if self.result is not None:
             LOG.info(
                 "bundle %s: %s projects, %d warnings, %s",
@@ -88,11 +70,10 @@ class ExportBundleTask(QgsTask):
                 len(self.result.warnings),
                 self.result.content_hash,
             )
-        if self.on_finished is not None:
-            self.on_finished(self)
+        super().finished(result)
 
 
-class ImportBundleTask(QgsTask):
+class ImportBundleTask(RemixTask):
     """Merge a bundle (.gpkg or .zip) into a RE.MIX GeoPackage with ``merge.merge_bundle``.
 
     ``merge_bundle`` reports no progress and cannot be interrupted (one SQLite transaction after a
@@ -108,36 +89,22 @@ class ImportBundleTask(QgsTask):
         self.target = str(target)
         super().__init__(
             description or tr("RE.MIX bundle import: {name}").format(name=Path(self.bundle).name),
-            task_flags_without_cancel(),
+            cancellable=False,
+            on_finished=on_finished,
         )
-        self.on_finished = on_finished
         self.result = None
-        self.error = None
         self.refused = False
-        self.cancelled = False
 
-    def run(self):
+    def work(self):
         from .merge import MergeRefused, merge_bundle
 
         self.setProgress(1)
         try:
             self.result = merge_bundle(self.bundle, self.target)
-        except MergeRefused as exc:
+        except MergeRefused:
             self.refused = True
-            self.error = exc
-            return False
-        except RemixError as exc:
-            self.error = exc
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged with its traceback
-            LOG.exception("Bundle import failed")
-            self.error = _unexpected(exc, "Importazione del bundle non riuscita", "Bundle import failed")
-            return False
+            raise
         self.setProgress(100)
-        return True
 
-    def finished(self, result):  # main thread
-        if self.result is None and self.error is None and self.isCanceled():
-            self.cancelled = True  # removed from the queue before it started: nothing was written
-        if self.on_finished is not None:
-            self.on_finished(self)
+    def unexpected(self, exc):
+        return RemixError("unexpected", *tr("Bundle import failed: {error}", language=BOTH).format(error=exc))

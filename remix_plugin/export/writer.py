@@ -31,7 +31,7 @@ from ..layers.model import SCHEMA_VERSION
 from ..log import get_logger
 from ..taxonomy import load_scheme
 from . import manifest as manifest_module
-from . import metadata_iso, related_tables, schema_ext
+from . import metadata_iso, related_tables, schema_ext, validation_memo
 from .spec import (
     BUNDLE_CRS,
     BUNDLE_SRS_ID,
@@ -65,6 +65,55 @@ _STYLE_COLUMNS = (
     "ui",
     "update_time",
 )
+
+
+# -- SQL (named templates: {names} are quoted identifiers from the spec, values are bound) ----------
+DROP_TRIGGER = "DROP TRIGGER main.{trigger}"
+SET_FEATURE_COUNT = (
+    "UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM main.{table}) "
+    "WHERE table_name = ?"
+)
+CREATE_SELECTION = "CREATE TEMP TABLE {selection} (uuid TEXT PRIMARY KEY)"
+SELECT_EVERY_RECORD = "INSERT OR IGNORE INTO temp.{selection} (uuid) SELECT uuid FROM src.{table}"
+COPY_SELECTED_ROWS = (
+    "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM src.{table} "
+    "WHERE uuid IN (SELECT uuid FROM temp.{selection}) ORDER BY uuid"
+)
+COPY_SELECTED_ROWS_RETAGGED = (  # the geometry re-tagged from the source's srs_id to the bundle's
+    "INSERT INTO main.{table} ({columns}, geom) SELECT {columns}, remix_set_srs(geom) FROM src.{table} "
+    "WHERE uuid IN (SELECT uuid FROM temp.{selection}) ORDER BY uuid"
+)
+COPY_ROWS_OF_SELECTED_PROJECTS = (
+    "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM src.{table} "
+    "WHERE progetto_uuid IN (SELECT uuid FROM temp.sel_progetti) ORDER BY uuid"
+)
+COPY_ROWS_OF_SELECTED_PROJECTS_RETAGGED = (
+    "INSERT INTO main.{table} ({columns}, geom) SELECT {columns}, remix_set_srs(geom) FROM src.{table} "
+    "WHERE progetto_uuid IN (SELECT uuid FROM temp.sel_progetti) ORDER BY uuid"
+)
+# The link tables' rows: from a plain JSON array of printable ASCII codes (what the plugin and QGIS
+# write) the first occurrence of each code, ``ordine`` its position in the list ...
+FILL_LINK_TABLE = (
+    "INSERT INTO main.{link} ({parent_key}, code, ordine) "
+    "SELECT p.uuid, j.value, j.key + 1 "
+    "FROM main.{parent} AS p JOIN src.{parent} AS s ON s.uuid = p.uuid, json_each(s.{field}) AS j "
+    "WHERE json_valid(s.{field}) AND json_type(s.{field}) = 'array' AND NOT EXISTS "
+    "(SELECT 1 FROM json_each(s.{field}) AS e WHERE e.type != 'text' OR e.value GLOB '*[^!-~]*') "
+    "AND NOT EXISTS (SELECT 1 FROM json_each(s.{field}) AS k WHERE k.key < j.key AND k.value = j.value) "
+    "ORDER BY p.uuid, j.key"
+)
+# ... and every other stored list (the same condition, negated), read by codes.parse_codes
+OTHER_CODE_LISTS = (
+    "SELECT p.uuid, s.{field} FROM main.{parent} AS p JOIN src.{parent} AS s ON s.uuid = p.uuid "
+    "WHERE s.{field} IS NOT NULL AND NOT (json_valid(s.{field}) AND json_type(s.{field}) = 'array' "
+    "AND NOT EXISTS (SELECT 1 FROM json_each(s.{field}) AS e "
+    "WHERE e.type != 'text' OR e.value GLOB '*[^!-~]*')) ORDER BY p.uuid"
+)
+SOURCE_STYLES = (  # ? is a JSON array of the exported layers' names
+    "SELECT {columns} FROM src.layer_styles WHERE f_table_name IN (SELECT value FROM json_each(?)) "
+    "ORDER BY f_table_name, styleName"
+)
+COUNT_GEOMETRIES = "SELECT count(*) FROM {table} WHERE geom IS NOT NULL"
 
 
 class ExportError(RemixError):
@@ -137,8 +186,13 @@ def export_bundle(
     progress=None,
     is_cancelled=None,
     step_hook=None,
+    remember_validation=False,
 ):
     """Export ``selection`` of the RE.MIX GeoPackage ``source`` into the bundle ``target``.
+
+    ``remember_validation``: when everything travels, reuse the findings of an earlier validation
+    of exactly this content (export/validation_memo.py) and remember this one's; what users run
+    (Processing, the dock, the command line) turns it on.
 
     Raises ExportBlocked on validation errors, ExportError on any other failure; in every failure
     the target is untouched and no temporary file is left behind.
@@ -189,6 +243,7 @@ def export_bundle(
                 include_styles,
                 step,
                 is_cancelled,
+                remember_validation,
             )
         except _SourceNotExportable as exc:
             raise _source_findings(source, profile, exc, validate) from None
@@ -200,7 +255,6 @@ def export_bundle(
             temp,
             generic_reader=False,
             rules=False,
-            values=result.validation != "engine",
             expected_hash=result.content_hash,
         )
         if report.has_errors:
@@ -328,17 +382,13 @@ class _BundleValidation:
         self.thread.join()
 
 
-def _file_state(path):
-    """(size, mtime) of a GeoPackage and of its -wal file: changes whenever a commit lands."""
-    state = []
-    for name in (str(path), str(path) + "-wal"):
-        try:
-            info = os.stat(name)
-        except FileNotFoundError:
-            state.append(None)
-            continue
-        state.append((info.st_size, info.st_mtime_ns))
-    return tuple(state)
+def _remembered_validation(source, profile):
+    """(memo key, findings of an earlier validation of exactly this content) of the source; the
+    findings are None when there is none (or memos are off, then the key is None too)."""
+    if validation_memo.memo_folder() is None:
+        return None, None
+    key = validation_memo.MemoKey.of(source, profile)
+    return key, validation_memo.recall(key)
 
 
 def _source_fids(source, findings):
@@ -364,12 +414,17 @@ def _source_fids(source, findings):
     return findings
 
 
-def _write(source, temp, info, selection, producer, profile, validate, include_styles, step, is_cancelled):
+def _write(
+    source, temp, info, selection, producer, profile, validate, include_styles, step, is_cancelled, remember
+):
     spec = load_spec()
     scheme = load_scheme()
     whole = validate and selection.describe() == {"all": True}
-    source_state = _file_state(source)
-    validation = _BundleValidation(temp, source, info, profile, is_cancelled, whole=True) if whole else None
+    source_state = validation_memo.file_state(source)
+    memo_key, remembered = _remembered_validation(source, profile) if whole and remember else (None, None)
+    validation = None
+    if whole and remembered is None:
+        validation = _BundleValidation(temp, source, info, profile, is_cancelled, whole=True)
     connection = None
     try:
         _create_layers(temp, spec)
@@ -401,7 +456,7 @@ def _write(source, temp, info, selection, producer, profile, validate, include_s
         connection.commit()
         connection.execute("DETACH DATABASE src")
         step("links", 45)
-        if validate and validation is None:
+        if validate and not whole:
             validation = _BundleValidation(temp, source, info, profile, is_cancelled)
         content_hash = manifest_module.content_hash(connection, spec)
         counts = manifest_module.feature_counts(connection, spec)
@@ -414,15 +469,20 @@ def _write(source, temp, info, selection, producer, profile, validate, include_s
         bbox = _finish_with_ogr(temp, spec)
         step("index", 75)
         warnings = []
-        if validation is not None:
-            on_source = validation.on_source
-            findings, validation = validation.wait(step), None
-            if on_source and _file_state(source) != source_state:
+        if validate:
+            on_source = whole
+            if remembered is not None:
+                findings = remembered
+            else:
+                findings, validation = validation.wait(step), None
+            if on_source and validation_memo.file_state(source) != source_state:
                 # the source changed while it was read (an edit saved meanwhile): what was validated
                 # may not be what was copied, so the bundle itself is validated
                 validation = _BundleValidation(temp, source, info, profile, is_cancelled)
                 on_source = False
                 findings, validation = validation.wait(step), None
+            elif memo_key is not None and remembered is None:
+                validation_memo.remember(memo_key, findings)
             remap = (lambda found: found) if on_source else (lambda found: _source_fids(source, found))
             blocking = [f for f in findings if f.severity == "error"]
             if blocking:
@@ -629,19 +689,14 @@ def _drop_count_triggers(connection):
         "ORDER BY name"
     ).fetchall()
     for name, _ in triggers:
-        connection.execute("DROP TRIGGER main." + sql.quote_identifier(name))
+        connection.execute(sql.statement(DROP_TRIGGER, trigger=name))
     return triggers
 
 
 def _restore_count_triggers(connection, triggers):
     """The exact feature counts, then the triggers again as GDAL wrote them."""
     for (table,) in connection.execute("SELECT table_name FROM main.gpkg_ogr_contents").fetchall():
-        count = ["(SELECT", "count(*)", "FROM", "main." + sql.quote_identifier(table) + ")"]
-        connection.execute(
-            " ".join(["UPDATE", "main.gpkg_ogr_contents", "SET", "feature_count", "="] + count)
-            + " WHERE table_name = ?",
-            (table,),
-        )
+        connection.execute(sql.statement(SET_FEATURE_COUNT, table=table), (table,))
     for _, statement in triggers:
         connection.execute(statement)
 
@@ -656,11 +711,7 @@ def _source_srs_id(connection):
 def _select(connection, selection):
     """Temporary tables sel_<table>(uuid) with the uuids of every record that travels."""
     for name in ("progetti", "criticita", "programmi", "attori", "indicatori"):
-        connection.execute(
-            " ".join(
-                ["CREATE", "TEMP", "TABLE", sql.quote_identifier("sel_" + name), "(uuid TEXT PRIMARY KEY)"]
-            )
-        )
+        connection.execute(sql.statement(CREATE_SELECTION, selection="sel_" + name))
     everything = selection.progetti is None and not (
         selection.comune or selection.zona or selection.programma
     )
@@ -700,22 +751,7 @@ def _select(connection, selection):
         connection.execute("INSERT INTO temp.sel_progetti (uuid) SELECT uuid FROM src.progetti")
     if everything:
         for name in ("criticita", "programmi", "attori", "indicatori"):
-            connection.execute(
-                " ".join(
-                    [
-                        "INSERT",
-                        "OR",
-                        "IGNORE",
-                        "INTO",
-                        sql.quote_identifier("sel_" + name),
-                        "(uuid)",
-                        "SELECT",
-                        "uuid",
-                        "FROM",
-                        "src." + sql.quote_identifier(name),
-                    ]
-                )
-            )
+            connection.execute(sql.statement(SELECT_EVERY_RECORD, selection="sel_" + name, table=name))
         return
     connection.execute(
         "INSERT OR IGNORE INTO temp.sel_criticita (uuid) SELECT uuid FROM src.criticita "
@@ -740,40 +776,19 @@ _SELF_SELECTED = {"progetti", "criticita", "programmi", "attori", "indicatori"}
 
 
 def _copy_table(connection, table, retag_srs):
-    columns = table.field_names
-    source_columns = ["s." + sql.quote_identifier(c) for c in columns]
-    if table.geometry:
-        columns = columns + ["geom"]
-        source_columns.append("remix_set_srs(s.geom)" if retag_srs else "s.geom")
+    columns = list(table.field_names)
+    if table.geometry and not retag_srs:
+        columns.append("geom")
     if table.name in _SELF_SELECTED:
-        where = [
-            "s.uuid",
-            "IN",
-            "(SELECT",
-            "uuid",
-            "FROM",
-            "temp." + sql.quote_identifier("sel_" + table.name) + ")",
-        ]
-    else:
-        where = ["s.progetto_uuid", "IN", "(SELECT", "uuid", "FROM", "temp.sel_progetti)"]
-    parts = (
-        [
-            "INSERT",
-            "INTO",
-            "main." + sql.quote_identifier(table.name),
-            "(" + sql.column_list(columns) + ")",
-            "SELECT",
-            ", ".join(source_columns),
-            "FROM",
-            "src." + sql.quote_identifier(table.name),
-            "AS",
-            "s",
-            "WHERE",
-        ]
-        + where
-        + ["ORDER", "BY", "s.uuid"]
-    )
-    connection.execute(" ".join(parts))
+        template = COPY_SELECTED_ROWS_RETAGGED if table.geometry and retag_srs else COPY_SELECTED_ROWS
+        connection.execute(
+            sql.statement(template, table=table.name, columns=columns, selection="sel_" + table.name)
+        )
+        return
+    template = COPY_ROWS_OF_SELECTED_PROJECTS
+    if table.geometry and retag_srs:
+        template = COPY_ROWS_OF_SELECTED_PROJECTS_RETAGGED
+    connection.execute(sql.statement(template, table=table.name, columns=columns))
 
 
 def _fill_link_table(connection, link):
@@ -781,47 +796,11 @@ def _fill_link_table(connection, link):
     first occurrence of each code, ``ordine`` its position in the stored list. Plain JSON arrays of
     printable ASCII codes (what the plugin and QGIS write) are unfolded in SQL; anything else goes
     through parse_codes, and a value it cannot read stops the export (_SourceNotExportable)."""
-    field = "s." + sql.quote_identifier(link.field)
-    simple = " ".join(
-        [
-            "json_valid(" + field + ")",
-            "AND",
-            "json_type(" + field + ") = 'array'",
-            "AND NOT EXISTS",
-            "(SELECT",
-            "1",
-            "FROM",
-            "json_each(" + field + ") AS e WHERE e.type != 'text' OR e.value GLOB '*[^!-~]*')",
-        ]
-    )
-    joined = " ".join(
-        [
-            "FROM main." + sql.quote_identifier(link.parent),
-            "AS p JOIN src." + sql.quote_identifier(link.parent),
-            "AS s ON s.uuid = p.uuid",
-        ]
-    )
-    connection.execute(
-        " ".join(
-            [
-                "INSERT INTO main." + sql.quote_identifier(link.name),
-                "(" + sql.column_list((link.parent_key, "code", "ordine")) + ")",
-                "SELECT p.uuid, j.value, j.key + 1",
-                joined + ", json_each(" + field + ") AS j",
-                "WHERE",
-                simple,
-                "AND NOT EXISTS",
-                "(SELECT",
-                "1",
-                "FROM",
-                "json_each(" + field + ") AS k WHERE k.key < j.key AND k.value = j.value)",
-                "ORDER BY p.uuid, j.key",
-            ]
-        )
-    )
+    names = {"link": link.name, "parent_key": link.parent_key, "parent": link.parent, "field": link.field}
+    connection.execute(sql.statement(FILL_LINK_TABLE, **names))
     rows, unreadable = [], []
-    others = " ".join(["SELECT p.uuid,", field, joined, "WHERE", field, "IS NOT NULL AND NOT (", simple, ")"])
-    for parent_uuid, value in connection.execute(others + " ORDER BY p.uuid").fetchall():
+    others = sql.statement(OTHER_CODE_LISTS, parent=link.parent, field=link.field)
+    for parent_uuid, value in connection.execute(others).fetchall():
         parsed = parse_codes(value)
         if parsed.error:
             unreadable.append(parent_uuid)
@@ -857,26 +836,8 @@ def _copy_styles(connection, spec):
     columns = [c for c in _STYLE_COLUMNS if c in available]
     if "f_table_name" not in columns or "styleQML" not in columns:
         return 0
-    names = spec.table_names
-    placeholders = ", ".join("?" for _ in names)
     rows = connection.execute(
-        " ".join(
-            [
-                "SELECT",
-                sql.column_list(columns),
-                "FROM",
-                "src.layer_styles",
-                "WHERE",
-                "f_table_name",
-                "IN",
-                "(" + placeholders + ")",
-                "ORDER",
-                "BY",
-                "f_table_name,",
-                "styleName",
-            ]
-        ),
-        names,
+        sql.statement(SOURCE_STYLES, columns=columns), (json.dumps(list(spec.table_names)),)
     ).fetchall()
     if not rows:
         return 0
@@ -955,21 +916,7 @@ def _finish_with_ogr(path, spec):
             dataset.ExecuteSQL("SELECT CreateSpatialIndex(" + _sql_literal(table.name) + ", 'geom')")
             layer = dataset.GetLayerByName(table.name)
             if layer.GetFeatureCount() and layer.GetGeometryColumn():
-                count = dataset.ExecuteSQL(
-                    " ".join(
-                        [
-                            "SELECT",
-                            "count(*)",
-                            "FROM",
-                            sql.quote_identifier(table.name),
-                            "WHERE",
-                            "geom",
-                            "IS",
-                            "NOT",
-                            "NULL",
-                        ]
-                    )
-                )
+                count = dataset.ExecuteSQL(sql.statement(COUNT_GEOMETRIES, table=table.name))
                 has_geometry = count.GetNextFeature().GetField(0) > 0
                 dataset.ReleaseResultSet(count)
                 if has_geometry:

@@ -8,8 +8,11 @@ QGIS 3.22 cannot do through a stored form, the desktop plugin adds when a form f
 - above OK, in words, the fields that keep OK disabled and the tab they are on (3.22 shows only a
   ✘ beside the field, with the reason in its tooltip);
 - multi-select lists tall enough for every tick, the entity line's text box as tall as its text;
-- the linked layer of an "add a new actor / indicator" link in edit mode, so the button works;
-- empty text and number fields drawn empty instead of "NULL" (the value stays NULL).
+- empty text, number and date fields drawn empty instead of "NULL" while a RE.MIX form is open
+  (QGIS's "show NULL as" text is empty then; the value stays NULL, never '').
+
+The "Nuovo attore…" / "Nuovo indicatore…" buttons of the link forms are added by
+``gui/link_create.py`` (they open other forms: desktop code, not form decoration).
 
 ``gui.form_watch.FormHints.install(main_window)`` filters the main window's ChildAdded events (QGIS opens its
 attribute dialogs as its children) and connects to ``QApplication.focusChanged``: no form-init code,
@@ -37,12 +40,19 @@ MIN_DIALOG_WIDTH = 760  # px: the "why OK is disabled" line then wraps into two 
 def _own(form, kind):
     """Widgets of ``kind`` in ``form`` itself, not in the forms of child records that a
     relation editor embeds in it."""
-    return [w for w in form.findChildren(kind) if _attribute_form(w.parentWidget()) is form]
+    return [w for w in form.findChildren(kind) if _same(_attribute_form(w.parentWidget()), form)]
 
 
 def _own_wrappers(form, kind):
     return [w for w in form.findChildren(kind)
-            if w.widget() is not None and _attribute_form(w.widget()) is form]
+            if w.widget() is not None and _same(_attribute_form(w.widget()), form)]
+
+
+def _same(a, b):
+    """The same Qt object (Python may hold two wrappers of one form: see _attribute_form)."""
+    from qgis.PyQt import sip
+
+    return a is not None and b is not None and sip.unwrapinstance(a) == sip.unwrapinstance(b)
 
 
 def fit_text_boxes(form, spec):
@@ -69,7 +79,9 @@ def fit_text_boxes(form, spec):
         font = QFont(box.font())
         font.setPixelSize(WEB_FONT_PX)
         metrics = QFontMetrics(font)
-        width = max(box.width(), 400) - 2 * 8 - 24  # margins and room for a scroll bar
+        # before the first layout the box is still narrow: a RE.MIX dialog is at least
+        # MIN_DIALOG_WIDTH wide, so the text wraps at about that width, not at 400 px
+        width = (box.width() if box.width() > 400 else MIN_DIALOG_WIDTH - 80) - 2 * 8 - 24
         height = metrics.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, text).height()
         box.setFixedHeight(height + 2 * 8 + metrics.lineSpacing() // 2 + 12)
 
@@ -94,69 +106,172 @@ def fit_multi_lists(form):
     return fitted
 
 
-def enable_add_buttons(form):
-    """Let "add a new actor / indicator" work from the link's drop-down: QGIS enables that
-    button only while the linked layer is in edit mode, so it is switched on with the form's own
-    layer (as QGIS's relation editor does for its children). Returns the layers switched on."""
-    from qgis.core import QgsProject
-    from qgis.gui import QgsRelationReferenceWidget
-
-    layer = form.layer()
-    if layer is None or not layer.isEditable():
-        return []
-    started = []
-    for widget in _own(form, QgsRelationReferenceWidget):
-        target = QgsProject.instance().mapLayer(widget.referencedLayerId())
-        if widget.allowAddFeatures() and target is not None and not target.isEditable():
-            if target.startEditing():
-                started.append(target)
-    return started
+# Empty fields read empty (as in QField): while a RE.MIX form is open QGIS's "show NULL as" text
+# is empty. QGIS's text widgets compare their text with that representation to give NULL, so an
+# empty field is still saved as NULL, never ''. The representation is QGIS's global setting:
+# every open form's empty text and date widgets are redrawn with the new one at each switch, so
+# no widget holds a text that would stop meaning NULL.
+_EMPTY_FORMS = set()  # ids of the open RE.MIX forms that asked for the empty representation
+_SAVED_REPRESENTATION = []  # the user's own representation while the empty one is in force
 
 
-def hide_null_text(form):
-    """Empty fields look empty, as in QField, instead of reading "NULL" (QGIS's text for no
-    value). Only the look changes: the widgets keep QGIS's null marker, so an empty field is
-    still saved as NULL, and typing replaces it as before. Returns how many widgets it watches."""
+def _null_wrappers():
+    """Wrappers of text and date fields of every open attribute form whose value is NULL now
+    (read before the representation changes: afterwards their text no longer means NULL)."""
+    from qgis.gui import QgsAttributeForm, QgsEditorWidgetWrapper
+    from qgis.PyQt.QtWidgets import QApplication, QDateTimeEdit, QLineEdit, QPlainTextEdit, QTextEdit
+
+    found = []
+    for top in QApplication.topLevelWidgets():
+        forms = top.findChildren(QgsAttributeForm) + ([top] if isinstance(top, QgsAttributeForm) else [])
+        for form in forms:
+            for wrapper in form.findChildren(QgsEditorWidgetWrapper):
+                widget = wrapper.widget()
+                if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QDateTimeEdit)) \
+                        and _is_null(wrapper.value()):
+                    found.append(wrapper)
+    return found
+
+
+def _is_null(value):
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
+def _set_representation(text):
+    """Switch QGIS's null representation to ``text`` and redraw the NULL widgets with it."""
+    from qgis.core import NULL, QgsApplication
+    from qgis.gui import QgsDateTimeEdit, QgsFeatureListComboBox, QgsFilterLineEdit
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDateTimeEdit
+
+    old = QgsApplication.nullRepresentation()
+    if old == text:
+        return
+    wrappers = _null_wrappers()
+    _set_in_memory(text)
+    for wrapper in wrappers:
+        if isinstance(wrapper.widget(), QDateTimeEdit) and wrapper.widget().inherits("QgsDateTimeEdit"):
+            # a date edit keeps the text it was built with (Python sees it as a QDateTimeEdit)
+            sip.cast(wrapper.widget(), QgsDateTimeEdit).setNullRepresentation(text)
+        wrapper.setValues(NULL, [])
+    for top in QApplication.topLevelWidgets():  # the × of a line edit writes its null text
+        for edit in top.findChildren(QgsFilterLineEdit):
+            if edit.nullValue() == old:
+                edit.setNullValue(text)
+        for combo in top.findChildren(QComboBox):  # "no project / programme" in a link's list
+            if combo.inherits("QgsFeatureListComboBox"):
+                links = sip.cast(combo, QgsFeatureListComboBox)
+                if all(_is_null(value) for value in links.identifierValues()):
+                    links.setIdentifierValuesToNull()  # its null entry takes the new text
+        for edit in top.findChildren(QDateTimeEdit):  # a date cleared later shows this text
+            if edit.inherits("QgsDateTimeEdit"):
+                dates = sip.cast(edit, QgsDateTimeEdit)
+                if dates.nullRepresentation() == old:
+                    dates.setNullRepresentation(text)
+
+
+def _set_in_memory(text):
+    """QGIS's representation for this session only: setNullRepresentation also writes the user's
+    setting, which must never keep the empty text (not even after a crash while a form is open)."""
+    from qgis.core import QgsApplication, QgsSettings
+
+    settings = QgsSettings()
+    key = "qgis/nullValue"
+    stored = settings.value(key, None)
+    QgsApplication.setNullRepresentation(text)
+    if stored is None:
+        settings.remove(key)
+    else:
+        settings.setValue(key, stored)
+
+
+def show_empty_as_empty(form):
+    """Empty fields of ``form`` look empty instead of reading "NULL" while it is open; QGIS's own
+    representation comes back when the last RE.MIX form closes. Returns True if it took effect."""
     from qgis.core import QgsApplication
-    from qgis.PyQt.QtGui import QColor, QPalette
-    from qgis.PyQt.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit
+    from qgis.PyQt import sip
 
-    null_text = QgsApplication.nullRepresentation()
-    if not null_text:
-        return 0
-    watched = 0
-    for edit in _own(form, QLineEdit) + _own(form, QPlainTextEdit):
-        parent = edit.parentWidget()
-        if parent is not None and parent.inherits("QDateTimeEdit"):  # (Python may not see QgsDateTimeEdit)
-            # left as QGIS shows it: a date edit redraws its date on any palette change, and
-            # an empty date would then read as today's
+    key = sip.unwrapinstance(form)
+    if key in _EMPTY_FORMS:
+        return False
+    if not _EMPTY_FORMS:
+        _SAVED_REPRESENTATION[:] = [QgsApplication.nullRepresentation()]
+    _EMPTY_FORMS.add(key)
+    _set_representation("")  # also redraws the open forms' widgets, built with the old text
+    _redraw_own_nulls(form, _SAVED_REPRESENTATION[0])
+    _spin_boxes_empty(form)
+    window = form.window()
+    done = lambda *_args, k=key: _form_closed(k)  # noqa: E731
+    form.destroyed.connect(done)
+    if window is not form and hasattr(window, "finished"):
+        window.finished.connect(done)  # after the dialog saved its values
+    return True
+
+
+def _redraw_own_nulls(form, old):
+    """This form's text and date fields still showing ``old`` (built before the switch but
+    decorated after it, as the form QGIS opens after drawing): shown empty, kept NULL."""
+    from qgis.core import NULL
+    from qgis.gui import QgsDateTimeEdit, QgsEditorWidgetWrapper, QgsFilterLineEdit
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtWidgets import QDateTimeEdit, QLineEdit, QPlainTextEdit, QTextEdit
+
+    if not old:
+        return
+    for wrapper in _own_wrappers(form, QgsEditorWidgetWrapper):
+        widget = wrapper.widget()
+        if isinstance(widget, QDateTimeEdit):
+            if widget.inherits("QgsDateTimeEdit"):
+                dates = sip.cast(widget, QgsDateTimeEdit)
+                dates.setNullRepresentation("")
+                if dates.isNull():
+                    wrapper.setValues(NULL, [])
             continue
-        if isinstance(parent, QAbstractSpinBox):
-            parent.setSpecialValueText("")  # a spin box shows its special text for NULL
+        if isinstance(widget, QgsFilterLineEdit) and widget.nullValue() == old:
+            widget.setNullValue("")
+        if isinstance(widget, QLineEdit):
+            text = widget.text()
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            text = widget.toPlainText()
+        else:
             continue
-        colours = {role: QColor(edit.palette().color(role))
-                   for role in (QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText)}
+        if text == old:
+            wrapper.setValues(NULL, [])
 
-        def update(*_args, edit=edit, colours=colours):
-            text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
-            palette = edit.palette()
-            for role, colour in colours.items():
-                palette.setColor(role, QColor(0, 0, 0, 0) if text == null_text else colour)
-            edit.setPalette(palette)
 
-        edit.textChanged.connect(update)
-        update()
-        watched += 1
-    return watched
+def _spin_boxes_empty(form):
+    from qgis.PyQt.QtWidgets import QAbstractSpinBox
+
+    for box in _own(form, QAbstractSpinBox):
+        if not box.inherits("QDateTimeEdit"):
+            box.setSpecialValueText("")  # a spin box shows its special text for NULL
+
+
+def _form_closed(key):
+    if key not in _EMPTY_FORMS:
+        return
+    _EMPTY_FORMS.discard(key)
+    if not _EMPTY_FORMS:
+        restore_null_representation()
+
+
+def restore_null_representation():
+    """Give QGIS back the user's "show NULL as" text (last RE.MIX form closed, plugin unloaded)."""
+    _EMPTY_FORMS.clear()
+    if _SAVED_REPRESENTATION:
+        _set_representation(_SAVED_REPRESENTATION.pop())
 
 
 def _attribute_form(widget):
     """The QgsAttributeForm holding ``widget`` (or None)."""
     from qgis.gui import QgsAttributeForm
+    from qgis.PyQt import sip
 
     while widget is not None:
         if isinstance(widget, QgsAttributeForm):
             return widget
+        if widget.inherits("QgsAttributeForm"):  # the form of a dialog QGIS opened after drawing
+            return sip.cast(widget, QgsAttributeForm)  # reaches Python as a plain QWidget
         widget = widget.parentWidget()
     return None
 
@@ -301,8 +416,7 @@ def decorate_form(form):
     set_label_tooltips(form, spec)
     fit_text_boxes(form, spec)
     fit_multi_lists(form)
-    enable_add_buttons(form)
-    hide_null_text(form)
+    show_empty_as_empty(form)
     label = _add_status_label(form)
     if label is not None:
         def refresh(*_args):
@@ -320,9 +434,9 @@ def _refresh(form, spec, label):
     try:
         # a form that cannot save (layer not in edit mode) has nothing to complete
         text = status_text(form, spec) if form.layer().isEditable() else ""
-    except RuntimeError:  # the form was closed before the timer fired
+        label.setText(text)
+    except RuntimeError:  # the form (and its label) was closed before the timer fired
         return
-    label.setText(text)
     label.setVisible(bool(text))
     if text:
         # as tall as the text at the dialog's width: a word-wrapped label's own size hint

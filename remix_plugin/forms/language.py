@@ -1,6 +1,6 @@
 """Switch the labels of a RE.MIX project between Italian and English.
 
-A stored project is built in one language (``layers.project.store_project(language=...)``): the
+A stored project is built in one language (``qgis_project.storage.store_project(language=...)``): the
 layer names, the layer-tree groups, every form (aliases, tabs, messages, drop-down labels, the
 line saying what the entity is) and the default styles saved beside it. ``relabel_project``
 changes an open project (the user then saves it as usual); ``switch_stored_language`` rewrites
@@ -18,30 +18,23 @@ LOG = get_logger("forms.language")
 LANGUAGES = ("it", "en")
 
 
-def _group_names():
-    from ..layers import project as layers_project
-
-    return {key: names for key, names in layers_project._GROUPS.items()}
-
-
 def relabel_project(project, language):
     """Rename the RE.MIX layers and groups of ``project`` and rebuild their forms in
     ``language``. Returns ``{table name: layer}`` of the layers relabelled."""
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
-    from ..layers import project as layers_project
+    from ..qgis_project.builder import GROUPS, layer_label, remix_layers
     from .qgis_config import configure_layer
 
-    layers = layers_project.remix_layers(project)
+    layers = remix_layers(project)
     manager = project.relationManager()
     relations = {relation_id: manager.relation(relation_id) for relation_id in manager.relations()}
     for table_name, layer in layers.items():
-        layer.setName(layers_project._label(table_name, language))
-        layers_project.configure_defaults(layer, table_name, layers, relations, language)
+        layer.setName(layer_label(table_name, language))
         if table_name != CODELIST_TABLE:
             configure_layer(layer, table_name, layers, relations, language)
     renames = {}
-    for names in _group_names().values():
+    for names in GROUPS.values():
         for other in LANGUAGES:
             renames[names[other]] = names[language]
     for group in project.layerTreeRoot().findGroups(True):
@@ -63,29 +56,22 @@ def switch_stored_language(gpkg_path, language):
     Returns the path. Raises RemixFileError when the file cannot be opened or written."""
     from qgis.core import QgsProject
 
-    from ..layers import project as layers_project
+    from ..qgis_project import storage
 
     path = Path(gpkg_path).resolve()
     project = QgsProject()
     try:
-        if not layers_project.open_project(path, project):
+        if not storage.open_project(path, project):
             raise RemixFileError("project", f"Il progetto di {path.name} non si apre.",
                                  f"The project of {path.name} cannot be opened.")
         layers = relabel_project(project, language)
-        layers_project.remove_stored_styles(path)
-        for table_name, layer in layers.items():
-            error = layer.saveStyleToDatabase(layers_project.STYLE_NAME,
-                                              layers_project._label(table_name, language), True, "")
-            if error:
-                raise RemixFileError("style", f"Stile di {table_name} non salvato: {error}",
-                                     f"Style of {table_name} not saved: {error}")
+        storage.remove_stored_styles(path)
+        storage.save_default_styles(layers, language)
         layers = None
-        if not project.write(layers_project.project_uri(path)):
-            raise RemixFileError("project", f"Progetto QGIS non salvato in {path.name}: {project.error()}",
-                                 f"QGIS project not saved in {path.name}: {project.error()}")
+        storage.write_project(project, path)
     finally:
         project.clear()
         del project
-    layers_project.make_self_contained(path)
+    storage.make_self_contained(path)
     LOG.info("Project labels of %s switched to %s", path, language)
     return path

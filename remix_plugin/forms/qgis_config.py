@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from .. import compat
+from ..layers.model import CODELIST_TABLE, COMUNI_TABLE
 from ..log import get_logger
 from .spec import (
     CODELIST_KEY,
@@ -40,7 +41,6 @@ STRENGTH = {
     "hard": QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
     "soft": QgsFieldConstraints.ConstraintStrength.ConstraintStrengthSoft,
 }
-CODELIST_LAYER = "remix_codelist"
 LANGUAGE_PROPERTY = "remix/language"
 RELATION_WIDGET = "relation_editor"  # QGIS's core relation editor (also read by QField)
 
@@ -56,9 +56,9 @@ def resolve_widget_config(spec_field, layer, layers_by_table):
     if config.pop(CODELIST_KEY, False):
         config.pop("dimension", None)
         config.pop("multi", None)
-        codelist = layers_by_table.get(CODELIST_LAYER)
+        codelist = layers_by_table.get(CODELIST_TABLE)
         if codelist is None:
-            LOG.warning("No %s layer: %s gets a plain text widget", CODELIST_LAYER, spec_field.name)
+            LOG.warning("No %s layer: %s gets a plain text widget", CODELIST_TABLE, spec_field.name)
             return "TextEdit", {"IsMultiline": False, "UseHtml": False}
         config.update(_layer_reference(codelist))
         config["FilterExpression"] = config["FilterExpression"].replace(LAYER_ID_PLACEHOLDER, layer.id())
@@ -68,7 +68,7 @@ def resolve_widget_config(spec_field, layer, layers_by_table):
             config["Value"] = ordered_label_field(codelist, config["Value"])
             config["OrderByValue"] = True
     elif config.pop(COMUNI_KEY, False):
-        comuni = layers_by_table.get("comuni")
+        comuni = layers_by_table.get(COMUNI_TABLE)
         if comuni is None:
             LOG.warning("No comuni layer: %s gets a plain text widget", spec_field.name)
             return "TextEdit", {"IsMultiline": False, "UseHtml": False}
@@ -172,9 +172,9 @@ def configure_layer(layer, table_name, layers_by_table=None, relations_by_id=Non
         layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(widget_type, widget_config))
         layer.setFieldAlias(index, spec_field.alias)
         expression = spec_field.default_expression
-        comuni = layers_by_table.get("comuni")
+        comuni = layers_by_table.get(COMUNI_TABLE)
         if comuni is not None and expression:  # the comuni layer is named "Comuni": point at its id
-            expression = expression.replace("layer:='comuni'", "layer:='" + comuni.id() + "'")
+            expression = expression.replace(f"layer:='{COMUNI_TABLE}'", "layer:='" + comuni.id() + "'")
         layer.setDefaultValueDefinition(
             index, QgsDefaultValue(expression, spec_field.apply_on_update))
         _apply_constraints(layer, index, spec_field)

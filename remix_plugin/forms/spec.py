@@ -18,10 +18,10 @@ values and keep them visible for features that already hold them.
 """
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Union
 
 from ..layers.model import COMUNI_TABLE, load_model
-from ..validation.catalogue import either_or_group
+from ..validation.catalogue import DATE_ORDER_RULE, FIELD_RULES, date_order, either_or_group
 from ..validation.profiles import form_verdict
 
 # QGIS's marker for "no value" in a value map (QgsValueMapFieldFormatter::NULL_VALUE).
@@ -152,14 +152,15 @@ VISIBILITY = {
 
 MULTILINE_FIELDS = ("descrizione", "obiettivi", "obiettivo", "note", "ambito_territoriale")
 
-# Extra rules: (table, field) -> (expression that must hold when the value is set, it, en)
-RULES = {
-    ("progetti", "data_fine"): ("\"data_inizio\" IS NULL OR \"data_fine\" >= \"data_inizio\"",
-                                "La data di fine non può precedere la data di inizio.",
-                                "The end date cannot precede the start date."),
-    ("fasi", "data_fine"): ("\"data_inizio\" IS NULL OR \"data_fine\" >= \"data_inizio\"",
-                            "La data di fine non può precedere la data di inizio.",
-                            "The end date cannot precede the start date."),
+# The form's wording of the catalogue rules it enforces (the rule's own message names a feature).
+RULE_MESSAGES = {
+    DATE_ORDER_RULE: ("La data di fine non può precedere la data di inizio.",
+                      "The end date cannot precede the start date."),
+}
+
+# Value checks of the form alone (the Range widget keeps the same bounds; no catalogue rule):
+# (table, field) -> (expression that must hold when the value is set, it, en)
+VALUE_RULES = {
     ("fasi", "numero"): ("\"numero\" > 0", "Il numero della fase deve essere maggiore di 0.",
                          "The phase number must be greater than 0."),
     ("progetti", "costo_stimato"): ("\"costo_stimato\" >= 0", "Il costo stimato non può essere negativo.",
@@ -260,19 +261,6 @@ class FormSpec:
     fields: dict  # name -> FieldSpec, in the model's order
     display_expression: str = ""
     entity_line: str = ""
-
-    def blocking_rules(self):
-        """[(field name, expression that holds when the field is fine, message)] of every hard
-        constraint, in the order of the layout: what keeps OK disabled, in words."""
-        rules = []
-        for name in dict.fromkeys(self.placed_fields()):
-            spec_field = self.fields.get(name)
-            if spec_field is None:
-                continue
-            for constraint in spec_field.constraints:
-                if constraint.strength == "hard" and constraint.kind == "expression":
-                    rules.append((name, constraint.expression, constraint.message))
-        return rules
 
     def tab_of(self, field_name):
         """The label of the tab that holds a field ("" if it is not placed)."""
@@ -406,14 +394,31 @@ def _either_or_message(table, names, language):
     return "State at least one of " + " and ".join(f"'{label}'" for label in labels) + "."
 
 
+def _date_order_expression(start, end):
+    """SCH-012 as a QGIS expression that holds when ``end`` is set: it is not before ``start``."""
+    return f"{_q(start)} IS NULL OR {_q(end)} >= {_q(start)}"
+
+
+def _field_rule(table_name, field_name):
+    """(expression, it, en) of the extra rule a field's form enforces, or None: a catalogue rule
+    (``catalogue.FIELD_RULES``) generated from its definition, else a value check of the form."""
+    code = FIELD_RULES.get((table_name, field_name))
+    if code == DATE_ORDER_RULE:
+        start, end = date_order(table_name)
+        return (_date_order_expression(start, end),) + RULE_MESSAGES[code]
+    if code is not None:
+        raise ValueError(f"no form expression for rule {code}")
+    return VALUE_RULES.get((table_name, field_name))
+
+
 def _constraints(table_name, model_field, language, model=None):
     """The field's constraints from the validator's own verdict (``profiles.form_verdict``):
     an error under the strict profile is a hard constraint (OK disabled), a warning a soft one;
-    extra value rules (RULES) are hard."""
+    extra rules (``_field_rule``) are hard."""
     if model_field.system:
         return []  # filled by default expressions; checked by the validator
     requirement, strength, _code = form_verdict(table_name, model_field)
-    rule = RULES.get((table_name, model_field.name))
+    rule = _field_rule(table_name, model_field.name)
     rule_expr = rule[0] if rule else ""
     rule_msg = (rule[1] if language == "it" else rule[2]) if rule else ""
     result = []
@@ -533,8 +538,33 @@ def _tooltip(model, model_field, language):
     return text
 
 
+def json_list_expression(field_name):
+    """The value of a multi-valued coded field as an array, whatever wrote it.
+
+    QGIS >= 3.44 types a JSON field whose first value is an array of strings as a string list,
+    and its value-relation widget then hands such a field a '{"a","b"}' text (it gives a list
+    only to map and list fields), which OGR would store as a JSON *string*. Applied on every
+    update, this default turns that text (or JSON text) back into an array, so the file holds
+    a JSON array for every program; an array (what QGIS 3.22 and the other widgets give) is kept.
+    """
+    name = _q(field_name)
+    return (f"CASE WHEN {name} IS NULL THEN NULL "
+            f"WHEN try(array_length({name})) IS NOT NULL THEN {name} "
+            f"WHEN try(array_length(from_json({name}))) IS NOT NULL THEN from_json({name}) "
+            f"ELSE array_filter(string_to_array(regexp_replace({name}, '[{{}}\"]', ''), ','), "
+            f"@element <> '') END")
+
+
+def _default(model_field):
+    """(expression, apply on update): the model's, or for a multi-valued field the array keeper."""
+    if model_field.multi and not model_field.default_expression:
+        return json_list_expression(model_field.name), True
+    return model_field.default_expression, model_field.apply_on_update
+
+
 def _field_spec(model, table_name, model_field, language):
     widget_type, config = _widget(model, table_name, model_field, language)
+    default_expression, apply_on_update = _default(model_field)
     return FieldSpec(
         name=model_field.name,
         alias=model_field.label(language),
@@ -542,8 +572,8 @@ def _field_spec(model, table_name, model_field, language):
         widget_type=widget_type,
         widget_config=config,
         constraints=_constraints(table_name, model_field, language, model),
-        default_expression=model_field.default_expression,
-        apply_on_update=model_field.apply_on_update,
+        default_expression=default_expression,
+        apply_on_update=apply_on_update,
         read_only=model_field.system,
         requirement=form_verdict(table_name, model_field)[0],
     )
@@ -609,6 +639,3 @@ def form_specs(language="it", model=None):
     model = model or load_model()
     return {t.name: form_spec(t.name, language, model) for t in model.data_tables}
 
-
-def field_spec(table_name, field_name, language="it", model=None) -> Optional[FieldSpec]:
-    return form_spec(table_name, language, model).fields.get(field_name)

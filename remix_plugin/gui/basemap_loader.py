@@ -21,9 +21,9 @@ PROBE_TIMEOUT_MS = 8000
 BASEMAP_PROPERTY = "remix/basemap"
 
 
-def base_map_layers(project=None):
-    project = project or QgsProject.instance()
-    return {layer.customProperty(BASEMAP_PROPERTY): layer for layer in project.mapLayers().values()
+def base_map_layers(qgis_project=None):
+    qgis_project = qgis_project or QgsProject.instance()
+    return {layer.customProperty(BASEMAP_PROPERTY): layer for layer in qgis_project.mapLayers().values()
             if layer.customProperty(BASEMAP_PROPERTY)}
 
 
@@ -46,11 +46,11 @@ def make_layer(preset, language=None):
     return layer
 
 
-def add_below(layer, project=None):
+def add_below(layer, qgis_project=None):
     """Add ``layer`` at the bottom of the layer tree (under the RE.MIX layers and comuni)."""
-    project = project or QgsProject.instance()
-    project.addMapLayer(layer, False)
-    root = project.layerTreeRoot()
+    qgis_project = qgis_project or QgsProject.instance()
+    qgis_project.addMapLayer(layer, False)
+    root = qgis_project.layerTreeRoot()
     root.insertLayer(len(root.children()), layer)
     return layer
 

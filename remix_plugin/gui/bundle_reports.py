@@ -1,6 +1,7 @@
 """What the dock shows when a bundle export is blocked or an import is done: small non-modal
 dialogs with the records concerned listed by layer, title and field, in the UI language."""
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from ..log import get_logger
 
 LOG = get_logger("gui.bundle")
 TITLE_COLUMNS = ("titolo", "nome")
+COLUMN_NAMES = "SELECT name FROM pragma_table_info(?)"
+# ?1: a JSON list of uuids (one statement whatever their number)
+TITLES_OF = "SELECT uuid, {title} FROM {table} WHERE uuid IN (SELECT value FROM json_each(?1))"
 
 
 def record_titles(path, table, uuids):
@@ -36,19 +40,12 @@ def record_titles(path, table, uuids):
     try:
         connection = connect_read_only(path)
         try:
-            columns = {row[1] for row in connection.execute(
-                "PRAGMA table_info(" + sql.quote_identifier(table) + ")")}
+            columns = {row[0] for row in connection.execute(COLUMN_NAMES, (table,))}
             title = next((c for c in TITLE_COLUMNS if c in columns), None)
             if title is None or "uuid" not in columns:
                 return {}
-            titles = {}
-            for start in range(0, len(uuids), 500):
-                chunk = uuids[start:start + 500]
-                query = " ".join(["SELECT", "uuid,", sql.quote_identifier(title), "FROM",
-                                  sql.quote_identifier(table), "WHERE", "uuid", "IN",
-                                  "(" + ", ".join("?" for _ in chunk) + ")"])
-                titles.update((u, t) for u, t in connection.execute(query, chunk) if t)
-            return titles
+            query = sql.statement(TITLES_OF, title=title, table=table)
+            return {u: t for u, t in connection.execute(query, (json.dumps(uuids),)) if t}
         finally:
             connection.close()
     except sqlite3.Error as exc:
@@ -122,7 +119,8 @@ def _record(titles, uuid):
 
 
 class BlockedExportDialog(QDialog):
-    """The validation errors that stopped an export (nothing was written)."""
+    """The validation errors that stopped an export (nothing was written): findings of the one
+    findings model (validation/findings.py), the engine's or the bundle check's."""
 
     def __init__(self, findings, source_path=None, language=None, parent=None, on_validate=None):
         super().__init__(parent)
@@ -133,16 +131,15 @@ class BlockedExportDialog(QDialog):
         table_label, field_label = _labels(self.language)
         uuids_by_table = {}
         for finding in self.findings:
-            uuids_by_table.setdefault(getattr(finding, "layer", ""), []).append(
-                getattr(finding, "feature_uuid", None))
+            uuids_by_table.setdefault(finding.layer, []).append(finding.feature_uuid)
         titles = {table: record_titles(source_path, table, uuids) if table else {}
                   for table, uuids in uuids_by_table.items()}
         self.rows = [
             (
-                table_label(getattr(f, "layer", "")),
-                _record(titles.get(getattr(f, "layer", ""), {}), getattr(f, "feature_uuid", None)),
-                field_label(getattr(f, "layer", ""), getattr(f, "field", None)),
-                f.message_it if self.language == "it" else f.message_en,
+                table_label(f.layer),
+                _record(titles.get(f.layer, {}), f.feature_uuid),
+                field_label(f.layer, f.field),
+                f.message(self.language),
             )
             for f in self.findings
         ]
@@ -152,7 +149,7 @@ class BlockedExportDialog(QDialog):
         self.summary = QLabel(text.format(n=len(self.rows)), self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.uuids = [getattr(f, "feature_uuid", None) for f in self.findings]
+        self.uuids = [f.feature_uuid for f in self.findings]
         tips = [(None, uuid, None, None) for uuid in self.uuids]
         self.table = _table(self, [tr("Layer"), tr("Feature"), tr("Field"), tr("Message")], self.rows, tips)
         layout.addWidget(self.table, 1)

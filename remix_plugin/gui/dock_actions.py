@@ -76,13 +76,17 @@ def open_new_feature_form(iface, layer, values, parent=None):
         return None
     feature = new_feature(layer, values)
     dialog = feature_dialog(iface, layer, feature, parent)
+    accepted = False
     try:
-        if not _run_dialog(dialog):
+        accepted = _run_dialog(dialog)
+        if not accepted:
             return None
         saved = dialog.feature()
         # A copy: the dialog owns the feature it returns, and is deleted right below.
         return QgsFeature(saved) if saved is not None else feature
     finally:
+        if not accepted:  # finished() is heard while the form is whole (forms/desktop.py listens)
+            dialog.reject()
         sip.delete(dialog)  # now, while its layer surely exists (deleteLater could outlive it)
 
 

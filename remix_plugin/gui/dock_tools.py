@@ -94,8 +94,8 @@ class DockTools:
         self.dock._message(text, level, duration)
 
     def _unsaved_tables(self):
-        """Names of the layers reading this GeoPackage (the dock's and any other in the project)
-        with unsaved edits."""
+        """Names of the layers reading this GeoPackage (the dock's and any other in the QGIS
+        project) with unsaved edits."""
         modified = {layer.name() for layer in self.dock.layers.values()
                     if layer is not None and layer.isEditable() and layer.isModified()}
         if self.gpkg_path:
@@ -166,7 +166,7 @@ class DockTools:
 
         self.atlas_task = AtlasPdfTask(self.gpkg_path, pdf_path, None, ui_language(),
                                        template_xml=stored_layout_xml(QgsProject.instance()),
-                                       on_done=self._atlas_done,
+                                       on_finished=self._atlas_done,
                                        description=tr("RE.MIX atlas (PDF)"))
         QgsApplication.taskManager().addTask(self.atlas_task)
         self._message(tr("Printing the atlas in the background…"), "Info", 4)
@@ -177,10 +177,10 @@ class DockTools:
         if task.result is not None:
             self._message(tr("Atlas saved: {path} ({pages} pages)").format(
                 path=task.pdf_path, pages=task.result.pages), "Success", 10)
-        elif task.isCanceled():
+        elif task.cancelled:
             self._message(tr("Atlas printing cancelled: no file was written."), "Info")
         else:
-            self._message(task.error(ui_language()), "Critical", 0)
+            self._message(task.error_message(ui_language()), "Critical", 0)
 
     # -- bundle export ---------------------------------------------------------------------
     def selected_projects(self):
@@ -197,7 +197,7 @@ class DockTools:
                     if isinstance(value, str) and value:
                         uuids.add(value)
         if not uuids and getattr(self.dock, "tree", None) is not None:
-            project_uuid = self.dock.selection().project_uuid
+            project_uuid = self.dock.current_item().project_uuid
             if project_uuid:
                 uuids.add(project_uuid)
         return uuids

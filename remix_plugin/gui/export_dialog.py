@@ -339,19 +339,21 @@ class ExportDialog(QDialog):
         kind, value = self.choice()
         return self.choices.projects_of(kind, value, self.selected_projects)
 
-    def selection(self):
-        from ..export.writer import Selection
+    def export_scope(self):
+        """The projects to export, as the writer selects them (``writer.Selection``; not the
+        features selected on the map, nor the dock tree's current item)."""
+        from ..export.writer import Selection as ExportScope
 
         kind, value = self.choice()
         if kind == "comune":
-            return Selection(comune=value or "")
+            return ExportScope(comune=value or "")
         if kind == "zona":
-            return Selection(zona=value or "")
+            return ExportScope(zona=value or "")
         if kind == "programma":
-            return Selection(programma=value or "")
+            return ExportScope(programma=value or "")
         if kind == "selected":
-            return Selection(progetti=frozenset(self.chosen_projects()))
-        return Selection()
+            return ExportScope(progetti=frozenset(self.chosen_projects()))
+        return ExportScope()
 
     def default_producer(self):
         """The comune's ISTAT code when every chosen project is in one comune, otherwise CMM."""
@@ -497,7 +499,7 @@ class ExportDialog(QDialog):
         return {
             "source": str(self.gpkg_path),
             "target": str(self.target_path()) if self.target_path() is not None else "",
-            "selection": self.selection(),
+            "selection": self.export_scope(),
             "producer": self.producer(),
             "producer_name": self.producer_name(),
             "email": self.email(),

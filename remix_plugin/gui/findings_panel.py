@@ -19,7 +19,7 @@ from qgis.core import (
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QRect, QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +30,9 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,6 +48,7 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 POINTS_LAYER_PROPERTY = "remix/findings"
 COLOURS = {"error": "#d7191c", "warning": "#fdae61"}
 COLUMN_FINDING, COLUMN_LAYER, COLUMN_FIELD, COLUMN_RULE = range(4)
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 def count_text(count, one, many):
@@ -65,6 +69,26 @@ def summary_text(counts, profile):
                           tr("{n} accepted exceptions"))
     return tr("{errors}, {warnings}, {accepted} — profile: {profile}.").format(
         errors=errors, warnings=warnings, accepted=accepted, profile=profile_label(profile))
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped message: Qt's tree measures a row's text on one unbounded
+    line even with word wrap on, so the message's height is computed at its column's width."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        if index.column() != COLUMN_FINDING:
+            return super().sizeHint(option, index)  # one line: its column fits its contents
+        tree = self.parent()
+        width = tree.columnWidth(index.column())
+        depth, parent = 1 if tree.rootIsDecorated() else 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width -= depth * tree.indentation()
+        measured = QStyleOptionViewItem(option)
+        self.initStyleOption(measured, index)
+        measured.rect = QRect(0, 0, max(width, 40), 1)
+        style = tree.style()
+        return style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, measured, QSize(), tree)
 
 
 class FindingsPanel(QWidget):
@@ -112,6 +136,17 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(COLUMN_FINDING, QHeaderView.ResizeMode.Stretch)
         for column in (COLUMN_LAYER, COLUMN_FIELD, COLUMN_RULE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # In a dock 300-400 px wide the sentence does not fit one line: it wraps instead of
+        # being cut, and the rows are laid out again when the column changes width.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self._relayout = QTimer(self.tree)  # dies with the tree: never fires on a deleted one
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
+        header.sectionResized.connect(self._column_resized)
         layout.addWidget(self.tree, 1)
         actions = QHBoxLayout()
         self.zoom_button = QPushButton(tr("Zoom and select"))
@@ -172,9 +207,7 @@ class FindingsPanel(QWidget):
         elif task.cancelled:
             self.summary.setText(tr("Validation cancelled."))
         else:
-            self.summary.setText(
-                task.error[0 if self.language == "it" else 1] if task.error else tr("Validation failed.")
-            )
+            self.summary.setText(_task_error(task, self.language) or tr("Validation failed."))
         self.validation_finished.emit(task.report)
 
     # -- showing ----------------------------------------------------------------------------
@@ -204,9 +237,12 @@ class FindingsPanel(QWidget):
                 for finding in items:
                     text = self.finding_text(finding, feature_titles)
                     layer_label = self._layer_label(finding.layer)
-                    child = QTreeWidgetItem([text, layer_label, finding.field or "", code])
+                    field_label = self._field_label(finding.layer, finding.field)
+                    child = QTreeWidgetItem([text, layer_label, field_label, code])
                     tip = text + (f"\n{finding.feature_uuid}" if finding.feature_uuid else "")
                     child.setToolTip(COLUMN_FINDING, tip)
+                    if finding.field:
+                        child.setToolTip(COLUMN_FIELD, finding.field)  # the stored name
                     child.setData(0, FINDING_ROLE, finding)
                     group.addChild(child)
             top.setExpanded(True)
@@ -217,7 +253,11 @@ class FindingsPanel(QWidget):
         """The sentence, then the feature it is about: "Manca il titolo — «Ex scalo merci»"."""
         text = finding.message(self.language)
         title = (titles or {}).get((finding.layer, finding.feature_uuid))
-        return f"{text} — «{title}»" if title else text
+        if title and f"«{title}»" not in text:  # most messages already name their feature
+            text = f"{text} — «{title}»"
+        # a stored field name ("ambito_azione_prevalente") may break after its underscores:
+        # in a narrow panel it would otherwise be cut (Qt wraps only between words)
+        return text.replace("_", "_" + ZERO_WIDTH_SPACE)
 
     def _feature_titles(self, findings):
         from .bundle_reports import record_titles
@@ -237,6 +277,28 @@ class FindingsPanel(QWidget):
 
         model = load_model()
         return model.table(table).label(self.language) if table and model.has_table(table) else (table or "")
+
+    def _field_label(self, table, field):
+        """The field's label as the form shows it ("Titolo"), the stored name if unknown; a
+        finding about several fields ("a, b") names each."""
+        from ..layers.model import load_model
+
+        if not field:
+            return ""
+        model = load_model()
+        if not table or not model.has_table(table):
+            return field
+        labels = []
+        for name in (part.strip() for part in field.split(",")):
+            try:
+                labels.append(model.table(table).field(name).label(self.language))
+            except KeyError:
+                labels.append(name)
+        return ", ".join(labels)
+
+    def _column_resized(self, column, _old, _new):
+        if column == COLUMN_FINDING:
+            self._relayout.start()  # the wrapped rows' heights, once the resizing is done
 
     def current_finding(self):
         item = self.tree.currentItem()
@@ -399,6 +461,13 @@ class FindingsPanel(QWidget):
         )
         if ok and reason.strip():
             self.accept_current(reason)
+
+
+def _task_error(task, language):
+    """The failure's message: a tasks.RemixTask says it in words, the older task as (it, en)."""
+    if hasattr(task, "error_message"):
+        return task.error_message(language) if task.error else ""
+    return task.error[0 if language == "it" else 1] if task.error else ""
 
 
 def _file_crs(path):

@@ -1,7 +1,8 @@
 """Watches QGIS's main window for attribute dialogs and has the RE.MIX ones decorated by
-``forms.desktop`` (definitions as tooltips, why OK is disabled). Kept apart from the form code so
-that installing it at start-up imports nothing of the scheme: the form code is imported when the
-first attribute form appears."""
+``forms.desktop`` (definitions as tooltips, why OK is disabled, empty fields without "NULL") and
+given the "Nuovo attore…" / "Nuovo indicatore…" buttons of ``gui.link_create``. Kept apart from
+the form code so that installing it at start-up imports nothing of the scheme: the form code is
+imported when the first attribute form appears."""
 
 from qgis.PyQt.QtCore import QObject, QTimer
 from qgis.PyQt.QtWidgets import QApplication
@@ -27,6 +28,11 @@ class FormHints(QObject):
         return self
 
     def uninstall(self):
+        import sys
+
+        desktop = sys.modules.get(__package__.rpartition(".")[0] + ".forms.desktop")
+        if desktop is not None:  # no RE.MIX form left to show empty fields: QGIS's own text back
+            desktop.restore_null_representation()
         if self._application is not None:
             self._application.focusChanged.disconnect(self.on_focus_changed)
             self._application = None
@@ -49,16 +55,17 @@ class FormHints(QObject):
 
         if self._window is None:
             return 0
-        from qgis.PyQt.QtWidgets import QDialog
+        from qgis.PyQt.QtWidgets import QApplication, QDialog
 
         done = 0
-        for child in self._window.findChildren(QDialog):  # also those parented to a dock
+        # also those parented to a dock, and the one QGIS opens after drawing (a Tool window)
+        dialogs = self._window.findChildren(QDialog) + [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
+        for child in dialogs:
             if child.inherits("QgsAttributeDialog"):
                 dialog = child if isinstance(child, QgsAttributeDialog) else \
                     sip.cast(child, QgsAttributeDialog)
-                from ..forms.desktop import decorate_form
-
-                done += int(decorate_form(dialog.attributeForm()))
+                done += int(decorate(dialog.attributeForm()))
         return done
 
     def on_focus_changed(self, _old, now):
@@ -67,6 +74,18 @@ class FormHints(QObject):
         while widget is not None and not widget.inherits("QgsAttributeForm"):
             widget = widget.parentWidget()
         if widget is not None:
-            from ..forms.desktop import _attribute_form, decorate_form
+            from ..forms.desktop import _attribute_form
 
-            decorate_form(_attribute_form(now))
+            decorate(_attribute_form(now))
+
+
+def decorate(form):
+    """The form's hints (once) and its create-and-link buttons (once); True if the hints were
+    added now. The dock decorates the forms it opens before showing them: their buttons come
+    with the first focus."""
+    from ..forms.desktop import decorate_form
+    from .link_create import add_create_buttons
+
+    done = decorate_form(form)
+    add_create_buttons(form)
+    return done

@@ -153,7 +153,7 @@ def open_path(iface, dock, path, confirm_upgrade=None, ask_unsaved=None):
     from ..layers.errors import RemixFileError
     from ..layers.geopackage import upgrade_geopackage
     from ..layers.inspect import inspect_geopackage
-    from ..layers.project import open_project
+    from ..qgis_project.storage import open_project
 
     language = ui_language()
     try:

@@ -77,3 +77,25 @@ def zoom_to_file(canvas, layers):
     canvas.setExtent(extent)
     canvas.refresh()
     return what
+
+
+# A feature picked in the tree is shown with its surroundings: a 100 m lavoro fills the canvas at
+# about 1:2,000, where a technician no longer sees which street it is on.
+CONTEXT_MARGIN = 1.5  # the feature takes two thirds of the view
+MIN_CONTEXT_SCALE = 5_000  # never closer than this for a small project
+
+
+def zoom_with_context(canvas, extent):
+    """Show ``extent`` (in the canvas CRS) with room around it, not closer than 1:5,000.
+    Returns the extent shown."""
+    from qgis.core import QgsRectangle
+
+    shown = QgsRectangle(extent)
+    if shown.width() == 0 or shown.height() == 0:  # a point, or a line along an axis
+        shown.grow(max(shown.width(), shown.height(), 50.0))
+    shown.scale(CONTEXT_MARGIN)
+    canvas.setExtent(shown)
+    if 0 < canvas.scale() < MIN_CONTEXT_SCALE:
+        canvas.zoomScale(MIN_CONTEXT_SCALE)  # keeps the centre
+    canvas.refresh()
+    return canvas.extent()

@@ -22,6 +22,7 @@ from .tree_roles import (  # noqa: F401 (re-exported)
     LAZY_ROLE,
     UUID_ROLE,
 )
+from .tree_snapshot import ProjectInfo, TreeSnapshot
 
 TABLE_PROPERTY = "remix/table"
 TREE_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita", "comuni",
@@ -69,7 +70,7 @@ def _same_file(a, b):
 def find_layers(gpkg_path=None, project=None, tables=TREE_TABLES):
     """table name -> QgsVectorLayer of the RE.MIX GeoPackage in ``project``.
 
-    Layers made by ``layers.project`` carry the custom property ``remix/table``; layers added by
+    Layers made by ``qgis_project.builder`` carry the custom property ``remix/table``; layers added by
     hand are recognised by their ``layername=`` (only from ``gpkg_path`` when it is given).
     """
     project = project or QgsProject.instance()
@@ -140,27 +141,17 @@ def _date_text(value):
     return str(value)
 
 
-class ProjectInfo:
-    __slots__ = ("fid", "uuid", "title", "programma", "comune", "ambiti", "scala", "stato",
-                 "lavori", "azioni", "criticita", "attori", "fasi", "misure")
-
-    def __init__(self, fid, uuid, title, programma, comune, ambiti, scala, stato):
-        self.fid, self.uuid, self.title, self.programma = fid, uuid, title, programma
-        self.comune, self.ambiti, self.scala, self.stato = comune, ambiti, scala, stato
-        self.lavori, self.azioni, self.criticita = [], [], []  # (fid, uuid, title[, comune])
-        self.attori, self.fasi, self.misure = [], [], []  # (fid, uuid, text shown, "")
+def phase_label(numbered, title):
+    """"Fase 2 — Cantiere", or the title alone when it already names the phase ("Fase I: …"):
+    the number is not said twice."""
+    word = numbered.split(" ", 1)[0].casefold()
+    if title and title.casefold().startswith((word, "fase", "phase")):
+        return title
+    return f"{numbered} — {title}" if title else numbered
 
 
-class TreeData:
-    """A snapshot of what the tree shows, as plain Python (fast to filter)."""
-
-    def __init__(self):
-        self.programmes = {}  # uuid -> (fid, title)
-        self.projects = {}  # uuid -> ProjectInfo (insertion order = title order)
-        self.comuni = {}  # istat -> (nome, zona_omogenea)
-        self.unlinked = {"lavori": [], "azioni": [], "criticita": []}  # children of no known project
-        self.counts = {}
-        self.parent_of = {}  # uuid of a lavoro / azione / criticità -> its project's uuid ("" if none)
+class TreeData(TreeSnapshot):
+    """A snapshot of what the tree shows, as plain Python (fast to filter), read from the layers."""
 
     @staticmethod
     def read_table(layers, table):
@@ -230,9 +221,7 @@ class TreeData:
         for fid, (uuid, project_uuid, number, title) in cache.get("fasi", []):
             project = data.projects.get(_text(project_uuid))
             if project is not None:
-                label = tr("Phase {number}").format(number=_text(number) or "?")
-                if title:
-                    label += " — " + _text(title)
+                label = phase_label(tr("Phase {number}").format(number=_text(number) or "?"), _text(title))
                 data.parent_of[_text(uuid)] = project.uuid
                 phases.append((project, number if isinstance(number, int) else 1 << 30,
                                (fid, _text(uuid), label, "")))
@@ -248,26 +237,6 @@ class TreeData:
                 label += f" ({_date_text(when)})"
             project.misure.append((fid, _text(uuid), label, ""))
             data.parent_of[_text(uuid)] = project.uuid
-
-    def comuni_of(self, project):
-        """Every comune a project touches: its own and its lavori's (and criticità's)."""
-        found = {project.comune} if project.comune else set()
-        for entries in (project.lavori, project.criticita):
-            for entry in entries:
-                if entry[3]:
-                    found.add(entry[3])
-        return found
-
-    def lavori_fids(self, project_uuids):
-        fids = []
-        for uuid in project_uuids:
-            project = self.projects.get(uuid)
-            if project is not None:
-                fids.extend(e[0] for e in project.lavori)
-        return fids
-
-    def projects_of_programme(self, programme_uuid):
-        return [p for p in self.projects.values() if p.programma == programme_uuid]
 
 
 # -- the Qt model ---------------------------------------------------------------------------

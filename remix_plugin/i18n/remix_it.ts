@@ -2,395 +2,647 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT" sourcelanguage="en">
 <context>
+    <name>RemixAtlas</name>
+    <message>
+        <location filename="../../remix_plugin/atlas/charts.py" line="43"/>
+        <location filename="../../remix_plugin/atlas/layout.py" line="124"/>
+        <source>Not classified</source>
+        <translation>Non classificato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/charts.py" line="44"/>
+        <location filename="../../remix_plugin/atlas/layout.py" line="122"/>
+        <source>works</source>
+        <translation>lavori</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/charts.py" line="45"/>
+        <location filename="../../remix_plugin/atlas/layout.py" line="123"/>
+        <source>actions</source>
+        <translation>azioni</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="70"/>
+        <source>RE.MIX atlas of opportunities</source>
+        <translation>Atlante delle opportunità RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="71"/>
+        <source>Urban and territorial regeneration · Metropolitan City of Milan</source>
+        <translation>Rigenerazione urbana e territoriale · Città metropolitana di Milano</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="73"/>
+        <source>Catalogue of the regeneration projects collected with the municipalities.</source>
+        <translation>Catalogo dei progetti di rigenerazione raccolti con i Comuni metropolitani.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="75"/>
+        <source>Summary</source>
+        <translation>Riepilogo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="76"/>
+        <source>By homogeneous zone (municipalities · projects)</source>
+        <translation>Per zona omogenea (comuni · progetti)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="77"/>
+        <source>By field of opportunity (projects)</source>
+        <translation>Per ambito di opportunità (progetti)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="78"/>
+        <source>By kind of intervention</source>
+        <translation>Per tipo di intervento</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="79"/>
+        <source>Index of the cards</source>
+        <translation>Indice delle schede</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="80"/>
+        <source>Homogeneous zone</source>
+        <translation>Zona omogenea</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="81"/>
+        <source>Fields of opportunity</source>
+        <translation>Ambiti di opportunità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="82"/>
+        <source>Scale of the expected impact</source>
+        <translation>Scala dell&apos;impatto atteso</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="83"/>
+        <source>Location</source>
+        <translation>Localizzazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="84"/>
+        <source>Project level</source>
+        <translation>Livello progettuale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="85"/>
+        <source>Level of regeneration</source>
+        <translation>Livello di rigenerazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="86"/>
+        <source>Main field of action</source>
+        <translation>Ambito d&apos;azione prevalente</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="87"/>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="88"/>
+        <source>Origin</source>
+        <translation>Provenienza</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="89"/>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="90"/>
+        <source>Aims (regional law 18/2019)</source>
+        <translation>Finalità (l.r. 18/2019)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="91"/>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="92"/>
+        <source>Objectives</source>
+        <translation>Obiettivi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="93"/>
+        <source>Physical works</source>
+        <translation>Lavori (progetto fisico)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="94"/>
+        <source>Actions (social, cultural, economic project)</source>
+        <translation>Azioni (progetto sociale, culturale, economico)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="95"/>
+        <source>Problems</source>
+        <translation>Criticità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="96"/>
+        <source>Phases</source>
+        <translation>Fasi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="97"/>
+        <source>Actors involved</source>
+        <translation>Attori coinvolti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="98"/>
+        <source>Indicators</source>
+        <translation>Indicatori</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="99"/>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="100"/>
+        <source>Metropolitan location</source>
+        <translation>Inquadramento metropolitano</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="101"/>
+        <source>Outline of works: dashed = proposal, dash-dot = being designed, solid = funded / under way (thick) / completed, dotted = suspended.</source>
+        <translation>Bordo dei lavori: tratteggio = proposta, punto-linea = in progettazione, continuo = finanziato / in corso (spesso) / concluso, punteggiato = sospeso.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="106"/>
+        <source>Illustrative perimeters where stated.</source>
+        <translation>Perimetri illustrativi dove indicato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="107"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="108"/>
+        <source>Page</source>
+        <translation>Pagina</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="109"/>
+        <source>of</source>
+        <translation>di</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="110"/>
+        <source>{comuni} municipalities involved, {progetti} projects</source>
+        <translation>{comuni} comuni coinvolti, {progetti} progetti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="112"/>
+        <source>Physical works: {lavori}
+Actions: {azioni}
+Problems: {criticita}</source>
+        <translation>Lavori: {lavori}
+Azioni: {azioni}
+Criticità: {criticita}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="114"/>
+        <source>… and {n} more cards</source>
+        <translation>… e altre {n} schede</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="115"/>
+        <source> … continued on page {page}</source>
+        <translation> … continua a pagina {page}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="116"/>
+        <source>(continued)</source>
+        <translation>(segue)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="117"/>
+        <source>Index of the cards (continued)</source>
+        <translation>Indice delle schede (segue)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="118"/>
+        <source>Projects per homogeneous zone (municipalities · projects)</source>
+        <translation>Progetti per zona omogenea (comuni · progetti)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="120"/>
+        <source>Projects per field of opportunity</source>
+        <translation>Progetti per ambito di opportunità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="121"/>
+        <source>Interventions per kind (works and actions)</source>
+        <translation>Interventi per tipo (lavori e azioni)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="125"/>
+        <source>Base map</source>
+        <translation>Base cartografica</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="548"/>
+        <source>RE.MIX classification</source>
+        <translation>Classificazione RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="104"/>
+        <source>Sources: RE.MIX data of the municipalities; municipal boundaries {attribution}.</source>
+        <translation>Fonti: dati RE.MIX dei Comuni; confini comunali {attribution}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="114"/>
+        <source>Not given</source>
+        <translation>Non indicato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="65"/>
+        <source>RE.MIX atlas of opportunities — the programme on the territory</source>
+        <translation>Atlante delle opportunità RE.MIX — il programma sul territorio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="67"/>
+        <source>Main field of opportunity</source>
+        <translation>Ambito di opportunità prevalente</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="68"/>
+        <source>Municipalities with projects</source>
+        <translation>Comuni con progetti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="69"/>
+        <source>Other municipalities</source>
+        <translation>Altri comuni</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="70"/>
+        <source>Projects</source>
+        <translation>Progetti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="71"/>
+        <source>Each symbol is a project (colour: its first field of opportunity); projects at the same place are set in a ring. Titles are shown where there is room.</source>
+        <translation>Ogni simbolo è un progetto (colore: il primo ambito di opportunità indicato); i progetti nello stesso luogo sono disposti in cerchio. I titoli sono mostrati dove c&apos;è spazio.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="214"/>
+        <location filename="../../remix_plugin/atlas/poster.py" line="190"/>
+        <source>Municipalities</source>
+        <translation>Comuni</translation>
+    </message>
+</context>
+<context>
     <name>RemixPlugin</name>
     <message>
-        <location filename="../../remix_plugin/export/task.py" line="43"/>
+        <location filename="../../remix_plugin/__main__.py" line="169"/>
+        <source>{added} added, {updated} updated, {conflicts} conflicts</source>
+        <translation>{added} aggiunti, {updated} aggiornati, {conflicts} conflitti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/__main__.py" line="132"/>
+        <source>Cannot create {path}: {error}</source>
+        <translation>Impossibile creare {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/__main__.py" line="156"/>
+        <source>Export failed: {path}: {error}</source>
+        <translation>Esportazione non riuscita: {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/__main__.py" line="168"/>
+        <source>Import failed: {path}: {error}</source>
+        <translation>Importazione non riuscita: {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/__main__.py" line="174"/>
+        <source>conflict: {table} {uuid} ({fields})</source>
+        <translation>conflitto: {table} {uuid} ({fields})</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="24"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="120"/>
+        <source>Physical works</source>
+        <translation>Lavori</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="25"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="299"/>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="26"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="301"/>
+        <source>Phases</source>
+        <translation>Fasi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="27"/>
+        <source>Actors involved</source>
+        <translation>Attori coinvolti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="28"/>
+        <source>Indicators</source>
+        <translation>Indicatori</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="29"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="121"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="300"/>
+        <source>Problems</source>
+        <translation>Criticità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="32"/>
+        <source>illustrative perimeter</source>
+        <translation>perimetro illustrativo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/export.py" line="122"/>
+        <source>Municipalities</source>
+        <translation>Comuni</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/export.py" line="307"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="325"/>
+        <source>Export cancelled.</source>
+        <translation>Esportazione annullata.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/export.py" line="96"/>
+        <source>Layer {table} of {name} cannot be opened.</source>
+        <translation>Il livello {table} di {name} non si apre.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/export.py" line="105"/>
+        <source>Invalid filter: {error}</source>
+        <translation>Filtro non valido: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/export.py" line="297"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="474"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La cartella {folder} non esiste.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/export.py" line="327"/>
+        <source>PDF export failed: {error}</source>
+        <translation>Esportazione PDF non riuscita: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/poster.py" line="222"/>
+        <source>The file has no municipal boundaries.</source>
+        <translation>Il file non ha i confini dei comuni.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/task.py" line="19"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="170"/>
+        <source>RE.MIX atlas (PDF)</source>
+        <translation>Atlante RE.MIX (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/task.py" line="56"/>
+        <source>Atlas export failed: {error}</source>
+        <translation>Esportazione dell&apos;atlante non riuscita: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/basemaps.py" line="68"/>
+        <source>Base map no. {position}: {keys} missing.</source>
+        <translation>Mappa di base n. {position}: mancano {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/basemaps.py" line="71"/>
+        <source>Base map &apos;{id}&apos;: unknown kind &apos;{kind}&apos;.</source>
+        <translation>Mappa di base «{id}»: tipo «{kind}» sconosciuto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/basemaps.py" line="75"/>
+        <source>Base map &apos;{id}&apos;: invalid address.</source>
+        <translation>Mappa di base «{id}»: indirizzo non valido.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/basemaps.py" line="78"/>
+        <source>Base map &apos;{id}&apos;: no WMS layer.</source>
+        <translation>Mappa di base «{id}»: nessun layer WMS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/basemaps.py" line="88"/>
+        <source>List of base maps unreadable: {error}</source>
+        <translation>Elenco delle mappe di base illeggibile: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/basemaps.py" line="94"/>
+        <source>Base map &apos;{id}&apos; repeated.</source>
+        <translation>Mappa di base «{id}» ripetuta.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/export/task.py" line="37"/>
         <source>RE.MIX bundle export: {name}</source>
         <translation>RE.MIX, esportazione del pacchetto: {name}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/export/task.py" line="109"/>
+        <location filename="../../remix_plugin/export/task.py" line="62"/>
+        <source>Bundle export failed: {error}</source>
+        <translation>Esportazione del bundle non riuscita: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/export/task.py" line="91"/>
         <source>RE.MIX bundle import: {name}</source>
         <translation>RE.MIX, importazione del pacchetto: {name}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="150"/>
+        <location filename="../../remix_plugin/export/task.py" line="110"/>
+        <source>Bundle import failed: {error}</source>
+        <translation>Importazione del bundle non riuscita: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="96"/>
+        <source>Contacting the service of “{name}”…</source>
+        <translation>Collegamento al servizio di «{name}»…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="136"/>
+        <source>Base map “{name}” added ({attribution}).</source>
+        <translation>Mappa di base «{name}» aggiunta ({attribution}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="86"/>
+        <source>Unknown base map: {id}</source>
+        <translation>Mappa di base sconosciuta: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="92"/>
+        <source>“{name}” is already in the project</source>
+        <translation>«{name}» è già nel progetto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="125"/>
+        <source>no answer within {seconds} s</source>
+        <translation>nessuna risposta entro {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="126"/>
+        <source>“{name}” was not added: its service cannot be reached ({reason}). The base map is optional: everything else works without it.</source>
+        <translation>«{name}» non è stata aggiunta: il suo servizio non è raggiungibile ({reason}). La mappa di base è facoltativa: tutto il resto funziona anche senza.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/basemap_loader.py" line="132"/>
+        <source>“{name}” was not added: the service answered but QGIS could not read the layer.</source>
+        <translation>«{name}» non è stata aggiunta: il servizio ha risposto ma QGIS non è riuscito a leggere il layer.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="147"/>
         <source>{n} validation errors block the export: no file was written. Correct them and export again (the Validate tool lists them too, with zoom to each feature).</source>
         <translation>Errori di validazione che bloccano l&apos;esportazione: {n}. Nessun file è stato scritto. Correggili ed esporta di nuovo (li elenca anche lo strumento Valida, con lo zoom su ogni elemento).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="71"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="68"/>
         <source>geometry</source>
         <translation>geometria</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="130"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="128"/>
         <source>Export blocked</source>
         <translation>Esportazione bloccata</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="178"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="175"/>
         <source>Bundle imported</source>
         <translation>Pacchetto importato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="228"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="82"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="154"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="227"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="154"/>
         <source>Feature</source>
         <translation>Elemento</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="82"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="154"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="157"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="154"/>
         <source>Message</source>
         <translation>Messaggio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="162"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="159"/>
         <source>Open in the validation panel</source>
         <translation>Apri nel pannello della validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="190"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="187"/>
         <source>Nothing changed: the data of this bundle are already in the GeoPackage.</source>
         <translation>Nessuna modifica: i dati di questo pacchetto sono già nel GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="187"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="184"/>
         <source>Bundle {bundle} merged into {target}.</source>
         <translation>Pacchetto {bundle} unito a {target}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="195"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="192"/>
         <source>Records already identical: {n}</source>
         <translation>Record già identici: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="196"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="193"/>
         <source>Records kept as they are here (changed only in this GeoPackage): {n}</source>
         <translation>Record lasciati come sono qui (modificati solo in questo GeoPackage): {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="198"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="195"/>
         <source>Conflicts: {n}</source>
         <translation>Conflitti: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="228"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="199"/>
+        <source>The GeoPackage was not written, so no backup copy was needed.</source>
+        <translation>Il GeoPackage non è stato scritto, quindi non è servita una copia di sicurezza.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="227"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="228"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="227"/>
         <source>Differing fields</source>
         <translation>Campi diversi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="191"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="188"/>
         <source>Records added: {n}</source>
         <translation>Record aggiunti: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="193"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="190"/>
         <source>Records updated: {n}</source>
         <translation>Record aggiornati: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="200"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="197"/>
         <source>Backup copy made before the import: {path}</source>
         <translation>Copia di sicurezza fatta prima dell&apos;importazione: {path}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="209"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="208"/>
         <source>Records changed both here and in the bundle were not overwritten: they keep the values of this GeoPackage. They are listed below and stored in the table {table} of this GeoPackage with both values of each differing field, to be settled by hand.</source>
         <translation>I record modificati sia qui sia nel pacchetto non sono stati sovrascritti: mantengono i valori di questo GeoPackage. Sono elencati qui sotto e registrati nella tabella {table} di questo GeoPackage con i due valori di ogni campo diverso, da risolvere a mano.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="274"/>
-        <source>(all)</source>
-        <translation>(tutti)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="654"/>
-        <source>Open a RE.MIX GeoPackage first</source>
-        <translation>Apri prima un GeoPackage RE.MIX</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="655"/>
-        <source>Select a project (or one of its items) in the tree first</source>
-        <translation>Seleziona prima un progetto (o uno dei suoi elementi) nell&apos;albero</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="62"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="707"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="27"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="163"/>
         <source>RE.MIX</source>
         <translation>RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="96"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="390"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="47"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="132"/>
         <source>Open or create a RE.MIX GeoPackage to map regeneration projects.</source>
         <translation>Apri o crea un GeoPackage RE.MIX per mappare i progetti di rigenerazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="103"/>
-        <location filename="../../remix_plugin/plugin.py" line="68"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="54"/>
+        <location filename="../../remix_plugin/plugin.py" line="94"/>
         <source>New RE.MIX GeoPackage…</source>
         <translation>Nuovo GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="104"/>
-        <location filename="../../remix_plugin/plugin.py" line="69"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="55"/>
+        <location filename="../../remix_plugin/plugin.py" line="95"/>
         <source>Create an empty RE.MIX GeoPackage with its forms, styles and project</source>
         <translation>Crea un GeoPackage RE.MIX vuoto con i suoi moduli, stili e progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="108"/>
-        <location filename="../../remix_plugin/plugin.py" line="73"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="59"/>
+        <location filename="../../remix_plugin/plugin.py" line="99"/>
         <source>Open RE.MIX GeoPackage…</source>
         <translation>Apri GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="109"/>
-        <location filename="../../remix_plugin/plugin.py" line="74"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="60"/>
+        <location filename="../../remix_plugin/plugin.py" line="100"/>
         <source>Open a RE.MIX GeoPackage and the project stored inside it</source>
         <translation>Apri un GeoPackage RE.MIX e il progetto salvato al suo interno</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="147"/>
-        <location filename="../../remix_plugin/gui/dock_actions.py" line="117"/>
-        <source>New project</source>
-        <translation>Nuovo progetto</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="148"/>
-        <source>Create a new project: fill its form, then draw the perimeter of its first work</source>
-        <translation>Crea un nuovo progetto: compila il modulo, poi disegna il perimetro del primo lavoro</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="151"/>
-        <source>Draw perimeter</source>
-        <translation>Disegna perimetro</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="152"/>
-        <source>Draw the perimeter of a new work of the selected project, snapping to the comuni and to the visible layers</source>
-        <translation>Disegna il perimetro di un nuovo lavoro del progetto selezionato, con aggancio ai comuni e ai layer visibili</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="156"/>
-        <source>Perimeter from selection</source>
-        <translation>Perimetro dalla selezione</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="157"/>
-        <source>Create a work of the selected project from each selected feature of the active polygon layer (cadastral parcel, PGT area…), transformed to the working CRS</source>
-        <translation>Crea un lavoro del progetto selezionato da ogni elemento selezionato del layer di poligoni attivo (particella catastale, ambito del PGT…), trasformato nel sistema di riferimento di lavoro</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="161"/>
-        <source>Attach action</source>
-        <translation>Collega azione</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="162"/>
-        <source>Add an action (social, cultural or economic) to the selected project or work</source>
-        <translation>Aggiungi un&apos;azione (sociale, culturale o economica) al progetto o al lavoro selezionato</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="165"/>
-        <source>Add problem</source>
-        <translation>Aggiungi criticità</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="166"/>
-        <source>Add a problem (criticità) answered by the selected project</source>
-        <translation>Aggiungi una criticità a cui risponde il progetto selezionato</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="169"/>
-        <source>Add actor</source>
-        <translation>Aggiungi attore</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="170"/>
-        <source>Involve an actor in the selected project</source>
-        <translation>Coinvolgi un attore nel progetto selezionato</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="173"/>
-        <source>Add phase</source>
-        <translation>Aggiungi fase</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="174"/>
-        <source>Add the next phase of the selected project</source>
-        <translation>Aggiungi la fase successiva del progetto selezionato</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="177"/>
-        <source>Add measurement</source>
-        <translation>Aggiungi misurazione</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="178"/>
-        <source>Record a measurement of an indicator (KPI) for the selected project</source>
-        <translation>Registra una misurazione di un indicatore (KPI) per il progetto selezionato</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="201"/>
-        <source>Search projects, works, actions, comuni…</source>
-        <translation>Cerca progetti, lavori, azioni, comuni…</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="202"/>
-        <source>Shows the projects whose title, comune or works, actions and problems contain the text</source>
-        <translation>Mostra i progetti il cui titolo, comune o i cui lavori, azioni e criticità contengono il testo</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="211"/>
-        <source>Filters</source>
-        <translation>Filtri</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="215"/>
-        <source>Only projects in this comune (their own or their works&apos;)</source>
-        <translation>Solo i progetti in questo comune (propri o dei loro lavori)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="216"/>
-        <source>Only projects in a comune of this zona omogenea</source>
-        <translation>Solo i progetti in un comune di questa zona omogenea</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="217"/>
-        <source>Only projects with this field of opportunity</source>
-        <translation>Solo i progetti con questo ambito di opportunità</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="218"/>
-        <source>Only projects with this scale of expected impact</source>
-        <translation>Solo i progetti con questa scala dell&apos;impatto atteso</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="219"/>
-        <source>Only projects in this state</source>
-        <translation>Solo i progetti in questo stato</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="220"/>
-        <source>Comune</source>
-        <translation>Comune</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="221"/>
-        <source>Zona omogenea</source>
-        <translation>Zona omogenea</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="222"/>
-        <source>Field of opportunity</source>
-        <translation>Ambito di opportunità</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="223"/>
-        <source>Scale of impact</source>
-        <translation>Scala dell&apos;impatto</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="224"/>
-        <source>State</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="226"/>
-        <source>Only with problems</source>
-        <translation>Solo con problemi</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="230"/>
-        <source>Clear filters</source>
-        <translation>Azzera filtri</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="231"/>
-        <source>Show every project again</source>
-        <translation>Mostra di nuovo tutti i progetti</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="744"/>
-        <source>Draw the perimeter: click to add vertices, right click to close it; the form of the new work opens then</source>
-        <translation>Disegna il perimetro: clic per aggiungere i vertici, clic destro per chiuderlo; poi si apre il modulo del nuovo lavoro</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="486"/>
-        <source>{programmes} programmes · {projects} projects · {works} works · {actions} actions · {problems} problems</source>
-        <translation>{programmes} programmi · {projects} progetti · {works} lavori · {actions} azioni · {problems} criticità</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="544"/>
-        <source>Only projects with findings of the last validation</source>
-        <translation>Solo i progetti con segnalazioni dell&apos;ultima validazione</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="547"/>
-        <source>Run the validation first: it tells which projects have problems</source>
-        <translation>Esegui prima la validazione: indica quali progetti hanno problemi</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="671"/>
-        <source>The layer of this table is not in the project</source>
-        <translation>Il layer di questa tabella non è nel progetto</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="680"/>
-        <source>Make a polygon layer (e.g. cadastral parcels) active in the Layers panel and select the features to copy</source>
-        <translation>Rendi attivo nel pannello Layer un layer di poligoni (ad es. le particelle catastali) e seleziona gli elementi da copiare</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="725"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="761"/>
-        <source>Select a project in the tree first</source>
-        <translation>Seleziona prima un progetto nell&apos;albero</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="770"/>
-        <source>{count} works added to the edit buffer of “{layer}” (not saved yet)</source>
-        <translation>{count} lavori aggiunti alle modifiche di “{layer}” (non ancora salvati)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="358"/>
-        <source>The layers of this RE.MIX GeoPackage are not in the project. Open it again with “Open RE.MIX GeoPackage…”.</source>
-        <translation>I layer di questo GeoPackage RE.MIX non sono nel progetto. Riaprilo con “Apri GeoPackage RE.MIX…”.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="683"/>
-        <source>Select one or more features of “{layer}” on the map</source>
-        <translation>Seleziona sulla mappa uno o più elementi di “{layer}”</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="773"/>
-        <source>{count} features without geometry skipped</source>
-        <translation>{count} elementi senza geometria ignorati</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="492"/>
-        <source>{visible} of {total} projects shown</source>
-        <translation>{visible} progetti mostrati su {total}</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock_actions.py" line="115"/>
+        <location filename="../../remix_plugin/gui/dock_actions.py" line="122"/>
         <source>Draw the perimeter of the project&apos;s first work now?</source>
         <translation>Disegnare ora il perimetro del primo lavoro del progetto?</translation>
     </message>
@@ -400,28 +652,245 @@
         <translation>nuovo elemento</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="134"/>
+        <location filename="../../remix_plugin/gui/dock_actions.py" line="124"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="37"/>
+        <source>New project</source>
+        <translation>Nuovo progetto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_controller.py" line="202"/>
+        <source>Open a RE.MIX GeoPackage first</source>
+        <translation>Apri prima un GeoPackage RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_controller.py" line="203"/>
+        <source>Select a project (or one of its items) in the tree first</source>
+        <translation>Seleziona prima un progetto (o uno dei suoi elementi) nell&apos;albero</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_controller.py" line="238"/>
+        <source>Added to “{layer}”{project} — not saved yet: use Save in the RE.MIX panel</source>
+        <translation>Aggiunto a «{layer}»{project}, non ancora salvato: usa Salva nel pannello RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_controller.py" line="245"/>
+        <source>{programmes} programmes · {projects} projects · {works} works · {actions} actions · {problems} problems</source>
+        <translation>{programmes} programmi · {projects} progetti · {works} lavori · {actions} azioni · {problems} criticità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_controller.py" line="219"/>
+        <source>The layer of this table is not in the project</source>
+        <translation>Il layer di questa tabella non è nel progetto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_controller.py" line="240"/>
+        <source> of the project “{title}”</source>
+        <translation> del progetto «{title}»</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_controller.py" line="251"/>
+        <source>{visible} of {total} projects shown</source>
+        <translation>{visible} progetti mostrati su {total}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="38"/>
+        <source>Create a new project: fill its form, then draw the perimeter of its first work</source>
+        <translation>Crea un nuovo progetto: compila il modulo, poi disegna il perimetro del primo lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="40"/>
+        <source>Draw perimeter</source>
+        <translation>Disegna perimetro</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="41"/>
+        <source>Draw the perimeter of a new work of the selected project, snapping to the comuni and to the visible layers</source>
+        <translation>Disegna il perimetro di un nuovo lavoro del progetto selezionato, con aggancio ai comuni e ai layer visibili</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="45"/>
+        <source>Perimeter from selection</source>
+        <translation>Perimetro dalla selezione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="46"/>
+        <source>Create a work of the selected project from each selected feature of the active polygon layer (cadastral parcel, PGT area…), transformed to the working CRS</source>
+        <translation>Crea un lavoro del progetto selezionato da ogni elemento selezionato del layer di poligoni attivo (particella catastale, ambito del PGT…), trasformato nel sistema di riferimento di lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="49"/>
+        <source>Attach action</source>
+        <translation>Collega azione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="50"/>
+        <source>Add an action (social, cultural or economic) to the selected project or work</source>
+        <translation>Aggiungi un&apos;azione (sociale, culturale o economica) al progetto o al lavoro selezionato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="52"/>
+        <source>Add problem</source>
+        <translation>Aggiungi criticità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="53"/>
+        <source>Add a problem (criticità) answered by the selected project</source>
+        <translation>Aggiungi una criticità a cui risponde il progetto selezionato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="55"/>
+        <source>Add actor</source>
+        <translation>Aggiungi attore</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="56"/>
+        <source>Involve an actor in the selected project</source>
+        <translation>Coinvolgi un attore nel progetto selezionato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="58"/>
+        <source>Add phase</source>
+        <translation>Aggiungi fase</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="59"/>
+        <source>Add the next phase of the selected project</source>
+        <translation>Aggiungi la fase successiva del progetto selezionato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="61"/>
+        <source>Add measurement</source>
+        <translation>Aggiungi misurazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="62"/>
+        <source>Record a measurement of an indicator (KPI) for the selected project</source>
+        <translation>Registra una misurazione di un indicatore (KPI) per il progetto selezionato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="105"/>
+        <source>Comune</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="106"/>
+        <source>Only projects in this comune (their own or their works&apos;)</source>
+        <translation>Solo i progetti in questo comune (propri o dei loro lavori)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="107"/>
+        <source>Zona omogenea</source>
+        <translation>Zona omogenea</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="108"/>
+        <source>Only projects in a comune of this zona omogenea</source>
+        <translation>Solo i progetti in un comune di questa zona omogenea</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="109"/>
+        <source>Field of opportunity</source>
+        <translation>Ambito di opportunità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="110"/>
+        <source>Only projects with this field of opportunity</source>
+        <translation>Solo i progetti con questo ambito di opportunità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="111"/>
+        <source>Scale of impact</source>
+        <translation>Scala dell&apos;impatto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="112"/>
+        <source>Only projects with this scale of expected impact</source>
+        <translation>Solo i progetti con questa scala dell&apos;impatto atteso</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="114"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="115"/>
+        <source>Only projects in this state</source>
+        <translation>Solo i progetti in questo stato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="97"/>
+        <source>Parcels come from a vector layer: the cadastral WFS of the Agenzia delle Entrate (Layer ▸ Add WFS layer, layer CadastralParcel), the comune&apos;s cadastral or PGT files, or any polygon file. Make it active in the Layers panel and select the parcels on the map.</source>
+        <translation>Le particelle vengono da un layer vettoriale: il WFS catastale dell&apos;Agenzia delle Entrate (Layer ▸ Aggiungi layer WFS, layer CadastralParcel), i file catastali o del PGT del comune, o qualsiasi file di poligoni. Rendilo attivo nel pannello Layer e seleziona le particelle sulla mappa.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="195"/>
+        <source>Draw the perimeter: click to add vertices, right click to close it; the form of the new work opens then</source>
+        <translation>Disegna il perimetro: clic per aggiungere i vertici, clic destro per chiuderlo; poi si apre il modulo del nuovo lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="137"/>
+        <source>Changing the language of the labels</source>
+        <translation>Cambiare la lingua delle etichette</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="176"/>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="212"/>
+        <source>Select a project in the tree first</source>
+        <translation>Seleziona prima un progetto nell&apos;albero</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="221"/>
+        <source>{count} works added to the edit buffer of “{layer}” (not saved yet)</source>
+        <translation>{count} lavori aggiunti alle modifiche di “{layer}” (non ancora salvati)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="105"/>
+        <source>Make a polygon layer (e.g. cadastral parcels) active in the Layers panel and select the features to copy</source>
+        <translation>Rendi attivo nel pannello Layer un layer di poligoni (ad es. le particelle catastali) e seleziona gli elementi da copiare</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="108"/>
+        <source>Select one or more features of “{layer}” on the map</source>
+        <translation>Seleziona sulla mappa uno o più elementi di “{layer}”</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="147"/>
+        <source>Layer names and forms are now in {language}.</source>
+        <translation>I nomi dei layer e le schede ora sono in {language}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="224"/>
+        <source>{count} features without geometry skipped</source>
+        <translation>{count} elementi senza geometria ignorati</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_operations.py" line="102"/>
+        <source>“{layer}” is a picture (a WMS or tile map): its parcels cannot be selected.</source>
+        <translation>«{layer}» è un&apos;immagine (una mappa WMS o a tile): le sue particelle non si possono selezionare.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="126"/>
         <source>The validation</source>
         <translation>La validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="171"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="163"/>
         <source>The atlas</source>
         <translation>L&apos;atlante</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="180"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="172"/>
         <source>Printing the atlas in the background…</source>
         <translation>Stampa dell&apos;atlante in corso in background…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="243"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="235"/>
         <source>The export</source>
         <translation>L&apos;esportazione</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="40"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="113"/>
         <source>Validate</source>
         <translation>Valida</translation>
     </message>
@@ -432,7 +901,7 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="43"/>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="51"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="52"/>
         <source>Atlas PDF</source>
         <translation>Atlante PDF</translation>
     </message>
@@ -462,130 +931,216 @@
         <translation>Unisce un pacchetto regionale a questo GeoPackage per UUID (prima viene fatta una copia di sicurezza)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="139"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="131"/>
         <source>RE.MIX — validation findings</source>
         <translation>RE.MIX — esito della validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="163"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="155"/>
         <source>The atlas is already being printed.</source>
         <translation>L&apos;atlante è già in stampa.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="167"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="159"/>
         <source>Save the atlas as PDF</source>
         <translation>Salva l&apos;atlante in PDF</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="168"/>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="51"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="160"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="52"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="54"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="178"/>
-        <source>RE.MIX atlas (PDF)</source>
-        <translation>Atlante RE.MIX (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="215"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="207"/>
         <source>A bundle is already being exported: wait for it to finish (or cancel it in the task manager).</source>
         <translation>Un pacchetto è già in esportazione: attendi che finisca (o annullala nel gestore delle attività).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="307"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="303"/>
         <source>A bundle is already being imported.</source>
         <translation>Un pacchetto è già in importazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="319"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="305"/>
+        <source>Importing a bundle</source>
+        <translation>Importare un pacchetto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="312"/>
         <source>Import a regional bundle</source>
         <translation>Importa un pacchetto regionale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="320"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="313"/>
         <source>RE.MIX bundle (*.gpkg *.zip)</source>
         <translation>Pacchetto RE.MIX (*.gpkg *.zip)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="325"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="318"/>
         <source>Choose a bundle: this GeoPackage cannot be imported into itself.</source>
         <translation>Scegli un pacchetto: questo GeoPackage non può essere importato in se stesso.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="189"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="181"/>
         <source>Atlas printing cancelled: no file was written.</source>
         <translation>Stampa dell&apos;atlante annullata: nessun file è stato scritto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="263"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="255"/>
         <source>Exporting {name} in the background (progress and cancel in the task manager)…</source>
         <translation>Esportazione di {name} in background (avanzamento e annullamento nel gestore delle attività)…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="331"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="324"/>
         <source>Importing {name} in the background…</source>
         <translation>Importazione di {name} in background…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="350"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="339"/>
+        <source>Bundle already imported: nothing changed in the GeoPackage.</source>
+        <translation>Pacchetto già importato: nel GeoPackage non è cambiato nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="346"/>
         <source>Import cancelled: the GeoPackage was not changed.</source>
         <translation>Importazione annullata: il GeoPackage non è stato modificato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="124"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="116"/>
         <source>{what} reads the saved data: unsaved edits in {layers} are not included. Save them first to include them.</source>
         <translation>{what} legge i dati salvati: le modifiche non salvate in {layers} non sono incluse. Salvale prima per includerle.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="186"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="178"/>
         <source>Atlas saved: {path} ({pages} pages)</source>
         <translation>Atlante salvato: {path} ({pages} pagine)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="272"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="264"/>
         <source>Bundle written: {name} — {projects} projects, {warnings} warnings (listed in the bundle), content hash {hash}…</source>
         <translation>Pacchetto scritto: {name} — progetti: {projects}, avvisi: {warnings} (elencati nel pacchetto), hash del contenuto {hash}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="286"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="278"/>
         <source>Export cancelled: no file was written.</source>
         <translation>Esportazione annullata: nessun file è stato scritto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="311"/>
-        <source>The import writes into this GeoPackage: first save or discard the unsaved edits in {layers}, then import again.</source>
-        <translation>L&apos;importazione scrive in questo GeoPackage: prima salva o annulla le modifiche non salvate in {layers}, poi importa di nuovo.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="345"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="341"/>
         <source>Bundle imported: {added} records added, {updated} updated, {conflicts} conflicts (nothing overwritten).</source>
         <translation>Pacchetto importato: record aggiunti {added}, aggiornati {updated}, conflitti {conflicts} (nulla è stato sovrascritto).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="234"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="226"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossibile leggere {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="283"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="275"/>
         <source>Export blocked by {n} validation errors: no file was written.</source>
         <translation>Esportazione bloccata da errori di validazione ({n}): nessun file è stato scritto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="289"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="281"/>
         <source>Export failed: {reason} No file was written.</source>
         <translation>Esportazione non riuscita: {reason} Nessun file è stato scritto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="352"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="348"/>
         <source>Import refused: {reason} The GeoPackage was not changed.</source>
         <translation>Importazione rifiutata: {reason} Il GeoPackage non è stato modificato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="356"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="352"/>
         <source>Import failed: {reason}</source>
         <translation>Importazione non riuscita: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="275"/>
+        <source>(all)</source>
+        <translation>(tutti)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="149"/>
+        <source>Search projects, works, actions, comuni…</source>
+        <translation>Cerca progetti, lavori, azioni, comuni…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="150"/>
+        <source>Shows the projects whose title, comune or works, actions and problems contain the text</source>
+        <translation>Mostra i progetti il cui titolo, comune o i cui lavori, azioni e criticità contengono il testo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="184"/>
+        <source>Filters</source>
+        <translation>Filtri</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="200"/>
+        <source>Only with problems</source>
+        <translation>Solo con problemi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="204"/>
+        <source>Clear filters</source>
+        <translation>Azzera filtri</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="205"/>
+        <source>Show every project again</source>
+        <translation>Mostra di nuovo tutti i progetti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="220"/>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="221"/>
+        <source>Save the edits of every layer of this GeoPackage together (projects before their works, actions, actors, phases and measurements)</source>
+        <translation>Salva insieme le modifiche di tutti i layer di questo GeoPackage (i progetti prima dei loro lavori, azioni, attori, fasi e misure)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="231"/>
+        <source>Base map</source>
+        <translation>Mappa di base</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="232"/>
+        <source>Add a base map to draw on (cadastre, orthophoto, topographic database, OpenStreetMap): needs the network, never required</source>
+        <translation>Aggiungi una mappa di base su cui disegnare (catasto, ortofoto, database topografico, OpenStreetMap): serve la rete, non è mai obbligatoria</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="245"/>
+        <source>Language of the layer names and forms stored in this GeoPackage</source>
+        <translation>Lingua dei nomi dei layer e delle schede salvati in questo GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="384"/>
+        <source>There is nothing to save</source>
+        <translation>Non c&apos;è nulla da salvare</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="534"/>
+        <source>Only projects with findings of the last validation</source>
+        <translation>Solo i progetti con segnalazioni dell&apos;ultima validazione</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="537"/>
+        <source>Run the validation first: it tells which projects have problems</source>
+        <translation>Esegui prima la validazione: indica quali progetti hanno problemi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="338"/>
+        <source>The layers of this RE.MIX GeoPackage are not in the project. Open it again with “Open RE.MIX GeoPackage…”.</source>
+        <translation>I layer di questo GeoPackage RE.MIX non sono nel progetto. Riaprilo con “Apri GeoPackage RE.MIX…”.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="381"/>
+        <source>All changes saved</source>
+        <translation>Tutte le modifiche sono salvate</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="139"/>
@@ -594,8 +1149,8 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="149"/>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="511"/>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="516"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="513"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="518"/>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="40"/>
         <source>Export regional bundle</source>
         <translation>Esporta pacchetto regionale</translation>
@@ -657,21 +1212,23 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="242"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="61"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="59"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="111"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
         <source>strict (what the Region accepts)</source>
         <translation>rigoroso (ciò che la Regione accetta)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="243"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="61"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="59"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="112"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
         <source>draft (work in progress)</source>
         <translation>bozza (lavoro in corso)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="244"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="59"/>
         <source>Profile</source>
         <translation>Profilo</translation>
     </message>
@@ -682,8 +1239,8 @@
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="254"/>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="92"/>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="121"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="93"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="126"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="54"/>
         <source>GeoPackage (*.gpkg)</source>
@@ -745,42 +1302,42 @@
         <translation>Prima seleziona dei progetti nel pannello RE.MIX, sulla mappa o nella tabella degli attributi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="385"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="387"/>
         <source>Projects to export: {n}</source>
         <translation>Progetti da esportare: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="456"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="458"/>
         <source>Choose what to export.</source>
         <translation>Scegli cosa esportare.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="458"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="460"/>
         <source>None of the selected projects is saved in the file.</source>
         <translation>Nessuno dei progetti selezionati è salvato nel file.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="462"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="464"/>
         <source>The producer must be the 6-digit ISTAT code of a comune of the Città metropolitana di Milano, or CMM.</source>
         <translation>Il produttore deve essere il codice ISTAT a 6 cifre di un comune della Città metropolitana di Milano, o CMM.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="465"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="467"/>
         <source>The e-mail address does not look valid.</source>
         <translation>L&apos;indirizzo e-mail non sembra valido.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="468"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="470"/>
         <source>Choose the file of the bundle.</source>
         <translation>Scegli il file del pacchetto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="482"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="484"/>
         <source>Draft: for work in progress; completeness checks are off or only warnings. Errors still block the export; the profile is written in the bundle&apos;s manifest.</source>
         <translation>Bozza: per il lavoro in corso; i controlli di completezza sono spenti o solo avvisi. Gli errori bloccano comunque l&apos;esportazione; il profilo è scritto nel manifesto del pacchetto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="486"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="488"/>
         <source>Strict: the checks of what Regione Lombardia accepts; every error blocks the export, warnings travel in the bundle.</source>
         <translation>Rigoroso: i controlli di ciò che Regione Lombardia accetta; ogni errore blocca l&apos;esportazione, gli avvisi viaggiano nel pacchetto.</translation>
     </message>
@@ -790,7 +1347,7 @@
         <translation>I progetti selezionati ({n})</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="470"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="472"/>
         <source>The bundle cannot replace the RE.MIX GeoPackage it is exported from.</source>
         <translation>Il pacchetto non può sostituire il GeoPackage RE.MIX da cui è esportato.</translation>
     </message>
@@ -800,12 +1357,12 @@
         <translation>Il file non ne contiene</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="388"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="390"/>
         <source>comuni: {names}</source>
         <translation>comuni: {names}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="517"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="519"/>
         <source>The bundle {name} already exists. Replace it with the new one?</source>
         <translation>Il pacchetto {name} esiste già. Sostituirlo con quello nuovo?</translation>
     </message>
@@ -815,127 +1372,167 @@
         <translation>Selezionati ma non ancora salvati, quindi non esportati: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="472"/>
-        <source>The folder {folder} does not exist.</source>
-        <translation>La cartella {folder} non esiste.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="474"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="476"/>
         <source>{name} is a folder.</source>
         <translation>{name} è una cartella.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/export_dialog.py" line="476"/>
+        <location filename="../../remix_plugin/gui/export_dialog.py" line="478"/>
         <source>{name} already exists and is not a RE.MIX bundle: choose another name.</source>
         <translation>{name} esiste già e non è un pacchetto RE.MIX: scegli un altro nome.</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
+        <source>{n} error</source>
+        <translation>{n} errore</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
+        <source>{n} errors</source>
+        <translation>{n} errori</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
+        <source>{n} warning</source>
+        <translation>{n} avviso</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
+        <source>{n} warnings</source>
+        <translation>{n} avvisi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
+        <source>{n} accepted exception</source>
+        <translation>{n} eccezione accettata</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="68"/>
+        <source>{n} accepted exceptions</source>
+        <translation>{n} eccezioni accettate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="69"/>
+        <source>{errors}, {warnings}, {accepted} — profile: {profile}.</source>
+        <translation>{errors}, {warnings}, {accepted} — profilo: {profile}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="114"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="78"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="124"/>
         <source>Not validated yet.</source>
         <translation>Non ancora validato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="86"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="151"/>
         <source>Zoom and select</source>
         <translation>Zoom e selezione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="87"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="152"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="413"/>
         <source>Open form</source>
         <translation>Apri la scheda</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="88"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="154"/>
+        <source>Open the feature&apos;s form to correct it (in edit mode: the panel offers to start editing the layer)</source>
+        <translation>Apre la scheda dell&apos;elemento per correggerlo (in modifica: il pannello propone di attivare la modifica del layer)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="157"/>
         <source>Mark fixed</source>
         <translation>Segna come corretto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="89"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="158"/>
         <source>Accept as exception…</source>
         <translation>Accetta come eccezione…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="121"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="190"/>
         <source>Validating…</source>
         <translation>Validazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="162"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="71"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="220"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="70"/>
         <source>Errors</source>
         <translation>Errori</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="162"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="72"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="220"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="71"/>
         <source>Warnings</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="213"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="325"/>
         <source>RE.MIX findings</source>
         <translation>Segnalazioni RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="325"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="454"/>
         <source>Accept as exception</source>
         <translation>Accetta come eccezione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="326"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="455"/>
         <source>Why is this finding acceptable?</source>
         <translation>Perché questa segnalazione è accettabile?</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="82"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
         <source>Finding</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="243"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
+        <source>Rule</source>
+        <translation>Regola</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="355"/>
         <source>Error</source>
         <translation>Errore</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="243"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="355"/>
         <source>Warning</source>
         <translation>Avviso</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="138"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="100"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="207"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="105"/>
         <source>Validation cancelled.</source>
         <translation>Validazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="153"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="104"/>
-        <source>{errors} errors, {warnings} warnings, {suppressed} accepted exceptions (profile {profile}).</source>
-        <translation>{errors} errori, {warnings} avvisi, {suppressed} eccezioni accettate (profilo {profile}).</translation>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="414"/>
+        <source>“{layer}” is not in edit mode, so its form can only be read. Start editing it to correct the feature?</source>
+        <translation>«{layer}» non è in modifica, quindi la scheda si può solo leggere. Attivare la modifica per correggere l&apos;elemento?</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="141"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="209"/>
         <source>Validation failed.</source>
         <translation>Validazione non riuscita.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="175"/>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="47"/>
-        <location filename="../../remix_plugin/processing/algorithms/base.py" line="11"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="215"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="48"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="12"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="46"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="56"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="55"/>
         <source>RE.MIX GeoPackage</source>
         <translation>GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="182"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="222"/>
         <source>Upgrade the RE.MIX GeoPackage?</source>
         <translation>Aggiornare il GeoPackage RE.MIX?</translation>
     </message>
@@ -950,42 +1547,52 @@
         <translation>EPSG:32632 è il sistema del geoportale di Regione Lombardia (consigliato); EPSG:7791 è il riferimento nazionale: i due coincidono (trasformazione nulla).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="92"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="93"/>
         <source>New RE.MIX GeoPackage</source>
         <translation>Nuovo GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="121"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="104"/>
+        <source>Creating a new GeoPackage</source>
+        <translation>Creare un nuovo GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="126"/>
         <source>Open RE.MIX GeoPackage</source>
         <translation>Apri GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="113"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="164"/>
+        <source>Opening {name}</source>
+        <translation>Aprire {name}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="118"/>
         <source>RE.MIX GeoPackage created: {path}</source>
         <translation>GeoPackage RE.MIX creato: {path}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="183"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="223"/>
         <source>{name} was made by an older version of the plugin (schema {version}). Upgrade it now? A backup copy of the file is made first.</source>
         <translation>{name} è stato creato da una versione precedente del plugin (schema {version}). Aggiornarlo ora? Prima viene fatta una copia di sicurezza del file.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="155"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="180"/>
         <source>File upgraded. Backup copy of the old file: {path}</source>
         <translation>File aggiornato. Copia di sicurezza del file precedente: {path}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="163"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="188"/>
         <source>The RE.MIX project of {name} could not be opened.</source>
         <translation>Non è stato possibile aprire il progetto RE.MIX di {name}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="111"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="116"/>
         <source>The GeoPackage could not be created: {error}</source>
         <translation>Non è stato possibile creare il GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="153"/>
+        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="178"/>
         <source>The upgrade failed, the file was not changed: {error}</source>
         <translation>L&apos;aggiornamento non è riuscito, il file non è stato modificato: {error}</translation>
     </message>
@@ -1021,63 +1628,271 @@
         <translation>Lo strumento di QGIS per aggiungere elementi non è disponibile in questa finestra</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="261"/>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="295"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="214"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="298"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="336"/>
         <source>(untitled)</source>
         <translation>(senza titolo)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="262"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="299"/>
         <source>Works</source>
         <translation>Lavori</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="262"/>
-        <source>Actions</source>
-        <translation>Azioni</translation>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="301"/>
+        <source>Actors</source>
+        <translation>Attori</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="263"/>
-        <source>Problems</source>
-        <translation>Criticità</translation>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="302"/>
+        <source>Measurements</source>
+        <translation>Misure</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="321"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="362"/>
         <source>Works, actions and problems whose project is missing or not set</source>
         <translation>Lavori, azioni e criticità il cui progetto manca o non è indicato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="312"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="353"/>
         <source>Projects without programme</source>
         <translation>Progetti senza programma</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="319"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="360"/>
         <source>Not linked to a project</source>
         <translation>Non collegati a un progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/plugin.py" line="59"/>
+        <location filename="../../remix_plugin/gui/project_tree.py" line="224"/>
+        <source>Phase {number}</source>
+        <translation>Fase {number}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="71"/>
+        <source>1 unsaved change</source>
+        <translation>1 modifica non salvata</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="148"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="182"/>
+        <source>Unsaved edits</source>
+        <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="72"/>
+        <source>{n} unsaved changes</source>
+        <translation>{n} modifiche non salvate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="139"/>
+        <source>{changes} in {layers}. {action} would lose them. Save them first?</source>
+        <translation>{changes} in {layers}. {action} le farebbe perdere. Salvarle prima?</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="107"/>
+        <source>“{layer}” could not be saved; its edits and those of the layers after it are still in the edit buffer: {errors}</source>
+        <translation>«{layer}» non è stato salvato; le sue modifiche e quelle dei layer seguenti sono ancora da salvare: {errors}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="106"/>
+        <source>Saved: {layers}.</source>
+        <translation>Salvati: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="111"/>
+        <source>Already saved: {layers}.</source>
+        <translation>Già salvati: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="94"/>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} è una cartella, non un file.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="137"/>
+        <source>{name} is not a GeoPackage (not an SQLite database).</source>
+        <translation>{name} non è un GeoPackage (non è un database SQLite).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="194"/>
+        <source>The GeoPackage inside the zip is too large or too highly compressed (zip bomb?).</source>
+        <translation>Il GeoPackage nello zip è troppo grande o troppo compresso (zip bomb?).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="314"/>
+        <source>Writing {name} failed: {reason} (disk full?).</source>
+        <translation>Scrittura di {name} non riuscita: {reason} (disco pieno?).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="339"/>
+        <source>{name} is damaged or incomplete ({error}).</source>
+        <translation>{name} è danneggiato o incompleto ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="122"/>
+        <source>{name} is both an SQLite database and a zip: file refused.</source>
+        <translation>{name} è insieme un database SQLite e uno zip: file rifiutato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="130"/>
+        <source>{name}: damaged or incomplete zip (truncated?).</source>
+        <translation>{name}: zip danneggiato o incompleto (troncato?).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="134"/>
+        <source>{name} is damaged or incomplete (truncated SQLite header).</source>
+        <translation>{name} è danneggiato o incompleto (intestazione SQLite troncata).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="172"/>
+        <source>The zip must hold exactly one .gpkg (it holds {count}).</source>
+        <translation>Lo zip deve contenere un solo .gpkg (ne contiene {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="177"/>
+        <source>{name}: the entry {entry!r} is encrypted (password protected).</source>
+        <translation>{name}: la voce {entry!r} è cifrata (protetta da password).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="181"/>
+        <source>{name}: the entry {entry!r} uses an unsupported compression method ({method}); use a plain (deflate) zip.</source>
+        <translation>{name}: la voce {entry!r} usa un metodo di compressione non gestito ({method}); usa zip normale (deflate).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="247"/>
+        <source>{name} changed while it was read: retry.</source>
+        <translation>{name} è cambiato durante la lettura: riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="312"/>
+        <source>Cannot write in {folder}: permission denied.</source>
+        <translation>Impossibile scrivere in {folder}: permesso negato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="323"/>
+        <source>{name}: holds text that is not valid UTF-8 ({error}).</source>
+        <translation>{name}: contiene testo che non è UTF-8 valido ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="326"/>
+        <source>{name} is in use by another program (locked): close it and retry.</source>
+        <translation>{name} è in uso da un altro programma (bloccato): chiudilo e riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="330"/>
+        <source>{name}: holds a virtual table of an unknown module ({error}).</source>
+        <translation>{name}: contiene una tabella virtuale di un modulo sconosciuto ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="334"/>
+        <source>{name}: writing failed ({error}; disk full?).</source>
+        <translation>{name}: scrittura non riuscita ({error}; disco pieno?).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="337"/>
+        <source>{name}: file or folder not writable ({error}).</source>
+        <translation>{name}: file o cartella non scrivibile ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="66"/>
+        <source>The file {path} does not exist.</source>
+        <translation>Il file {path} non esiste.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="70"/>
+        <source>The file {path} cannot be read (permissions).</source>
+        <translation>Il file {path} non è leggibile (permessi).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="73"/>
+        <source>Cannot open {path}: {reason}.</source>
+        <translation>Impossibile aprire {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="81"/>
+        <source>{path} is not a regular file (device, pipe or socket): it is not read.</source>
+        <translation>{path} non è un file normale (dispositivo, pipe o socket): non viene letto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="85"/>
+        <source>{name} is too large ({size} bytes).</source>
+        <translation>{name} è troppo grande ({size} byte).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="166"/>
+        <source>symbolic link</source>
+        <translation>collegamento simbolico</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="167"/>
+        <source>path with .. or absolute</source>
+        <translation>percorso con .. o assoluto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="168"/>
+        <source>Zip refused: entry {entry!r} points outside the folder ({why}).</source>
+        <translation>Zip rifiutato: la voce {entry!r} punta fuori dalla cartella ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="222"/>
+        <location filename="../../remix_plugin/inputs.py" line="282"/>
+        <source>{name}: damaged zip ({error}).</source>
+        <translation>{name}: zip danneggiato ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="225"/>
+        <source>{name}: unsupported zip entry ({error}).</source>
+        <translation>{name}: voce dello zip non gestita ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="228"/>
+        <source>{name}: encrypted zip entry ({error}).</source>
+        <translation>{name}: voce dello zip cifrata ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="350"/>
+        <source>{name}: {table!r} is a virtual table of the unknown module {module!r}.</source>
+        <translation>{name}: {table!r} è una tabella virtuale del modulo sconosciuto {module!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="206"/>
+        <source>{name}: the .gpkg inside the zip is not an SQLite database.</source>
+        <translation>{name}: il .gpkg nello zip non è un database SQLite.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="242"/>
+        <source>{name} is too large.</source>
+        <translation>{name} è troppo grande.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/inputs.py" line="290"/>
+        <source>Cannot copy {name} into the temporary folder: {reason} (disk full?).</source>
+        <translation>Impossibile copiare {name} nella cartella temporanea: {reason} (disco pieno?).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/plugin.py" line="85"/>
         <source>RE.MIX panel</source>
         <translation>Pannello RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/plugin.py" line="59"/>
+        <location filename="../../remix_plugin/plugin.py" line="85"/>
         <source>Show or hide the RE.MIX panel</source>
         <translation>Mostra o nascondi il pannello RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="34"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="35"/>
         <source>Atlas of opportunities (PDF)</source>
         <translation>Atlante delle opportunità (PDF)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="37"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="38"/>
         <source>Prints the RE.MIX atlas of a GeoPackage as one PDF: a cover, a summary page with counts per zona omogenea, per field of opportunity and per kind of intervention, then one A4 card per project ordered by zona omogenea and comune (map of its works, metropolitan overview, classification, description, phases, actors, indicators). FILTER is an optional QGIS expression on the project fields, e.g. &quot;zona_omogenea&quot; = &apos;nord_ovest&apos;.</source>
         <translation>Stampa in un unico PDF l&apos;atlante RE.MIX di un GeoPackage: copertina, pagina di riepilogo con i conteggi per zona omogenea, per ambito di opportunità e per tipo di intervento, poi una scheda A4 per progetto ordinata per zona omogenea e comune (mappa dei lavori, inquadramento metropolitano, classificazione, descrizione, fasi, attori, indicatori). FILTER è un&apos;espressione QGIS facoltativa sui campi dei progetti, es. &quot;zona_omogenea&quot; = &apos;nord_ovest&apos;.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="49"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="50"/>
         <source>Filter (QGIS expression on the projects)</source>
         <translation>Filtro (espressione QGIS sui progetti)</translation>
     </message>
@@ -1087,32 +1902,32 @@
         <translation>Poster A3 del programma (PDF, facoltativo)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="52"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="56"/>
         <source>Pages</source>
         <translation>Pagine</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="53"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="57"/>
         <source>Projects</source>
         <translation>Progetti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="63"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="68"/>
         <source>Rendering the atlas of {path}…</source>
         <translation>Stampa dell&apos;atlante di {path}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="71"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="80"/>
         <source>{pages} pages, {projects} projects, {seconds:.1f} s</source>
         <translation>{pages} pagine, {projects} progetti, {seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/base.py" line="12"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="13"/>
         <source>RE.MIX exchange</source>
         <translation>Scambio RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/base.py" line="13"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="14"/>
         <source>RE.MIX atlas</source>
         <translation>Atlante RE.MIX</translation>
     </message>
@@ -1192,18 +2007,18 @@
         <translation>Progetti esportati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="136"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="147"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="140"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="151"/>
         <source>Invalid filter expression: {error}</source>
         <translation>Espressione di filtro non valida: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="141"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="145"/>
         <source>Cannot read the projects of {path}.</source>
         <translation>Impossibile leggere i progetti di {path}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="98"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="101"/>
         <source>{n} projects match the filter.</source>
         <translation>{n} progetti corrispondono al filtro.</translation>
     </message>
@@ -1248,37 +2063,37 @@
         <translation>Il layer &apos;{layer}&apos; del GeoPackage di destinazione ha modifiche non salvate: salvale o annullale, poi importa di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="78"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="81"/>
         <source>Conflict: {table} {uuid} ({fields})</source>
         <translation>Conflitto: {table} {uuid} ({fields})</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="42"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="41"/>
         <source>Validate RE.MIX GeoPackage</source>
         <translation>Valida GeoPackage RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="45"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="44"/>
         <source>Checks a RE.MIX GeoPackage against the data model and the RE.MIX classification scheme: structure, codes of every classified field, required fields, cross-field rules, links between tables and geometries (validity by GEOS, reference system, territory, comune, overlaps, slivers, duplicates). Writes one finding per line (JSON Lines) with its code, severity, layer, feature UUID, field, message and position. The &apos;strict&apos; profile is what the Region accepts; &apos;draft&apos; is lenient for work in progress. The algorithm fails when errors are found, after writing the report.</source>
         <translation>Controlla un GeoPackage RE.MIX rispetto al modello dei dati e allo schema di classificazione RE.MIX: struttura, codici di ogni campo classificato, campi obbligatori, regole tra campi, collegamenti tra tabelle e geometrie (validità GEOS, sistema di riferimento, territorio, comune, sovrapposizioni, schegge, duplicati). Scrive una segnalazione per riga (JSON Lines) con codice, gravità, layer, UUID dell&apos;elemento, campo, messaggio e posizione. Il profilo &apos;rigoroso&apos; è ciò che la Regione accetta; &apos;bozza&apos; è permissivo per il lavoro in corso. L&apos;algoritmo fallisce se trova errori, dopo aver scritto il rapporto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="68"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="67"/>
         <source>Report (JSON Lines)</source>
         <translation>Rapporto (JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="68"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="67"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="73"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="72"/>
         <source>Accepted exceptions</source>
         <translation>Eccezioni accettate</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="74"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="73"/>
         <source>Profile used</source>
         <translation>Profilo usato</translation>
     </message>
@@ -1288,7 +2103,12 @@
         <translation>Validazione di {path} con il profilo {profile}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="117"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="109"/>
+        <source>{errors} errors, {warnings} warnings, {suppressed} accepted exceptions (profile {profile}).</source>
+        <translation>{errors} errori, {warnings} avvisi, {suppressed} eccezioni accettate (profilo {profile}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="122"/>
         <source>{errors} errors found: see the report {path}</source>
         <translation>Trovati {errors} errori: vedi il rapporto {path}</translation>
     </message>
@@ -1296,6 +2116,11 @@
         <location filename="../../remix_plugin/processing/provider.py" line="30"/>
         <source>RE.MIX urban and territorial regeneration</source>
         <translation>RE.MIX rigenerazione urbana e territoriale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/tasks.py" line="46"/>
+        <source>The task failed: {error}</source>
+        <translation>Operazione non riuscita: {error}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/validation/task.py" line="21"/>
@@ -1307,234 +2132,8 @@
         <translation type="vanished">Il plugin Processing non è attivo: attivalo nel gestore dei plugin.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/basemap_loader.py" line="96"/>
-        <source>Contacting the service of “{name}”…</source>
-        <translation>Collegamento al servizio di «{name}»…</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/basemap_loader.py" line="136"/>
-        <source>Base map “{name}” added ({attribution}).</source>
-        <translation>Mappa di base «{name}» aggiunta ({attribution}).</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/basemap_loader.py" line="86"/>
-        <source>Unknown base map: {id}</source>
-        <translation>Mappa di base sconosciuta: {id}</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/basemap_loader.py" line="92"/>
-        <source>“{name}” is already in the project</source>
-        <translation>«{name}» è già nel progetto</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/basemap_loader.py" line="125"/>
-        <source>no answer within {seconds} s</source>
-        <translation>nessuna risposta entro {seconds} s</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/basemap_loader.py" line="126"/>
-        <source>“{name}” was not added: its service cannot be reached ({reason}). The base map is optional: everything else works without it.</source>
-        <translation>«{name}» non è stata aggiunta: il suo servizio non è raggiungibile ({reason}). La mappa di base è facoltativa: tutto il resto funziona anche senza.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/basemap_loader.py" line="132"/>
-        <source>“{name}” was not added: the service answered but QGIS could not read the layer.</source>
-        <translation>«{name}» non è stata aggiunta: il servizio ha risposto ma QGIS non è riuscito a leggere il layer.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="202"/>
-        <source>The GeoPackage was not written, so no backup copy was needed.</source>
-        <translation>Il GeoPackage non è stato scritto, quindi non è servita una copia di sicurezza.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="822"/>
-        <source>Parcels come from a vector layer: the cadastral WFS of the Agenzia delle Entrate (Layer ▸ Add WFS layer, layer CadastralParcel), the comune&apos;s cadastral or PGT files, or any polygon file. Make it active in the Layers panel and select the parcels on the map.</source>
-        <translation>Le particelle vengono da un layer vettoriale: il WFS catastale dell&apos;Agenzia delle Entrate (Layer ▸ Aggiungi layer WFS, layer CadastralParcel), i file catastali o del PGT del comune, o qualsiasi file di poligoni. Rendilo attivo nel pannello Layer e seleziona le particelle sulla mappa.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="275"/>
-        <source>Save</source>
-        <translation>Salva</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="276"/>
-        <source>Save the edits of every layer of this GeoPackage together (projects before their works, actions, actors, phases and measurements)</source>
-        <translation>Salva insieme le modifiche di tutti i layer di questo GeoPackage (i progetti prima dei loro lavori, azioni, attori, fasi e misure)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="286"/>
-        <source>Base map</source>
-        <translation>Mappa di base</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="287"/>
-        <source>Add a base map to draw on (cadastre, orthophoto, topographic database, OpenStreetMap): needs the network, never required</source>
-        <translation>Aggiungi una mappa di base su cui disegnare (catasto, ortofoto, database topografico, OpenStreetMap): serve la rete, non è mai obbligatoria</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="491"/>
-        <source>There is nothing to save</source>
-        <translation>Non c&apos;è nulla da salvare</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="953"/>
-        <source>Added to “{layer}”{project} — not saved yet: use Save in the RE.MIX panel</source>
-        <translation>Aggiunto a «{layer}»{project}, non ancora salvato: usa Salva nel pannello RE.MIX</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="488"/>
-        <source>All changes saved</source>
-        <translation>Tutte le modifiche sono salvate</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="955"/>
-        <source> of the project “{title}”</source>
-        <translation> del progetto «{title}»</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="827"/>
-        <source>“{layer}” is a picture (a WMS or tile map): its parcels cannot be selected.</source>
-        <translation>«{layer}» è un&apos;immagine (una mappa WMS o a tile): le sue particelle non si possono selezionare.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="305"/>
-        <source>Importing a bundle</source>
-        <translation>Importare un pacchetto</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="339"/>
-        <source>Bundle already imported: nothing changed in the GeoPackage.</source>
-        <translation>Pacchetto già importato: nel GeoPackage non è cambiato nulla.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="62"/>
-        <source>{n} error</source>
-        <translation>{n} errore</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="62"/>
-        <source>{n} errors</source>
-        <translation>{n} errori</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="63"/>
-        <source>{n} warning</source>
-        <translation>{n} avviso</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="63"/>
-        <source>{n} warnings</source>
-        <translation>{n} avvisi</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="64"/>
-        <source>{n} accepted exception</source>
-        <translation>{n} eccezione accettata</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
-        <source>{n} accepted exceptions</source>
-        <translation>{n} eccezioni accettate</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
-        <source>{errors}, {warnings}, {accepted} — profile: {profile}.</source>
-        <translation>{errors}, {warnings}, {accepted} — profilo: {profile}.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="120"/>
-        <source>Open the feature&apos;s form to correct it (in edit mode: the panel offers to start editing the layer)</source>
-        <translation>Apre la scheda dell&apos;elemento per correggerlo (in modifica: il pannello propone di attivare la modifica del layer)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="109"/>
-        <source>Rule</source>
-        <translation>Regola</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="354"/>
-        <source>“{layer}” is not in edit mode, so its form can only be read. Start editing it to correct the feature?</source>
-        <translation>«{layer}» non è in modifica, quindi la scheda si può solo leggere. Attivare la modifica per correggere l&apos;elemento?</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="104"/>
-        <source>Creating a new GeoPackage</source>
-        <translation>Creare un nuovo GeoPackage</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/geopackage_actions.py" line="164"/>
-        <source>Opening {name}</source>
-        <translation>Aprire {name}</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="332"/>
-        <source>Actors</source>
-        <translation>Attori</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="332"/>
-        <source>Phases</source>
-        <translation>Fasi</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="333"/>
-        <source>Measurements</source>
-        <translation>Misure</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/project_tree.py" line="233"/>
-        <source>Phase {number}</source>
-        <translation>Fase {number}</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="71"/>
-        <source>1 unsaved change</source>
-        <translation>1 modifica non salvata</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="72"/>
-        <source>{n} unsaved changes</source>
-        <translation>{n} modifiche non salvate</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="148"/>
-        <source>Unsaved edits</source>
-        <translation>Modifiche non salvate</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="139"/>
-        <source>{changes} in {layers}. {action} would lose them. Save them first?</source>
-        <translation>{changes} in {layers}. {action} le farebbe perdere. Salvarle prima?</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="107"/>
-        <source>“{layer}” could not be saved; its edits and those of the layers after it are still in the edit buffer: {errors}</source>
-        <translation>«{layer}» non è stato salvato; le sue modifiche e quelle dei layer seguenti sono ancora da salvare: {errors}</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="106"/>
-        <source>Saved: {layers}.</source>
-        <translation>Salvati: {layers}.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="111"/>
-        <source>Already saved: {layers}.</source>
-        <translation>Già salvati: {layers}.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="295"/>
-        <source>Language of the layer names and forms stored in this GeoPackage</source>
-        <translation>Lingua dei nomi dei layer e delle schede salvati in questo GeoPackage</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="319"/>
-        <source>Changing the language of the labels</source>
-        <translation>Cambiare la lingua delle etichette</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="329"/>
-        <source>Layer names and forms are now in {language}.</source>
-        <translation>I nomi dei layer e le schede ora sono in {language}.</translation>
+        <source>The import writes into this GeoPackage: first save or discard the unsaved edits in {layers}, then import again.</source>
+        <translation type="vanished">L&apos;importazione scrive in questo GeoPackage: prima salva o annulla le modifiche non salvate in {layers}, poi importa di nuovo.</translation>
     </message>
 </context>
 </TS>

@@ -3,16 +3,14 @@
 ``create_geopackage`` writes the tables of ``model.py``, the code lists of the scheme, the
 metadata and the comuni reference layer into a temporary file beside the target, checks it,
 then moves it into place: an interrupted run never leaves a half-written file where a good one
-was. The embedded QGIS project (forms, relations, styles) is added by ``layers.project``.
+was. The embedded QGIS project (forms, relations, styles) is added by ``qgis_project.storage``.
 """
 
-import csv
 import datetime
 import getpass
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -22,6 +20,12 @@ from .. import sql
 from ..files import durable_replace
 from ..log import get_logger
 from ..taxonomy import load_scheme
+from .backup import (  # noqa: F401 (sqlite_backup: export/merge.py)
+    backup_name,
+    exclusive_backup,
+    sqlite_backup,
+)
+from .comuni import COMUNI_GEOJSON, read_zone_omogenee
 from .errors import RemixFileError
 from .inspect import inspect_geopackage
 from .model import (
@@ -29,7 +33,9 @@ from .model import (
     COMUNI_ATTRIBUTION,
     COMUNI_TABLE,
     DEFAULT_CRS,
+    EXCEPTION_FIELDS,
     EXCEPTIONS_TABLE,
+    GEOMETRY_COLUMN,
     METADATA_TABLE,
     SCHEMA_VERSION,
     SUPPORTED_CRS,
@@ -38,12 +44,11 @@ from .model import (
 from .stored_project import retarget_stored_project
 
 LOG = get_logger("layers")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-COMUNI_GEOJSON = DATA_DIR / "comuni_cmm_istat.geojson"
-ZONE_CSV = DATA_DIR / "zone_omogenee_cmm.csv"
 
 ogr.UseExceptions()
 osr.UseExceptions()
+
+CREATE_INDEX = "CREATE INDEX {index} ON {table} ({column})"
 
 # OGR type and sub-type of each model field kind (also used by the bundle writer).
 OGR_FIELD_TYPES = {
@@ -56,12 +61,6 @@ OGR_FIELD_TYPES = {
     "datetime": (ogr.OFTDateTime, ogr.OFSTNone),
 }
 
-# Validation exceptions accepted by a user: stored in the file so they travel with the data.
-EXCEPTION_FIELDS = (
-    ("uuid", ogr.OFTString), ("rule_code", ogr.OFTString), ("layer", ogr.OFTString),
-    ("feature_uuid", ogr.OFTString), ("field", ogr.OFTString), ("feature_hash", ogr.OFTString),
-    ("reason", ogr.OFTString), ("accepted_by", ogr.OFTString), ("accepted_at", ogr.OFTDateTime),
-)
 
 
 def spatial_reference(crs):
@@ -131,7 +130,7 @@ def create_geopackage(path, crs=DEFAULT_CRS, author=None, overwrite=False, with_
     try:
         _write_geopackage(temp, crs, author if author is not None else _current_user())
         if with_project:
-            from .project import store_project
+            from ..qgis_project.storage import store_project
 
             store_project(temp, language=language, final_path=path)
         inspect_geopackage(temp)  # refuse to publish anything we could not read back
@@ -176,8 +175,8 @@ def _write_geopackage(path, crs, author):
 
 def _create_table(dataset, table, srs):
     if table.geometry:
-        layer = dataset.CreateLayer(table.name, srs, ogr.wkbMultiPolygon,
-                                    options=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"])
+        options = [f"GEOMETRY_NAME={GEOMETRY_COLUMN}", "FID=fid", "SPATIAL_INDEX=YES"]
+        layer = dataset.CreateLayer(table.name, srs, ogr.wkbMultiPolygon, options=options)
     else:
         layer = dataset.CreateLayer(table.name, None, ogr.wkbNone, options=["FID=fid"])
     for model_field in table.fields:
@@ -198,14 +197,11 @@ def add_ogr_field(layer, model_field):
 
 
 def _create_indexes(dataset, table):
-    statements = []
+    """An index on every link field and on the ISTAT code (joins and lookups by code)."""
     for model_field in table.fields:
         if model_field.references or model_field.name == "istat":
-            statements.append("CREATE INDEX " + sql.quote_identifier(f"idx_{table.name}_{model_field.name}")
-                              + " ON " + sql.quote_identifier(table.name)
-                              + " (" + sql.quote_identifier(model_field.name) + ")")
-    for statement in statements:
-        dataset.ExecuteSQL(statement)
+            dataset.ExecuteSQL(sql.statement(CREATE_INDEX, index=f"idx_{table.name}_{model_field.name}",
+                                             table=table.name, column=model_field.name))
 
 
 def _create_codelist(dataset, scheme):
@@ -231,7 +227,7 @@ def _create_codelist(dataset, scheme):
 def _create_exceptions(dataset):
     layer = dataset.CreateLayer(EXCEPTIONS_TABLE, None, ogr.wkbNone, options=["FID=fid"])
     for name, kind in EXCEPTION_FIELDS:
-        layer.CreateField(ogr.FieldDefn(name, kind))
+        layer.CreateField(ogr.FieldDefn(name, OGR_FIELD_TYPES[kind][0]))
 
 
 def _create_metadata(dataset, values):
@@ -243,17 +239,6 @@ def _create_metadata(dataset, values):
         feature.SetField("key", key)
         feature.SetField("value", value)
         layer.CreateFeature(feature)
-
-
-def read_zone_omogenee():
-    """ISTAT code -> zone code of the scheme's ``zona_omogenea`` dimension."""
-    scheme = load_scheme()
-    by_label = {t.label("it"): t.code for t in scheme.dimension("zona_omogenea").terms}
-    zones = {}
-    with open(ZONE_CSV, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            zones[row["com_istat_code"].strip()] = by_label[row["zona_omogenea"].strip()]
-    return zones
 
 
 def comuni_features(srs):
@@ -290,29 +275,10 @@ def _load_comuni(dataset, srs):
 
 
 # -- backup and upgrade ----------------------------------------------------------------------
-def sqlite_backup(source_path, destination_path):
-    """Copy a GeoPackage with SQLite's backup API, read-only on the source: rows still in its
-    -wal file (QGIS keeps edited files in WAL) are copied too."""
-    source = sqlite3.connect(Path(source_path).resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
-    try:
-        destination = sqlite3.connect(str(destination_path))
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-
-
 def backup_copy(path, suffix=None):
-    """Copy a GeoPackage with SQLite's backup API (safe while QGIS holds it open in WAL mode:
-    a plain file copy can lose committed rows still in the -wal file). Returns the copy's path."""
-    path = Path(path)
-    stamp = suffix or datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
-    sqlite_backup(path, target)
-    retarget_stored_project(target, path)  # the backup opens as itself, not as the original
-    return target
+    """A backup copy ``X.backup-<suffix or time>.gpkg`` beside ``path`` under a name nobody else
+    holds (``layers.backup.exclusive_backup``; ``-1``, ``-2``… when taken). Returns its path."""
+    return exclusive_backup(path, lambda target, attempt: backup_name(target, attempt, suffix))
 
 
 def upgrade_geopackage(path):
@@ -327,17 +293,19 @@ def upgrade_geopackage(path):
     if not info.needs_upgrade:
         return None
     backup = backup_copy(path)
-    work = path.with_name(f".{path.stem}.upgrade.tmp{path.suffix}")
-    shutil.copyfile(backup, work)
+    # The working copy lives in a private folder (a fixed name beside the file could be taken).
+    private = Path(tempfile.mkdtemp(prefix="." + path.stem + ".", suffix=".upgrade.tmp", dir=path.parent))
+    work = private / path.name
     try:
+        shutil.copyfile(backup, work)
         _upgrade_in_place(work, info)
         retarget_stored_project(work, backup, final_path=path)  # it was copied from the backup
         inspect_geopackage(work)
         durable_replace(work, path)
-    except BaseException:
-        if work.exists():
-            work.unlink()
-        raise
+    finally:
+        for leftover in private.iterdir():
+            leftover.unlink()
+        private.rmdir()
     LOG.info("Upgraded %s from schema %s to %s (backup: %s)",
              path, info.schema_version, SCHEMA_VERSION, backup)
     return backup

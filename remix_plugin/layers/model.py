@@ -17,11 +17,13 @@ from functools import lru_cache
 from ..crs import DEFAULT_CRS, SUPPORTED_CRS  # noqa: F401 (part of the model's interface)
 from ..taxonomy import load_scheme
 
-SCHEMA_VERSION = 1  # bump with an upgrade step in layers/upgrade.py
+SCHEMA_VERSION = 1  # bump with an upgrade step in layers/geopackage.py (_upgrade_in_place)
 GEOMETRY_TYPE = "MultiPolygon"
 
 # Kinds of field values; "codes" is a JSON array of scheme codes.
 KINDS = ("text", "integer", "real", "boolean", "date", "datetime", "codes")
+
+GEOMETRY_COLUMN = "geom"  # the geometry column of every spatial table
 
 METADATA_TABLE = "remix_metadata"
 CODELIST_TABLE = "remix_codelist"
@@ -29,6 +31,13 @@ EXCEPTIONS_TABLE = "remix_exceptions"
 COMUNI_TABLE = "comuni"
 # Licence terms of the shipped comuni boundaries (remix_plugin/data/ATTRIBUTION.md).
 COMUNI_ATTRIBUTION = "© ISTAT, elaborazione openpolis (CC-BY 4.0)"
+# Validation exceptions accepted by a user, stored in the file so they travel with the data:
+# (column, kind of KINDS).
+EXCEPTION_FIELDS = (
+    ("uuid", "text"), ("rule_code", "text"), ("layer", "text"), ("feature_uuid", "text"),
+    ("field", "text"), ("feature_hash", "text"), ("reason", "text"), ("accepted_by", "text"),
+    ("accepted_at", "datetime"),
+)
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,19 @@ file's folder, *by file name* ("./remix_demo.gpkg|layername=lavori"). QGIS never
 a copy or a renamed file (QGIS issue #37440, "won't fix"): ``X - Copia.gpkg`` opened in plain QGIS
 reads ``X.gpkg`` beside it, and edits go there. Two halves make the promise hold:
 
-* writing: ``layers.project.store_project`` names the file the project will finally live in
+* writing: ``qgis_project.storage.store_project`` names the file the project will finally live in
   (never a temporary name) and records that name in the project (entry ``remix/file``);
   ``layers.stored_project.retarget_stored_project`` does the same for a copy the plugin makes;
 * reading, with the plugin installed: a ``QgsPathResolver`` path preprocessor (registered by the
-  plugin in ``initProcessing``, which ``initGui`` and ``qgis_process`` call, removed in
-  ``unload``; and by ``open_project`` for the time of a read) points every layer path
+  plugin when the project is first cleared after ``initProcessing``, which ``initGui`` and
+  ``qgis_process`` call, removed in ``unload``; and by ``open_project`` for the time of a read)
+  points every layer path
   that names the recorded file back at the GeoPackage being read.
 
 Which project is being read: ``open_project`` says so explicitly (``reading(project, path)``);
 otherwise it is ``QgsProject.instance()`` (the Browser, *Project → Open From → GeoPackage*),
 whose ``fileName()`` is already the ``geopackage:`` URI and whose entries are already read when
-QGIS resolves the layers' paths. Light module: it is imported by the plugin at start-up.
+QGIS resolves the layers' paths. Imported by the plugin when QGIS first clears the project.
 """
 
 from contextlib import contextmanager
@@ -101,10 +102,12 @@ def preprocess_path(source):
 class PathPreprocessor:
     """The registration of ``preprocess_path``, undone by ``remove()`` (plugin unload)."""
 
-    def __init__(self):
+    def __init__(self, reading_instance=False):
+        """``reading_instance``: registered from a slot of ``QgsProject.instance().cleared``
+        (the plugin's lazy registration), so the read that clear may start is seen."""
         self.preprocessor_id = QgsPathResolver.setPathPreprocessor(preprocess_path)
         self.project = QgsProject.instance()
-        self.instance_reading = False
+        self.instance_reading = reading_instance
         # QgsProject.read clears the project, reads its entries, its layers, then emits readProject
         self.project.cleared.connect(self._before_read)
         self.project.readProject.connect(self._after_read)

@@ -25,23 +25,22 @@ from qgis.core import (
     QgsRendererCategory,
     QgsSimpleFillSymbolLayer,
     QgsSimpleLineSymbolLayer,
-    QgsSymbolLayer,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayerJoinInfo,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from .. import compat
+from ..qgis_project import TABLE_PROPERTY
 from ..taxonomy import load_scheme
 from . import palette
 from .fonts import map_font
 
 STATO_JOIN_PREFIX = "progetto_"
 STATO_JOIN_FIELD = STATO_JOIN_PREFIX + "stato_progetto"
-TABLE_PROPERTY = "remix/table"  # same key as layers.project.TABLE_PROPERTY
 
 LAVORI_LABEL_MAX_SCALE = 50000  # labels of lavori shown at 1:50,000 and larger scales
 CRITICITA_MAX_SCALE = 50000
@@ -54,35 +53,10 @@ HAS_PROJECT_EXPRESSION = (f'"{PROJECT_JOIN_PREFIX}uuid" IS NOT NULL OR "{WORK_JO
 HAS_PROJECT_COLOUR = "#B35806"
 
 
-def _layer_enabled_property():
-    """QgsSymbolLayer.PropertyLayerEnabled (3.x) / QgsSymbolLayer.Property.LayerEnabled (newer)."""
-    value = getattr(QgsSymbolLayer, "PropertyLayerEnabled", None)
-    if value is None:
-        value = QgsSymbolLayer.Property.LayerEnabled
-    return value
-
-
 def _enabled_when(symbol_layer, expression):
-    symbol_layer.setDataDefinedProperty(_layer_enabled_property(), QgsProperty.fromExpression(expression))
+    symbol_layer.setDataDefinedProperty(compat.symbol_layer_property("LayerEnabled"),
+                                        QgsProperty.fromExpression(expression))
     return symbol_layer
-
-
-def _mm():
-    unit = getattr(QgsUnitTypes, "RenderUnit", None)
-    if unit is not None and hasattr(unit, "RenderMillimeters"):
-        return unit.RenderMillimeters
-    from qgis.core import Qgis
-
-    return Qgis.RenderUnit.Millimeters
-
-
-def _placement(name):
-    enum = getattr(QgsPalLayerSettings, "Placement", None)
-    if enum is not None and hasattr(enum, name):
-        return getattr(enum, name)
-    from qgis.core import Qgis
-
-    return getattr(Qgis.LabelPlacement, name)
 
 
 def _text_format(size, colour="#1A1A1A", bold=False, buffer_mm=0.8):
@@ -95,7 +69,7 @@ def _text_format(size, colour="#1A1A1A", bold=False, buffer_mm=0.8):
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
     buffer.setSize(buffer_mm)
-    buffer.setSizeUnit(_mm())
+    buffer.setSizeUnit(compat.render_millimeters())
     buffer.setColor(QColor("#FFFFFF"))
     text_format.setBuffer(buffer)
     return text_format
@@ -105,7 +79,7 @@ def _labeling(layer, expression, size, max_scale, placement, bold=False, is_expr
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = is_expression
-    settings.placement = _placement(placement)
+    settings.placement = compat.label_placement(placement)
     settings.setFormat(_text_format(size, bold=bold))
     settings.scaleVisibility = bool(max_scale)
     settings.minimumScale = max_scale  # the most zoomed-out scale showing labels
@@ -142,10 +116,10 @@ def lavori_symbol(fill):
     base.setStrokeStyle(Qt.PenStyle.NoPen)
     symbol.appendSymbolLayer(base)
     outline = QgsSimpleLineSymbolLayer(QColor(palette.OUTLINE), 0.5)
-    outline.setWidthUnit(_mm())
-    outline.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeStyle,
+    outline.setWidthUnit(compat.render_millimeters())
+    outline.setDataDefinedProperty(compat.symbol_layer_property("StrokeStyle"),
                                    QgsProperty.fromExpression(STROKE_STYLE_EXPRESSION))
-    outline.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth,
+    outline.setDataDefinedProperty(compat.symbol_layer_property("StrokeWidth"),
                                    QgsProperty.fromExpression(STROKE_WIDTH_EXPRESSION))
     symbol.appendSymbolLayer(outline)
     symbol.appendSymbolLayer(small_scale_marker(fill))
@@ -198,7 +172,7 @@ def add_stato_join(lavori_layer, progetti_layer):
 
 def _progetti_beside(layer):
     """The progetti layer of the same RE.MIX project as ``layer``, or None."""
-    project = layer.project() if hasattr(layer, "project") else None
+    project = layer.project()
     if project is None:
         return None
     for candidate in project.mapLayers().values():
@@ -226,13 +200,13 @@ def criticita_symbol():
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(45.0)
     hatch.setDistance(1.6)
-    hatch.setDistanceUnit(_mm())
+    hatch.setDistanceUnit(compat.render_millimeters())
     hatch.setLineWidth(0.35)
-    hatch.setLineWidthUnit(_mm())
+    hatch.setLineWidthUnit(compat.render_millimeters())
     hatch.setColor(QColor(palette.CRITICITA_HATCH))
     symbol.appendSymbolLayer(hatch)
     outline = QgsSimpleLineSymbolLayer(QColor(palette.CRITICITA_HATCH), 0.45)
-    outline.setWidthUnit(_mm())
+    outline.setWidthUnit(compat.render_millimeters())
     symbol.appendSymbolLayer(outline)
     return symbol
 
@@ -262,12 +236,12 @@ def has_project_layers():
     tint = QgsSimpleFillSymbolLayer(QColor(179, 88, 6, 45))
     tint.setStrokeColor(QColor(HAS_PROJECT_COLOUR))
     tint.setStrokeWidth(0.7)
-    tint.setStrokeWidthUnit(_mm())
+    tint.setStrokeWidthUnit(compat.render_millimeters())
     return _enabled_when(tint, HAS_PROJECT_EXPRESSION)
 
 
 def _beside(layer, table):
-    project = layer.project() if hasattr(layer, "project") else None
+    project = layer.project()
     if project is None:
         return None
     for candidate in project.mapLayers().values():

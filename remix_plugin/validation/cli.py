@@ -6,6 +6,7 @@ one-line reason on stderr.
 """
 
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -71,8 +72,19 @@ def run_validate(args):
     except ImportError as exc:  # GDAL's or shapely's Python bindings are missing
         print(MISSING_LIBRARY[language].format(error=exc), file=sys.stderr)
         return EXIT_UNREADABLE
+    profile = getattr(args, "profile", "strict") or "strict"
     try:
-        report = validate_geopackage(args.path, profile=getattr(args, "profile", "strict") or "strict")
+        from ..export.validation_memo import validate_remembering
+
+        def validate():
+            return validate_geopackage(args.path, profile=profile)
+
+        # remembered, so `validate` then `export-bundle` on the same unchanged file validates once;
+        # only a readable regular file is hashed (a pipe or a folder gets the engine's own answer)
+        if os.path.isfile(args.path) and os.access(args.path, os.R_OK):
+            report = validate_remembering(args.path, profile, validate)
+        else:
+            report = validate()
     except RemixFileError as exc:
         print(safe_text(exc.message(language)), file=sys.stderr)
         return EXIT_UNREADABLE

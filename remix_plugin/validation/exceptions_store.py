@@ -9,6 +9,8 @@ cannot UPDATE tables whose rtree triggers call ST_IsEmpty); read with sqlite3.
 
 import datetime
 import getpass
+import hashlib
+import json
 import sqlite3
 import uuid as uuid_module
 
@@ -18,6 +20,18 @@ from .. import sql
 from ..layers.errors import RemixFileError
 from ..layers.inspect import connect_read_only
 from ..layers.model import EXCEPTIONS_TABLE
+from .readers import BlobError, parse_blob, table_columns
+
+AUDIT_FIELDS = ("creato_il", "creato_da", "modificato_il", "modificato_da")
+# a temporary view stands in for the table when a bundle is validated (export/bundle_source.py)
+EXCEPTIONS_PRESENT = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? "
+    "UNION ALL SELECT name FROM sqlite_temp_master WHERE type IN ('table', 'view') AND name = ?"
+)
+EXCEPTIONS_TABLE_PRESENT = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?"
+SELECT_ACCEPTED = "SELECT {columns} FROM {table}"
+SELECT_ALL_BY_ACCEPTANCE = "SELECT {columns} FROM {table} ORDER BY {order}"
+FEATURE_BY_UUID = "SELECT {columns} FROM {table} WHERE uuid = ?"
 
 COLUMNS = (
     "uuid",
@@ -39,19 +53,78 @@ def _user():
         return ""
 
 
+def feature_hash(row_items, geometry_wkb=None):
+    """Digest of a feature's attributes (name -> value, audit fields excluded) and geometry WKB.
+    Used to tell whether a feature changed since a finding on it was accepted as an exception."""
+    digest = hashlib.sha256()
+    for name in sorted(row_items):
+        if name in AUDIT_FIELDS or name in ("fid", "geom"):
+            continue
+        value = row_items[name]
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            value = bytes(value).hex()
+        digest.update(json.dumps([name, value], default=str, ensure_ascii=False).encode("utf-8"))
+    if geometry_wkb is not None:
+        digest.update(bytes(geometry_wkb))
+    return digest.hexdigest()
+
+
+def _blob_wkb(blob):
+    if blob is None:
+        return None
+    try:
+        return parse_blob(blob).wkb
+    except BlobError:
+        return bytes(blob) if isinstance(blob, (bytes, bytearray, memoryview)) else str(blob).encode()
+
+
+def compute_feature_hash(connection, table, feature_uuid):
+    """feature_hash of the record ``feature_uuid`` of ``table`` read through ``connection``
+    ("" when it does not exist)."""
+    columns = list(table_columns(connection, table))
+    if "uuid" not in columns:
+        return ""
+    row = connection.execute(
+        sql.statement(FEATURE_BY_UUID, table=table, columns=columns), (feature_uuid,)
+    ).fetchone()
+    if row is None:
+        return ""
+    items = dict(zip(columns, row))
+    return feature_hash(items, _blob_wkb(items.get("geom")))
+
+
+def apply_exceptions(findings, reader):
+    """(kept, suppressed): the findings an accepted exception silences, while their feature is
+    unchanged, move to ``suppressed``. ``reader``: the engine's source reader."""
+    accepted = reader.accepted_exceptions()
+    if not accepted:
+        return findings, []
+    kept, suppressed, hashes = [], [], {}
+    for finding in findings:
+        wanted = accepted.get(finding.key())
+        if wanted:
+            cache_key = (finding.layer, finding.feature_uuid)
+            if cache_key not in hashes:
+                hashes[cache_key] = (
+                    reader.feature_hash(finding.layer, finding.feature_uuid) if finding.feature_uuid else ""
+                )
+            if hashes[cache_key] in wanted:
+                suppressed.append(finding)
+                continue
+        kept.append(finding)
+    return kept, suppressed
+
+
 def read_exceptions(connection):
     """{(rule_code, layer, feature_uuid, field): {feature_hash, ...}} from an open connection."""
-    present = connection.execute(  # a temporary view stands in for it when a bundle is validated
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? "
-        "UNION ALL SELECT name FROM sqlite_temp_master WHERE type IN ('table', 'view') AND name = ?",
-        (EXCEPTIONS_TABLE, EXCEPTIONS_TABLE),
-    ).fetchone()
+    present = connection.execute(EXCEPTIONS_PRESENT, (EXCEPTIONS_TABLE, EXCEPTIONS_TABLE)).fetchone()
     if present is None:
         return {}
     accepted = {}
     try:
+        columns = ["rule_code", "layer", "feature_uuid", "field", "feature_hash"]
         rows = connection.execute(
-            sql.select(EXCEPTIONS_TABLE, ("rule_code", "layer", "feature_uuid", "field", "feature_hash"))
+            sql.statement(SELECT_ACCEPTED, table=EXCEPTIONS_TABLE, columns=columns)
         ).fetchall()
     except sqlite3.DatabaseError:
         return {}
@@ -65,12 +138,13 @@ def list_exceptions(path):
     """Every stored exception as a dict (for the dock and for reports)."""
     connection = connect_read_only(path)
     try:
-        present = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", (EXCEPTIONS_TABLE,)
-        ).fetchone()
+        present = connection.execute(EXCEPTIONS_TABLE_PRESENT, (EXCEPTIONS_TABLE,)).fetchone()
         if present is None:
             return []
-        rows = connection.execute(sql.select(EXCEPTIONS_TABLE, COLUMNS, order_by=("accepted_at",))).fetchall()
+        statement = sql.statement(
+            SELECT_ALL_BY_ACCEPTANCE, table=EXCEPTIONS_TABLE, columns=list(COLUMNS), order="accepted_at"
+        )
+        rows = connection.execute(statement).fetchall()
     finally:
         connection.close()
     return [dict(zip(COLUMNS, row)) for row in rows]
@@ -78,8 +152,6 @@ def list_exceptions(path):
 
 def accept_finding(path, finding, reason, accepted_by=None):
     """Store ``finding`` as an accepted exception with its ``reason``; returns the exception's uuid."""
-    from .engine import compute_feature_hash
-
     if not (reason or "").strip():
         raise ValueError("an exception needs a reason")
     connection = connect_read_only(path)

@@ -29,6 +29,12 @@ WKB_TYPES = {
 POLYGONAL = (3, 6)
 FETCH_SIZE = 2000
 
+TABLE_COLUMNS = "SELECT name, type FROM pragma_table_info(?)"
+SELECT_COLUMNS = "SELECT {columns} FROM {table}"
+SELECT_COLUMNS_ORDERED = "SELECT {columns} FROM {table} ORDER BY {order}"
+GEOMETRY_COLUMNS = "SELECT table_name, column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns"
+SPATIAL_REFERENCE_SYSTEMS = "SELECT srs_id, organization, organization_coordsys_id FROM gpkg_spatial_ref_sys"
+
 
 class BlobError(ValueError):
     """A geometry blob that is not a well-formed GeoPackage geometry."""
@@ -92,13 +98,19 @@ def parse_blob(blob):
 
 def table_columns(connection, table):
     """{column name: declared type (upper case)} of a table, in order; {} if it does not exist."""
-    rows = connection.execute("SELECT name, type FROM pragma_table_info(?)", (table,)).fetchall()
+    rows = connection.execute(TABLE_COLUMNS, (table,)).fetchall()
     return {name: (declared or "").upper() for name, declared in rows}
 
 
 def iter_rows(connection, table, columns, order_by=()):
     """Yield rows (tuples) of ``columns`` streamed from ``table`` in batches of FETCH_SIZE."""
-    cursor = connection.execute(sql.select(table, columns, order_by=order_by))
+    if order_by:
+        statement = sql.statement(
+            SELECT_COLUMNS_ORDERED, table=table, columns=list(columns), order=list(order_by)
+        )
+    else:
+        statement = sql.statement(SELECT_COLUMNS, table=table, columns=list(columns))
+    cursor = connection.execute(statement)
     while True:
         batch = cursor.fetchmany(FETCH_SIZE)
         if not batch:
@@ -108,15 +120,11 @@ def iter_rows(connection, table, columns, order_by=()):
 
 def geometry_columns(connection):
     """{table: (geometry column, geometry type name, srs_id)} from gpkg_geometry_columns."""
-    rows = connection.execute(
-        sql.select("gpkg_geometry_columns", ("table_name", "column_name", "geometry_type_name", "srs_id"))
-    ).fetchall()
+    rows = connection.execute(GEOMETRY_COLUMNS).fetchall()
     return {table: (column, type_name, srs_id) for table, column, type_name, srs_id in rows}
 
 
 def srs_names(connection):
     """{srs_id: "EPSG:nnnn"} from gpkg_spatial_ref_sys (organisation:code)."""
-    rows = connection.execute(
-        sql.select("gpkg_spatial_ref_sys", ("srs_id", "organization", "organization_coordsys_id"))
-    ).fetchall()
+    rows = connection.execute(SPATIAL_REFERENCE_SYSTEMS).fetchall()
     return {srs_id: f"{(org or '').upper()}:{code}" for srs_id, org, code in rows}

@@ -128,9 +128,6 @@ def test_every_form_fits_the_screen_with_its_buttons_visible(day):
 
 
 @needs_desktop
-@pytest.mark.xfail(strict=False, reason=(
-    "issue 12, open: the actor and measurement forms cannot be saved until an "
-    "actor/indicator can be created from the link (see next)"))
 def test_the_technician_fills_and_saves_every_form(day):
     for name, form in forms_of(day):
         broken = [item for item in form["filled"] if not item.get("ok", True)]
@@ -155,18 +152,14 @@ def test_label_tooltips_give_the_scheme_definition(day):
 
 
 @needs_desktop
-@pytest.mark.xfail(strict=False, reason=(
-    "issue 12, open: QGIS 3.22 draws NULL in empty text fields; the plugin paints it "
-    "invisible but the widget text is still \"NULL\""))
 def test_empty_fields_do_not_read_null(day):
+    """What QField shows: nothing. And an empty field is still stored as NULL, never ''."""
     for name, form in forms_of(day):
         assert form["null_shown"] == [], f"form {name} shows NULL in {form['null_shown']}"
+    assert stage(day, "save_again")["empty_strings"] == []
 
 
 @needs_desktop
-@pytest.mark.xfail(strict=False, reason=(
-    "issue 12, open: the relation-reference \"add\" button needs the digitizing tools "
-    "on 3.22 and never appears in the desktop"))
 def test_actor_and_indicator_can_be_created_from_the_link(day):
     for stage_name, table in (("attore", "attori"), ("misura", "indicatori")):
         form = stage(day, stage_name)["form"]
@@ -175,6 +168,10 @@ def test_actor_and_indicator_can_be_created_from_the_link(day):
             f"{stage_name}: no way to create the {table} record from the form "
             f"(buttons next to the link: {created.get('buttons_seen')})")
         assert created.get("value_after"), f"{stage_name}: the new {table} record is not selected"
+        assert form["accepted"], f"{stage_name}: the link form could not be saved after creating"
+    counts = stage(day, "save_again")["saved_counts"]
+    assert counts["attori"] == counts["progetto_attori"] == 1, counts
+    assert counts["indicatori"] == counts["misure"] == 1, counts
 
 
 @needs_desktop
@@ -247,6 +244,9 @@ def test_validation_export_and_atlas_from_the_panel(day):
 def test_findings_panel_shows_texts_whole(day):
     validated = stage(day, "validate")
     assert validated.get("cut_texts") == [], validated.get("cut_texts")
+    assert validated.get("cut_messages") == 0, validated.get("column_widths")  # they wrap
+    fields = {row[2] for row in validated["rows"] if len(row) > 2 and row[2]}
+    assert fields and not any("_" in field for field in fields), fields  # labels, not names
 
 
 # -- the map -----------------------------------------------------------------------------
@@ -255,6 +255,13 @@ def test_the_map_after_opening_shows_the_projects(day):
     view = stage(day, "view_after_open")["view"]
     assert view["scale"] > 1_000, view
     assert view["contains"]["lavori"], view
+
+
+@needs_desktop
+def test_a_project_clicked_in_the_tree_is_shown_with_its_surroundings(day):
+    view = stage(day, "panel")["view_after_click"]
+    assert view["contains"]["lavori"], view
+    assert 4_900 <= view["scale"] < 50_000, view  # not the 1:2,000 close-up of a 100 m lavoro
 
 
 @needs_desktop

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
-import warnings
 from unittest.mock import MagicMock
 
 import pytest
@@ -118,30 +117,16 @@ def build_gpkg(path):
 
 
 def load_layers(path, project=None, language="it"):
-    """Load the RE.MIX layers as the plugin does (layers/project.build_project) into ``project``;
-    falls back to plain OGR layers tagged with ``remix/table`` if that module is not usable."""
-    from qgis.core import QgsDefaultValue, QgsProject, QgsVectorLayer
+    """Load the RE.MIX layers as the plugin does (qgis_project.builder.build_project) into
+    ``project``. A builder that fails fails the test: the dock is tested on the real layers."""
+    from qgis.core import QgsDefaultValue, QgsProject
 
-    from remix_plugin.layers.model import CODELIST_TABLE, load_model
+    from remix_plugin.layers.model import load_model
+    from remix_plugin.qgis_project.builder import build_project
 
     project = project or QgsProject.instance()
-    layers = None
-    try:
-        from remix_plugin.layers.project import build_project
-
-        layers, _relations = build_project(str(path), project, language)
-    except Exception as error:  # module written concurrently: keep the dock tests independent
-        warnings.warn(f"layers.project.build_project not usable ({error!r}); plain layers used",
-                      stacklevel=2)
-        project.clear()
+    layers, _relations = build_project(str(path), project, language)
     model = load_model()
-    if layers is None:
-        layers = {}
-        for name in [t.name for t in model.tables] + [CODELIST_TABLE]:
-            layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
-            layer.setCustomProperty("remix/table", name)
-            layers[name] = layer
-        project.addMapLayers(list(layers.values()))
     comuni_id = layers["comuni"].id()
     for table in model.tables:
         layer = layers.get(table.name)

@@ -173,14 +173,14 @@ def test_cancelled_export_leaves_no_file(demo, tmp_path):
 
 def test_qgstask_renders_in_a_worker_thread(demo, tmp_path):
     finished = []
-    task = AtlasPdfTask(demo, tmp_path / "task.pdf", on_done=finished.append)
+    task = AtlasPdfTask(demo, tmp_path / "task.pdf", on_finished=finished.append)
     QgsApplication.taskManager().addTask(task)
     deadline = time.monotonic() + 180
     while not finished and time.monotonic() < deadline:
         QgsApplication.processEvents()
         time.sleep(0.02)
     assert finished, "task did not finish"
-    assert task.result is not None, task.error_en
+    assert task.result is not None, task.error_message("en")
     assert pdf_pages(tmp_path / "task.pdf") == 8
 
 

@@ -136,13 +136,13 @@ def test_task_renders_atlas_and_poster_in_a_worker_thread(tmp_path):
 
     demo = build_demo_geopackage(tmp_path / "demo.gpkg")
     finished = []
-    task = AtlasPdfTask(demo, tmp_path / "atlante.pdf", on_done=finished.append,
+    task = AtlasPdfTask(demo, tmp_path / "atlante.pdf", on_finished=finished.append,
                         poster_path=tmp_path / "poster.pdf")
     QgsApplication.taskManager().addTask(task)
     deadline = time.monotonic() + 180
     while not finished and time.monotonic() < deadline:
         QgsApplication.processEvents()
         time.sleep(0.02)
-    assert finished and task.result is not None, task.error_en
+    assert finished and task.result is not None, task.error_message("en")
     text = " ".join(word for word, *_box in _words(tmp_path / "poster.pdf"))
     assert "6 progetti" in text and "Urbanistico" in text

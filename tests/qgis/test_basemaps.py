@@ -106,6 +106,8 @@ def test_offline_base_map_never_blocks_and_adds_nothing(qgis_iface, url):
 def test_dock_button_offers_every_preset_and_survives_offline(dock, remix):  # noqa: F811
     menu = dock.basemap_button.menu()
     assert dock.basemap_button.objectName() == "remixBaseMapButton"
+    assert menu.objectName() == "remixBaseMapMenu" and menu.actions() == []  # read on first opening
+    menu.aboutToShow.emit()  # what opening the menu does
     names = [action.objectName() for action in menu.actions()]
     assert names == ["remixBaseMap_catasto_ade", "remixBaseMap_ortofoto_rl", "remixBaseMap_dbt_rl",
                      "remixBaseMap_osm"]

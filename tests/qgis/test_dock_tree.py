@@ -215,7 +215,8 @@ def test_selecting_items_selects_and_zooms_on_the_map(dock, qgis_iface):
     assert lavori.selectedFeatureIds() == [fid]
     box = to_canvas.transformBoundingBox(lavori.getFeature(fid).geometry().boundingBox())
     assert canvas.extent().contains(box)
-    assert canvas.extent().width() < 10 * box.width() + 1  # zoomed in, not the whole province
+    # zoomed in, not the whole province (a small lavoro: about 1:5,000, with its surroundings)
+    assert canvas.extent().width() < max(10 * box.width(), 2_000)
 
     assert dock.select_item("progetto", P_PARCO)  # union of its two lavori, in Rho and Pero
     fids = sorted(dock.data.lavori_fids([P_PARCO]))
@@ -227,6 +228,10 @@ def test_selecting_items_selects_and_zooms_on_the_map(dock, qgis_iface):
     assert canvas.extent().contains(to_canvas.transformBoundingBox(union))
     parco_fid = dock.model.find("progetto", P_PARCO).data(FID_ROLE)
     assert dock.layers["progetti"].selectedFeatureIds() == [parco_fid]
+
+    # a small lavoro is shown with its surroundings, not at about 1:2,000 (issue 12)
+    assert dock.select_item("lavoro", dock_data._uuid("l-Area ATTRACT"))
+    assert canvas.scale() >= 4_999
 
     criticita = dock.layers["criticita"]
     assert dock.select_item("criticita", dock_data._uuid("c-Area dismessa scalo"))
@@ -277,3 +282,13 @@ def test_teardown_disconnects_layers_and_project(dock):
     QCoreApplication.processEvents()
     assert not dock._timer.isActive()
     lavori.rollBack()
+
+
+def test_a_phase_reads_its_number_once():
+    from remix_plugin.gui.project_tree import phase_label
+
+    assert phase_label("Fase 1", "Fase I: progettazione e primi laboratori") == (
+        "Fase I: progettazione e primi laboratori")  # not "Fase 1 — Fase I: …"
+    assert phase_label("Phase 2", "phase two: works") == "phase two: works"
+    assert phase_label("Fase 2", "Cantiere") == "Fase 2 — Cantiere"
+    assert phase_label("Fase 3", "") == "Fase 3"

@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QMessageBox
 
 from remix_plugin.gui import geopackage_actions, unsaved
-from remix_plugin.layers.project import remix_layers
+from remix_plugin.qgis_project.builder import remix_layers
 
 P_GOGNA = dock_data.PROJECTS[4][0]
 

@@ -23,7 +23,7 @@ from qgis.PyQt.QtGui import QColor
 from remix_plugin.gui import geopackage_actions
 from remix_plugin.gui.tree_roles import KIND_ROLE, UUID_ROLE
 from remix_plugin.layers.geopackage import create_geopackage
-from remix_plugin.layers.project import remix_layers
+from remix_plugin.qgis_project.builder import remix_layers
 from remix_plugin.styles import layers as styles
 
 P_SCALO, P_MARCONI, P_CASTANESI = (dock_data.PROJECTS[i][0] for i in (0, 1, 3))
@@ -261,9 +261,58 @@ def test_perimeter_from_selection_says_where_parcels_come_from(dock, remix, qgis
     source = "type=xyz&url=http://127.0.0.1:9/%7Bz%7D/%7Bx%7D/%7By%7D.png"
     raster = QgsRasterLayer(source, "Catasto WMS", "wms")
     monkeypatch.setattr(qgis_iface, "activeLayer", lambda: raster, raising=False)
-    ok, reason = dock._selection_source()
+    ok, reason = dock.map_selection_state()
     assert not ok
     assert "Catasto WMS" in reason and "picture" in reason and "WFS" in reason
     monkeypatch.setattr(qgis_iface, "activeLayer", lambda: None, raising=False)
-    ok, reason = dock._selection_source()
+    ok, reason = dock.map_selection_state()
     assert not ok and "Agenzia delle Entrate" in reason
+
+
+# -- the panel is generated from the declarations (gui/dock_definitions.py) -----------------------
+RECORDED = []
+
+
+def record_action(dock, item):
+    RECORDED.append((dock, item.kind, item.project_uuid))
+    return True
+
+
+def test_buttons_and_filters_are_the_declared_ones(dock):
+    from qgis.PyQt.QtWidgets import QAction, QComboBox, QToolButton
+
+    from remix_plugin.gui.dock_definitions import ACTIONS, FILTERS
+
+    for spec in ACTIONS:
+        action = dock.findChild(QAction, spec.name)
+        assert action is getattr(dock, spec.attribute) and action.text() == spec.label
+        assert any(b.defaultAction() is action for b in dock.findChildren(QToolButton))
+    combos = [combo.objectName() for combo in dock.filters_box.findChildren(QComboBox)]
+    assert combos == ["RemixFilter_" + spec.name for spec in FILTERS]
+    assert [getattr(dock, spec.widget).objectName() for spec in FILTERS] == combos
+
+
+def test_one_declared_entry_is_a_working_button(remix, qgis_iface, monkeypatch):
+    from qgis.PyQt.QtWidgets import QAction
+
+    from remix_plugin.gui import dock_definitions
+    from remix_plugin.gui.dock import RemixDock
+
+    spec = dock_definitions.ActionSpec(
+        "RemixExampleAction", "action_example", "/mActionAdd.svg", "Example", "An example",
+        f"{__name__}:record_action")
+    monkeypatch.setattr(dock_definitions, "ACTIONS", dock_definitions.ACTIONS + (spec,))
+    path, _layers = remix
+    widget = RemixDock(FakePlugin(qgis_iface), qgis_iface.mainWindow())
+    try:
+        assert widget.set_geopackage(path)
+        action = widget.findChild(QAction, "RemixExampleAction")
+        assert action is not None and not action.isEnabled()  # needs a project
+        assert "Select a project" in action.toolTip()
+        widget.select_item("progetto", P_CASTANESI, zoom=False)
+        assert action.isEnabled()
+        action.trigger()
+        assert RECORDED == [(widget, "progetto", P_CASTANESI)]
+    finally:
+        widget.teardown()
+        widget.deleteLater()

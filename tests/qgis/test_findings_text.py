@@ -66,7 +66,11 @@ def test_rows_read_as_sentences_with_the_feature_and_the_code_last(qgis_app, tmp
     row = group.child(0)
     finding = row.data(0, FINDING_ROLE)
     title = hc_title(path, "lavori", ids["p1_lavoro1"])
-    assert row.text(COLUMN_FINDING) == f"{finding.message('en')} — «{title}»"
+    # the message names its feature already: the title is not said twice
+    assert f"«{title}»" in finding.message("en")
+    assert row.text(COLUMN_FINDING) == finding.message("en")
+    assert panel.finding_text(finding, {("lavori", finding.feature_uuid): "Altro"}) == (
+        f"{finding.message('en')} — «Altro»")  # a title the message does not say is added
     assert row.text(COLUMN_RULE) == "GEO-004"
     assert row.text(1) == "Physical works"  # the layer's name, not the table's
     header = panel.tree.header()
@@ -137,3 +141,42 @@ def test_the_real_edit_question_is_a_message_box(qgis_app, tmp_path):
     QTimer.singleShot(50, press)
     assert panel._ask_edit(layer) is True
     assert "lavori" in seen["text"] and "edit mode" in seen["text"]
+
+
+def test_the_field_column_shows_the_label_and_long_messages_wrap(qgis_app, tmp_path):
+    """"Descrizione", not "descrizione" (the stored name is its tooltip); in a dock 360 px wide
+    a message wraps onto more lines instead of being cut (issue 12, the 1366 screenshots)."""
+    from qgis.PyQt.QtCore import QRect, Qt
+
+    from remix_plugin.layers.model import load_model
+
+    path, _ids, report = _report(tmp_path)
+    panel = FindingsPanel()
+    panel.language = "en"
+    panel.set_geopackage(path)
+    panel.resize(360, 500)
+    panel.show_report(report)
+    panel.show()
+    panel.tree.expandAll()
+    QApplication.processEvents()
+    QApplication.processEvents()
+    rows = []
+    for top in range(panel.tree.topLevelItemCount()):
+        for group in range(panel.tree.topLevelItem(top).childCount()):
+            parent = panel.tree.topLevelItem(top).child(group)
+            rows.extend(parent.child(i) for i in range(parent.childCount()))
+    described = [row for row in rows if row.data(0, FINDING_ROLE).field == "descrizione"]
+    assert described, [row.data(0, FINDING_ROLE).field for row in rows]
+    label = load_model().table("progetti").field("descrizione").label("en")
+    assert described[0].text(2) == label and described[0].toolTip(2) == "descrizione"
+    metrics = panel.tree.fontMetrics()
+    room = panel.tree.columnWidth(COLUMN_FINDING) - 24  # indentation of the rows' text aside
+    wrapped = 0
+    for row in rows:
+        text = row.text(COLUMN_FINDING)
+        needed = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+        if metrics.horizontalAdvance(text) > room:
+            wrapped += 1
+            assert panel.tree.visualItemRect(row).height() >= needed - 2, text  # every line shown
+    assert wrapped  # the messages are longer than the column: the test looks at wrapped rows
+    panel.hide()

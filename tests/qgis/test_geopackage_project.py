@@ -4,6 +4,7 @@ values, styles; an edit through QGIS; the file stays valid; the Processing algor
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/pytest tests/qgis/test_geopackage_project.py
 """
 
+import json
 import re
 import shutil
 import sqlite3
@@ -12,22 +13,25 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    NULL,
     QgsApplication,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsFeature,
     QgsFeatureRequest,
+    QgsField,
+    QgsFields,
     QgsProject,
     QgsVectorLayerUtils,
 )
 
+from remix_plugin import compat
+from remix_plugin.forms.spec import json_list_expression
 from remix_plugin.layers.geopackage import create_geopackage
 from remix_plugin.layers.model import CODELIST_TABLE, COMUNI_TABLE, load_model
-from remix_plugin.layers.project import (
-    TABLE_PROPERTY,
-    make_self_contained,
-    open_project,
-    project_uri,
-    remix_layers,
-    store_project,
-)
+from remix_plugin.qgis_project import TABLE_PROPERTY
+from remix_plugin.qgis_project.builder import remix_layers
+from remix_plugin.qgis_project.storage import make_self_contained, open_project, project_uri, store_project
 
 VALIDATOR = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -181,6 +185,9 @@ def test_default_values_and_aliases(opened):
                 assert definition.isValid(), (table.name, field.name)
                 assert definition.applyOnUpdate() is field.apply_on_update
                 assert layer.editFormConfig().readOnly(index) is field.system or not field.system
+            elif field.multi:  # the array keeper (forms.spec.json_list_expression)
+                assert definition.expression() == json_list_expression(field.name)
+                assert definition.applyOnUpdate()
             else:
                 assert not definition.isValid()
 
@@ -214,6 +221,56 @@ def test_edit_through_qgis_derives_comune_and_keeps_the_file_valid(opened):
     project.clear()
     make_self_contained(path)
     assert validate(path) == (0, "")
+
+
+@pytest.mark.parametrize("value, expected", [
+    (None, None),
+    (["paesistico", "urbanistico"], ["paesistico", "urbanistico"]),  # a list: kept
+    ('{"paesistico","urbanistico"}', ["paesistico", "urbanistico"]),  # QGIS 3.44's widget text
+    ("{paesistico}", ["paesistico"]),
+    ('["paesistico"]', ["paesistico"]),  # JSON text
+    ("{}", []),
+])
+def test_the_multi_value_default_turns_any_spelling_into_an_array(value, expected):
+    expression = QgsExpression(json_list_expression("ambito_criticita"))
+    fields = QgsFields()
+    fields.append(QgsField("ambito_criticita", compat.field_type("text")))
+    feature = QgsFeature(fields)
+    feature["ambito_criticita"] = value
+    context = QgsExpressionContext()
+    context.setFeature(feature)
+    result = expression.evaluate(context)
+    assert not expression.hasEvalError(), expression.evalErrorString()
+    assert (None if result is None or result == NULL else list(result)) == expected
+
+
+def test_multi_valued_codes_stay_json_arrays_in_the_file(opened):
+    """QGIS >= 3.44 types a JSON field holding arrays as a string list and its value-relation
+    widget writes '{"a","b"}' text to it: the file must still hold a JSON array."""
+    project, path = opened
+    criticita = remix_layers(project)["criticita"]
+    assert criticita.startEditing()
+    attributes = {criticita.fields().indexOf("titolo"): "Area dismessa",
+                  criticita.fields().indexOf("ambito_criticita"): ["paesistico"]}
+    feature = QgsVectorLayerUtils.createFeature(criticita, attributes=attributes,
+                                                context=criticita.createExpressionContext())
+    assert criticita.addFeature(feature) and criticita.commitChanges(), criticita.commitErrors()
+    project.clear()
+    assert open_project(path)  # the field is typed again, now from a file that holds an array
+    criticita = remix_layers(project)["criticita"]
+    index = criticita.fields().indexOf("ambito_criticita")
+    stored = next(criticita.getFeatures())
+    assert criticita.startEditing()
+    assert criticita.changeAttributeValue(stored.id(), index, '{"paesistico","urbanistico"}')
+    assert criticita.commitChanges(), criticita.commitErrors()
+    project.clear()
+    connection = sqlite3.connect(str(path))
+    try:
+        text, kind = connection.execute(
+            "SELECT ambito_criticita, json_type(ambito_criticita) FROM criticita").fetchone()
+    finally:
+        connection.close()
+    assert kind == "array" and json.loads(text) == ["paesistico", "urbanistico"]
 
 
 def test_store_project_again_keeps_the_file_valid(gpkg):

@@ -34,7 +34,8 @@ from remix_plugin.demo.build import build_demo_geopackage
 from remix_plugin.layers.geopackage import backup_copy, create_geopackage, upgrade_geopackage
 from remix_plugin.layers.model import SCHEMA_VERSION, load_model
 from remix_plugin.layers.paths import PathPreprocessor
-from remix_plugin.layers.project import open_project, project_uri, remix_layers
+from remix_plugin.qgis_project.builder import remix_layers
+from remix_plugin.qgis_project.storage import open_project, project_uri
 
 # pytest-qgis's iface with a real menu, classFactory with a safety unload (the lifecycle tests')
 iface = lifecycle.iface

@@ -107,7 +107,8 @@ def test_non_spatial_tables_are_left_alone(demo):
 
 
 def test_demo_with_project_stores_styles_and_the_status_join(tmp_path):
-    from remix_plugin.layers.project import open_project, remix_layers
+    from remix_plugin.qgis_project.builder import remix_layers
+    from remix_plugin.qgis_project.storage import open_project
 
     path = build_demo_geopackage(tmp_path / "demo.gpkg", with_project=True)
     layer = QgsVectorLayer(f"{path}|layername=lavori", "lavori", "ogr")  # loads the default style

@@ -144,3 +144,30 @@ def test_tooltips_are_definitions():
     scheme = load_scheme()
     spec = form_spec("criticita", "it")
     assert spec.fields["ambito_criticita"].tooltip == scheme.dimension("ambito_criticita").definition("it")
+
+
+def test_the_date_order_constraint_is_generated_from_the_catalogue_rule(monkeypatch):
+    """SCH-012 is defined once (validation/catalogue.py DATE_ORDER); the form reads it."""
+    from remix_plugin.validation import catalogue
+
+    for table_name, (start, end) in catalogue.DATE_ORDER.items():
+        constraint = form_spec(table_name).fields[end].constraint("expression")
+        assert constraint.strength == "hard"
+        assert f'"{start}" IS NULL OR "{end}" >= "{start}"' in constraint.expression
+    monkeypatch.delitem(catalogue.DATE_ORDER, "fasi")
+    monkeypatch.delitem(catalogue.FIELD_RULES, ("fasi", "data_fine"))
+    assert form_spec("fasi").fields["data_fine"].constraint("expression") is None  # no rule, no constraint
+
+
+def test_multi_valued_fields_keep_an_array_on_update():
+    from remix_plugin.forms.spec import json_list_expression
+
+    for table in MODEL.data_tables:
+        spec = form_spec(table.name)
+        for model_field in table.fields:
+            field_spec = spec.fields[model_field.name]
+            if model_field.multi:
+                assert field_spec.default_expression == json_list_expression(model_field.name)
+                assert field_spec.apply_on_update
+            else:
+                assert field_spec.default_expression == model_field.default_expression

@@ -43,8 +43,8 @@ def error_codes(report):
 def test_clean_bundle_reports_none_of_the_new_codes(bundle):
     report = check_bundle(bundle, rules=False)
     assert report.exit_code == 0, [f.message_en for f in report.findings]
-    new = {"foreign_trigger", "foreign_view", "crs_definition", "geometry_dimension", "audit_date",
-           "schema_version", "geometry_storage", "geometry_blob"}
+    new = {"BND-018", "BND-017", "BND-022", "BND-023", "BND-024", "BND-026", "BND-027",
+           "BND-005", "BND-006", "geometry_storage", "BND-025"}
     assert not new & {f.code for f in report.findings}
 
 
@@ -68,7 +68,7 @@ def test_foreign_triggers(bundle, statement):
         )
     path = hostile(bundle, "REMIX_CMM_20250301_02.gpkg", *statements)
     report = check_bundle(path, rules=False)
-    assert report.exit_code == 1 and "foreign_trigger" in error_codes(report), error_codes(report)
+    assert report.exit_code == 1 and "BND-018" in error_codes(report), error_codes(report)
 
 
 def test_views_and_a_view_named_like_an_excluded_table(bundle):
@@ -79,8 +79,8 @@ def test_views_and_a_view_named_like_an_excluded_table(bundle):
         "CREATE VIEW riepilogo AS SELECT titolo FROM progetti",
     )
     report = check_bundle(path, rules=False)
-    assert {"excluded_table", "foreign_view"} <= error_codes(report)
-    views = sorted(f.layer for f in report.findings if f.code == "foreign_view")
+    assert {"BND-012", "BND-017"} <= error_codes(report)
+    views = sorted(f.layer for f in report.findings if f.code == "BND-017")
     assert views == ["qgis_projects", "riepilogo"]
 
 
@@ -102,15 +102,15 @@ def test_z_coordinates_in_a_2d_column(bundle):
     connection.execute("UPDATE lavori SET geom = ? WHERE fid = ?", (_with_z(blob), fid))
     connection.close()
     report = check_bundle(path, rules=False)
-    assert "geometry_dimension" in error_codes(report)
-    flagged = [f for f in report.findings if f.code == "geometry_dimension"]
+    assert "BND-024" in error_codes(report)  # the geometry (the column declares 2D)
+    flagged = [f for f in report.findings if f.code == "BND-024"]
     assert len(flagged) == 1 and flagged[0].layer == "lavori"
 
 
 def test_z_declared_on_the_column(bundle):
     path = hostile(bundle, "REMIX_CMM_20250301_05.gpkg",
                    "UPDATE gpkg_geometry_columns SET z = 1 WHERE table_name = 'criticita'")
-    assert "geometry_dimension" in error_codes(check_bundle(path, rules=False))
+    assert "BND-023" in error_codes(check_bundle(path, rules=False))
 
 
 def test_srs_definition_that_does_not_match_its_code(bundle):
@@ -120,10 +120,10 @@ def test_srs_definition_that_does_not_match_its_code(bundle):
         "UPDATE gpkg_spatial_ref_sys SET definition = '" + WGS84 + "' WHERE srs_id = 32632",
     )
     report = check_bundle(path, rules=False)
-    assert "crs_definition" in error_codes(report)
+    assert "BND-022" in error_codes(report)
     garbage = hostile(bundle, "REMIX_CMM_20250301_07.gpkg",
                       "UPDATE gpkg_spatial_ref_sys SET definition = 'non un CRS' WHERE srs_id = 32632")
-    assert "crs_definition" in error_codes(check_bundle(garbage, rules=False))
+    assert "BND-022" in error_codes(check_bundle(garbage, rules=False))
 
 
 @pytest.mark.parametrize(
@@ -134,22 +134,22 @@ def test_impossible_audit_dates(bundle, value):
     path = hostile(bundle, "REMIX_CMM_20250301_08.gpkg",
                    "UPDATE progetti SET creato_il = '" + value + "' WHERE fid = 1")
     report = check_bundle(path, rules=False)
-    flagged = [f for f in report.findings if f.code == "audit_date"]
+    flagged = [f for f in report.findings if f.code == "BND-026"]
     assert len(flagged) == 1 and flagged[0].field == "creato_il" and flagged[0].layer == "progetti"
 
 
 def test_modified_before_created(bundle):
     path = hostile(bundle, "REMIX_CMM_20250301_09.gpkg",
                    "UPDATE azioni SET modificato_il = '2020-01-01T00:00:00Z' WHERE fid = 1")
-    flagged = [f for f in check_bundle(path, rules=False).findings if f.code == "audit_date"]
-    assert [f.field for f in flagged] == ["modificato_il"]
+    flagged = [f for f in check_bundle(path, rules=False).findings if f.code in ("BND-026", "BND-027")]
+    assert [(f.code, f.field) for f in flagged] == [("BND-027", "modificato_il")]
 
 
 def test_newer_schema_version_in_the_manifest(bundle, tmp_path):
     path = hostile(bundle, "REMIX_CMM_20250301_10.gpkg",
                    "UPDATE bundle_manifest SET value = '99' WHERE key = 'schema_version'")
     report = check_bundle(path, rules=False)
-    assert "schema_version" in error_codes(report)
+    assert "BND-006" in error_codes(report)
     target = tmp_path / "target.gpkg"
     create_geopackage(target)
     with pytest.raises(MergeRefused) as caught:
@@ -189,4 +189,65 @@ def test_wrong_wkb_geometry_header_is_reported(bundle):
     connection.execute("UPDATE lavori SET geom = ? WHERE fid = 1", (broken,))
     connection.close()
     report = check_bundle(path, rules=False)
-    assert "geometry_blob" in error_codes(report)
+    assert "BND-025" in error_codes(report)
+
+
+def _set_blob(bundle, name, blob):
+    path = copy(bundle, name)
+    connection = _open_for_writing(path, 5)
+    connection.execute("DROP TRIGGER rtree_lavori_geom_update1")
+    connection.execute("UPDATE lavori SET geom = ? WHERE fid = 1", (blob,))
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    "header, code",
+    [
+        (b"GP\x00\x05", "BND-024"),  # an XYZ envelope (indicator 2) on a 2D polygon
+        (b"GP\x00\x21", "BND-025"),  # the extended geometry type flag
+        (b"XP\x00\x01", "BND-025"),  # no 'GP' magic
+    ],
+)
+def test_blobs_chosen_in_sql_are_the_ones_python_reports(bundle, header, code):
+    """SQLite picks the blobs to parse (check/geometry.py SUSPECT_BLOBS): each odd header is picked."""
+    wkb = struct.pack("<BI", 1, 6) + struct.pack("<I", 0)  # an empty MultiPolygon
+    envelope = b"\x00" * 48 if header[3] & 0x0E == 0x04 else b""
+    path = _set_blob(bundle, "REMIX_CMM_20250301_13.gpkg", header + struct.pack("<i", 32632) + envelope + wkb)
+    found = [f for f in check_bundle(path, rules=False).findings if f.code in ("BND-024", "BND-025")]
+    assert [(f.code, f.layer) for f in found] == [(code, "lavori")]
+
+
+def test_ewkb_z_flag_is_a_third_dimension(bundle):
+    wkb = struct.pack("<BI", 1, 0x80000006) + struct.pack("<I", 0)
+    path = _set_blob(bundle, "REMIX_CMM_20250301_14.gpkg", b"GP\x00\x01" + struct.pack("<i", 32632) + wkb)
+    assert "BND-024" in error_codes(check_bundle(path, rules=False))
+
+
+def test_a_braced_twin_of_a_uuid_is_a_duplicate(bundle):
+    """canonical_uuid('{…}') is the bare UUID: the SQL choice of rows includes canonical twins."""
+    path = copy(bundle, "REMIX_CMM_20250301_15.gpkg")
+    connection = _open_for_writing(path, 5)
+    connection.execute("CREATE TABLE azioni_copy AS SELECT * FROM azioni")
+    connection.execute("DROP TABLE azioni")
+    connection.execute("ALTER TABLE azioni_copy RENAME TO azioni")  # no UNIQUE uuid any more
+    first = connection.execute("SELECT uuid FROM azioni ORDER BY fid LIMIT 1").fetchone()[0]
+    braced = "{" + first.upper() + "}"
+    connection.execute("UPDATE azioni SET uuid = ? WHERE fid = 2", (braced,))
+    connection.close()
+    found = [f for f in check_bundle(path, rules=False).findings if f.code == "BND-033"]
+    assert [(f.layer, f.feature_uuid) for f in found] == [("azioni", braced)]  # the later in uuid order
+
+
+def test_every_finding_is_a_catalogue_rule_and_one_code_stops_at_50(bundle):
+    from remix_plugin.validation import catalogue
+
+    views = [f'CREATE VIEW "vista_{n:02d}" AS SELECT 1' for n in range(53)]
+    report = check_bundle(hostile(bundle, "REMIX_CMM_20250301_16.gpkg", *views), rules=False)
+    codes = [f.code for f in report.findings]
+    assert codes.count("BND-017") == 50 and codes.count("BND-042") == 1
+    marker = next(f for f in report.findings if f.code == "BND-042")
+    assert marker.severity == "error" and "BND-017" in marker.message_en
+    for finding in report.findings:
+        spec = catalogue.rule(finding.code)  # every code is the catalogue's
+        assert spec.group == catalogue.BUNDLE_GROUP and "{" not in finding.message_it + finding.message_en

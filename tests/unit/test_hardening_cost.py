@@ -1,6 +1,7 @@
 """Issue 11, "cost that grows linearly": the indexed overlap search and the prepared comune share
 give exactly the findings of the old quadratic code; content hash version 2 (written) and 1 (still
-verified); the structural self-check in SQL reports what the Python loop reported."""
+verified); the structural self-check in SQL finds every bad uuid and link; a validation of the same
+content is not run twice by an export (export/validation_memo.py)."""
 
 import random
 import sqlite3
@@ -16,8 +17,8 @@ from remix_plugin.export import checker
 from remix_plugin.export import manifest as manifest_module
 from remix_plugin.export.checker import check_bundle
 from remix_plugin.export.spec import load_spec
-from remix_plugin.validation import geometry_checks as gc
 from remix_plugin.validation.engine import validate_geopackage
+from remix_plugin.validation.rules import geometry_checks as gc
 
 
 def _polygon(x, y, width, height):
@@ -192,7 +193,7 @@ def test_version_1_bundles_still_verify(tmp_path):
     with sqlite3.connect(v1) as connection:
         _without_rtree_triggers(connection)
         connection.execute("UPDATE lavori SET titolo = titolo || '.' WHERE fid = 1")
-    assert "content_hash" in {f.code for f in check_bundle(v1, rules=False).findings}
+    assert "BND-011" in {f.code for f in check_bundle(v1, rules=False).findings}  # content hash
 
 
 def test_unknown_hash_algorithm_is_reported(tmp_path):
@@ -200,8 +201,8 @@ def test_unknown_hash_algorithm_is_reported(tmp_path):
     _set_manifest(bundle, hash_algorithm="md5/whatever")
     report = check_bundle(bundle, rules=False)
     found = {f.code: f for f in report.findings}
-    assert report.exit_code == 1 and "hash_algorithm" in found
-    assert "md5/whatever" in found["hash_algorithm"].message_it
+    assert report.exit_code == 1 and "BND-010" in found  # unknown hash algorithm
+    assert "md5/whatever" in found["BND-010"].message_it
 
 
 @pytest.mark.parametrize(
@@ -247,31 +248,22 @@ def test_hash_version_2_ignores_the_geometry_envelope(tmp_path):
 # -- structural self-check in SQL -------------------------------------------------------------------
 
 
-def _python_structural(connection):
-    """What the Python loops (values=True) report for uuids and link tables."""  # noqa: D401
-    out = checker._Collector(checker.BundleReport("x"))
-    spec, scheme = load_spec(), checker.load_scheme()
-    uuids = checker._check_rows(connection, spec, scheme, out, True, "strict")
-    checker._check_links(connection, spec, scheme, out, uuids, "strict", True)
-    links = {lt.name for lt in spec.link_tables}
-    keep = {"uuid_missing", "uuid_duplicate", "duplicate_code"}
-    return [
-        f for f in out.report.findings if f.code in keep or (f.code == "dangling_link" and f.layer in links)
-    ]
-
-
 def _sql_structural(connection):
-    out = checker._Collector(checker.BundleReport("x"))
-    spec, scheme = load_spec(), checker.load_scheme()
-    uuids = checker._check_rows(connection, spec, scheme, out, False, "strict")
-    checker._check_links(connection, spec, scheme, out, uuids, "strict", False)
+    """The uuid and link-table findings of the self-check (all in SQL since issue 11)."""
+    from remix_plugin.export.check import identity
+    from remix_plugin.export.check.report import Collector
+
+    out = Collector(checker.BundleReport("x"))
+    spec = load_spec()
+    identity.check_uuids(connection, spec, out)
+    identity.check_links(connection, spec, out)
     return list(out.report.findings)
 
 
-def test_structural_check_in_sql_reports_what_the_loop_did(tmp_path):
+def test_structural_check_in_sql_finds_every_bad_uuid_and_link(tmp_path):
     _, bundle, _, _ = make_bundle(tmp_path, 8)  # 8 azioni
     with sqlite3.connect(bundle) as connection:
-        assert _sql_structural(connection) == [] == _python_structural(connection)
+        assert _sql_structural(connection) == []
         uuids = [r[0] for r in connection.execute("SELECT uuid FROM progetti ORDER BY fid")]
         for name in [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")]:
             if "progetti" in name and "autoindex" not in name:
@@ -297,18 +289,12 @@ def test_structural_check_in_sql_reports_what_the_loop_did(tmp_path):
             "SELECT 'non-esiste', code, ordine FROM lavori_servizi_realizzati WHERE fid <= 2"
         )
         assert uuids
-        loop, in_sql = _python_structural(connection), _sql_structural(connection)
-    # the same findings (the order of a table's uuid findings is the uuid index's in both, but this
-    # test's rebuilt table has no index, so its loop scans in fid order)
-    def key(finding):
-        return sorted(finding.as_dict().items())
-
-    assert sorted(map(key, in_sql)) == sorted(map(key, loop))
-    links = [f for f in in_sql if f.code != "uuid_missing" and f.code != "uuid_duplicate"]
-    assert [f.as_dict() for f in links] == [f.as_dict() for f in loop if f in links]
+        in_sql = _sql_structural(connection)
     codes = [f.code for f in in_sql]
-    assert codes.count("uuid_duplicate") == 2 and codes.count("uuid_missing") == 3
-    assert codes.count("duplicate_code") == 2 and codes.count("dangling_link") == 4
+    # uuid_duplicate (BND-033) x2, uuid_missing (BND-032) x3, duplicate_code (BND-035) x2,
+    # dangling_link (BND-034) x4
+    assert codes.count("BND-033") == 2 and codes.count("BND-032") == 3
+    assert codes.count("BND-035") == 2 and codes.count("BND-034") == 4
 
 
 # -- export: the engine on the source when everything travels --------------------------------------
@@ -354,3 +340,102 @@ def test_whole_export_validates_the_source_unless_it_changed_meanwhile(tmp_path,
     made.clear()
     result = writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_03.gpkg", step_hook=edit_source)
     assert made == [True, False] and result.counts["progetti"] == 2
+
+
+# -- export: a validation of exactly this content is not run twice (export/validation_memo.py) ------
+
+
+def _recording_validations(monkeypatch):
+    from remix_plugin.export import writer
+
+    made = []
+    original = writer._BundleValidation.__init__
+
+    def recording(self, *args, whole=False, **kwargs):
+        made.append(whole)
+        original(self, *args, whole=whole, **kwargs)
+
+    monkeypatch.setattr(writer._BundleValidation, "__init__", recording)
+    return made
+
+
+def _bundle_rows(path):
+    """What a bundle carries apart from its creation time: the data hash and the warnings."""
+    with sqlite3.connect(path) as connection:
+        manifest = dict(connection.execute("SELECT key, value FROM bundle_manifest"))
+        warnings = connection.execute("SELECT * FROM bundle_warnings ORDER BY fid").fetchall()
+    return manifest["content_hash"], manifest["validation"], manifest["validation_warnings"], warnings
+
+
+def test_an_export_after_the_validation_of_the_same_content_reuses_its_findings(tmp_path, monkeypatch):
+    from bundle_helpers import make_source
+
+    from remix_plugin.export import validation_memo, writer
+
+    monkeypatch.setenv("REMIX_VALIDATION_MEMO", str(tmp_path / "memo"))
+    source, _ = make_source(tmp_path, 3)  # incomplete projects: strict gives warnings
+    report = validation_memo.validate_remembering(
+        source, "strict", lambda: validate_geopackage(str(source), profile="strict")
+    )
+    assert report.counts["warning"] > 0 and not report.has_errors
+    assert len(list((tmp_path / "memo").glob("*.json"))) == 1
+    made = _recording_validations(monkeypatch)
+
+    reused = writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_01.gpkg", remember_validation=True)
+    assert made == []  # nothing validated again
+    fresh = writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_02.gpkg")
+    assert made == [True]
+    assert _bundle_rows(reused.path) == _bundle_rows(fresh.path)
+    assert [f.as_dict() for f in reused.warnings] == [f.as_dict() for f in fresh.warnings]
+    assert len(reused.warnings) == report.counts["warning"]
+
+    # one changed value: another content, validated again (and that validation remembered)
+    with sqlite3.connect(source) as connection:
+        connection.execute("UPDATE progetti SET note = 'cambiata' WHERE fid = 1")
+    made.clear()
+    writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_03.gpkg", remember_validation=True)
+    assert made == [True]
+    writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_04.gpkg", remember_validation=True)
+    assert made == [True]
+    # another profile is another memo
+    writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_05.gpkg", profile="draft",
+                         remember_validation=True)
+    assert made == [True, True]
+
+
+def test_remembered_errors_block_the_export_and_a_memo_that_does_not_match_is_ignored(tmp_path, monkeypatch):
+    import json
+
+    from bundle_helpers import make_source
+
+    from remix_plugin.export import validation_memo, writer
+
+    monkeypatch.setenv("REMIX_VALIDATION_MEMO", str(tmp_path / "memo"))
+    source, _ = make_source(tmp_path, 2, comuni=("015146",), complete=True)
+    with sqlite3.connect(source) as connection:
+        connection.execute("UPDATE progetti SET comune_istat = '999999' WHERE fid = 1")
+    target = tmp_path / "REMIX_CMM_20250301_01.gpkg"
+    with pytest.raises(writer.ExportBlocked) as first:
+        writer.export_bundle(source, target, remember_validation=True)
+    made = _recording_validations(monkeypatch)
+    with pytest.raises(writer.ExportBlocked) as again:
+        writer.export_bundle(source, target, remember_validation=True)
+    assert made == [] and not target.exists()
+    assert [f.as_dict() for f in again.value.findings] == [f.as_dict() for f in first.value.findings]
+
+    # a memo whose recorded key is not the one asked for (edited, or another file's) is not used
+    (memo,) = (tmp_path / "memo").glob("*.json")
+    content = json.loads(memo.read_text(encoding="utf-8"))
+    content["key"]["file"] = "0" * 64
+    memo.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(writer.ExportBlocked):
+        writer.export_bundle(source, target, remember_validation=True)
+    assert made == [True]
+    # off: nothing read, nothing written
+    monkeypatch.setenv("REMIX_VALIDATION_MEMO", "off")
+    for old in (tmp_path / "memo").glob("*.json"):
+        old.unlink()
+    with pytest.raises(writer.ExportBlocked):
+        writer.export_bundle(source, target, remember_validation=True)
+    assert made == [True, True] and list((tmp_path / "memo").glob("*.json")) == []
+    assert validation_memo.memo_folder() is None

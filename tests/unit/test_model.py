@@ -1,5 +1,8 @@
 """The data model is consistent with itself and with the scheme. Pure Python: no QGIS."""
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from remix_plugin.layers.model import (
@@ -138,3 +141,18 @@ def test_data_model_doc_is_up_to_date():
     assert gen_data_model_doc.render(text) == text
     for table in load_model().tables:
         assert f"### `{table.name}`" in text
+
+
+def test_the_file_side_of_layers_needs_neither_qgis_nor_gdal():
+    """The model and what reads a file without QGIS (the CLI, the central database's DDL) import
+    neither QGIS nor GDAL; the QGIS project builder lives apart, in remix_plugin/qgis_project."""
+    import subprocess
+
+    code = ("import sys; import remix_plugin.layers.model, remix_plugin.layers.comuni, "
+            "remix_plugin.layers.inspect, remix_plugin.layers.backup, remix_plugin.forms.spec, "
+            "remix_plugin.qgis_project; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'qgis', 'osgeo', 'PyQt5', 'PyQt6'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            cwd=str(Path(__file__).resolve().parents[2]))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -110,20 +110,19 @@ class ExportBundleAlgorithm(RemixAlgorithm):
                 profile=profile,
                 progress=feedback.setProgress,
                 is_cancelled=feedback.isCanceled,
+                remember_validation=True,
             )
         except ExportBlocked as exc:
             for finding in exc.findings[:100]:
-                feedback.reportError(
-                    f"{getattr(finding, 'layer', '')} {getattr(finding, 'feature_uuid', '')}: "
-                    f"{finding.message_it if language == 'it' else finding.message_en}"
-                )
+                where = f"{finding.layer} {finding.feature_uuid or ''}"
+                feedback.reportError(f"{where}: {finding.message(language)}")
             raise QgsProcessingException(exc.message(language)) from exc
         except (ExportError, RemixError) as exc:
             raise QgsProcessingException(exc.message(language)) from exc
         except OSError as exc:  # the output folder or the disk refused the file
             raise QgsProcessingException(write_error(exc, output).message(language)) from exc
         for finding in result.warnings[:100]:
-            feedback.pushWarning(finding.message_it if language == "it" else finding.message_en)
+            feedback.pushWarning(finding.message(language))
         return {
             self.OUTPUT: str(result.path),
             self.CONTENT_HASH: result.content_hash,

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ...files import durable_replace
 from ...i18n import tr, ui_language
 from .base import RemixAlgorithm
 
@@ -74,6 +73,7 @@ class ValidateAlgorithm(RemixAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.PROFILE_USED, tr("Profile used")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        from ...export.validation_memo import validate_remembering
         from ...layers.errors import RemixFileError
         from ...validation.cli import jsonl_lines
         from ...validation.engine import ValidationCancelled, validate_geopackage
@@ -91,8 +91,13 @@ class ValidateAlgorithm(RemixAlgorithm):
             tr("Validating {path} with the {profile} profile…").format(path=path, profile=profile)
         )
         try:
-            report = validate_geopackage(
-                path, profile=profile, progress=feedback.setProgress, is_cancelled=feedback.isCanceled
+            # remembered: an export of this same file right after does not validate it again
+            report = validate_remembering(
+                path,
+                profile,
+                lambda: validate_geopackage(
+                    path, profile=profile, progress=feedback.setProgress, is_cancelled=feedback.isCanceled
+                ),
             )
         except RemixFileError as exc:
             raise QgsProcessingException(exc.message(language)) from exc
@@ -127,6 +132,8 @@ class ValidateAlgorithm(RemixAlgorithm):
 
 def _write_atomically(path, lines):
     import tempfile  # here, not at module level: this module is imported at QGIS start-up
+
+    from ...files import durable_replace
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,69 @@
+"""``db`` commands of the headless CLI (no QGIS; needs psycopg2):
+
+    python3 -m remix_plugin db init --dsn DSN [--crs EPSG:32632]
+    python3 -m remix_plugin db grant --dsn DSN --login NAME --role comune|cmm|reader [--comune ISTAT ...]
+    python3 -m remix_plugin db upgrade --dsn DSN
+
+DSN as libpq reads it: ``service=remix``, ``postgresql://user@host/db``, ``host=… dbname=…``
+(passwords from ~/.pgpass or the service file, never on the command line in production).
+Exit codes: 0 done, 1 refused or failed check, 2 cannot connect or read (one line on stderr,
+in Italian or English with --lang; never a traceback).
+"""
+
+import argparse
+import sys
+
+EXIT_CLEAN = 0
+
+
+def _parser():
+    parser = argparse.ArgumentParser(
+        prog="python3 -m remix_plugin db", description="RE.MIX central database (PostgreSQL/PostGIS)"
+    )
+    commands = parser.add_subparsers(dest="action", required=True)
+    init = commands.add_parser("init", help="create the RE.MIX schema in an existing database")
+    init.add_argument("--dsn", required=True)
+    init.add_argument("--crs", default="EPSG:32632")
+    grant = commands.add_parser("grant", help="give a login its RE.MIX role (and comuni)")
+    grant.add_argument("--dsn", required=True)
+    grant.add_argument("--login", required=True)
+    grant.add_argument("--role", required=True, choices=("comune", "cmm", "reader"))
+    grant.add_argument("--comune", nargs="+", default=[], metavar="ISTAT")
+    upgrade = commands.add_parser("upgrade", help="upgrade an older RE.MIX schema")
+    upgrade.add_argument("--dsn", required=True)
+    for sub in (init, grant, upgrade):
+        sub.add_argument("--lang", choices=("it", "en"), default="it")
+    return parser
+
+
+def main(argv=None):
+    """Entry point; ``argv`` may start with "db" (as dispatched by ``python3 -m remix_plugin``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["db"]:
+        argv = argv[1:]
+    args = _parser().parse_args(argv)
+    from ..textsafe import safe_text
+    from .database import CentralError, grant_login, init_database, upgrade_database
+
+    italian = args.lang == "it"
+    try:
+        if args.action == "init":
+            info = init_database(args.dsn, crs=args.crs)
+            message = (
+                f"Schema RE.MIX creato nel database {info.name} ({args.crs})."
+                if italian
+                else f"RE.MIX schema created in the database {info.name} ({args.crs})."
+            )
+        elif args.action == "grant":
+            message = grant_login(args.dsn, args.login, args.role, args.comune)[0 if italian else 1]
+        else:
+            message = upgrade_database(args.dsn)[0 if italian else 1]
+    except CentralError as exc:
+        print(safe_text(exc.message(args.lang)), file=sys.stderr)
+        return exc.exit_code
+    print(safe_text(message))
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

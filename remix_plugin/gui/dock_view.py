@@ -1,0 +1,596 @@
+"""The dock's page for an open RE.MIX file: the widgets, generated from the declarations in
+``dock_definitions``, over the ``DockController`` that keeps the state and takes the decisions.
+
+This module builds the widgets, forwards their signals to the controller and applies its answers
+(visible projects, enabled actions, status line). What touches QGIS on a click (layers, canvas,
+feature forms, saving) is ``dock_operations.DockOperations``, given to the controller as its
+operations. Built when a file is first shown, so QGIS start-up only pays for the shell in
+``dock.py``.
+"""
+
+from functools import partial
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.gui import QgsCollapsibleGroupBox, QgsFilterLineEdit
+from qgis.PyQt.QtCore import QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QAction,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import tr, ui_language
+from ..log import get_logger
+from . import dock_definitions as definitions
+from .buttons import button_grid
+from .dock_controller import DockController, item_of_row
+from .dock_operations import DockOperations
+from .tree_roles import FID_ROLE, KIND_ROLE, UUID_ROLE
+
+LOG = get_logger("gui.dock")
+DEBOUNCE_MS = 200
+WATCHED_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita", "progetto_attori",
+                  "attori", "fasi", "misure", "indicatori")
+LAYER_SIGNALS = ("featureAdded", "featureDeleted", "attributeValueChanged", "geometryChanged",
+                 "afterCommitChanges", "afterRollBack")
+# Edit-state signals of every layer of the file: they drive "N modifiche non salvate".
+EDIT_SIGNALS = ("editingStarted", "editingStopped", "layerModified", "afterCommitChanges",
+                "afterRollBack")
+# Map selection -> tree: layers whose single selected feature becomes the tree's current item.
+MAP_SELECTION_KINDS = {"lavori": "lavoro", "criticita": "criticita", "progetti": "progetto",
+                       "azioni": "azione"}
+
+
+def disconnect_all(bucket):
+    while bucket:
+        signal, slot = bucket.pop()
+        try:
+            signal.disconnect(slot)
+        except (TypeError, RuntimeError):  # already gone with its object
+            LOG.debug("signal already disconnected")
+
+
+class DockPage(DockOperations, QWidget):
+    def __init__(self, dock):
+        super().__init__(dock)
+        from .project_tree import find_layers
+
+        self.dock = dock
+        self.iface = dock.iface
+        self.controller = DockController(
+            translate=tr, find_layers=lambda path, tables: find_layers(path, tables=tables),
+            context=dock,
+            operations={"new_project": lambda _spec, _item: self.new_project(),
+                        "draw_perimeter": lambda _spec, _item: self.draw_perimeter(),
+                        "perimeter_from_selection": lambda _spec, _item: self.perimeter_from_selection(),
+                        "attach_azione": lambda _spec, _item: self.attach_azione(),
+                        "add_row": lambda spec, _item: self.add_child(spec.table)})
+        self.session = None  # the perimeter drawing in progress
+        self._layer_connections = []  # (signal, slot) on the RE.MIX layers
+        self._watched_layer = None  # the active layer, whose map selection enables an action
+        self._restoring = False
+        self._selecting = False  # the dock itself is selecting features (no map -> tree echo)
+        self._cache = {}  # table -> rows read from the layer (re-read when the layer changes)
+        self._dirty = None  # tables changed since the last rebuild; None = all
+        self.base_map_loaders = []
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.rebuild)
+        self._unsaved_timer = QTimer(self)
+        self._unsaved_timer.setSingleShot(True)
+        self._unsaved_timer.setInterval(100)
+        self._unsaved_timer.timeout.connect(self.update_unsaved)
+        self._build()
+
+    # -- the state, read through the controller ---------------------------------------------
+    @property
+    def gpkg_path(self):
+        return self.controller.gpkg_path
+
+    @property
+    def layers(self):
+        """table -> QgsVectorLayer of the file shown (the controller's ``qgis_layers``)."""
+        return self.controller.qgis_layers
+
+    @property
+    def data(self):
+        return self.controller.snapshot
+
+    # -- construction ----------------------------------------------------------------------
+    def _make_action(self, icon, text, tip, slot, name):
+        action = QAction(QgsApplication.getThemeIcon(icon), text, self)
+        action.setObjectName(name)
+        action.setProperty("remix_tip", tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build(self):
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+
+        self.file_label = QLabel(self)
+        self.file_label.setObjectName("RemixDockFile")
+        self.file_label.setWordWrap(True)
+        layout.addWidget(self.file_label)
+        layout.addLayout(self._build_save_row())
+
+        self.qactions = {}  # ActionSpec.name -> QAction, one per declared action
+        for spec in definitions.ACTIONS:
+            # triggered(bool) must not reach the operation: each runs on the current item
+            action = self._make_action(spec.icon, tr(spec.label), tr(spec.tip),
+                                       lambda _checked=False, name=spec.name: self.trigger(name), spec.name)
+            self.qactions[spec.name] = action
+            setattr(self, spec.attribute, action)
+        self.actions_list = list(self.qactions.values())
+        layout.addLayout(button_grid(self.actions_list, self))
+        from .dock_tools import DockTools
+
+        self.tools = DockTools(self.dock)
+        layout.addLayout(self.tools.build(self))
+
+        self.search = QgsFilterLineEdit(self)
+        self.search.setObjectName("RemixSearch")
+        self.search.setShowSearchIcon(True)
+        self.search.setPlaceholderText(tr("Search projects, works, actions, comuni…"))
+        self.search.setToolTip(tr("Shows the projects whose title, comune or works, actions and "
+                                  "problems contain the text"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        layout.addWidget(self.search)
+        layout.addWidget(self._build_filters())
+
+        from .project_tree import RemixTreeModel
+        from .tree_filter import RemixTreeFilter
+
+        self.model = RemixTreeModel(self)
+        self.proxy = RemixTreeFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("RemixTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.doubleClicked.connect(self.open_form)
+        layout.addWidget(self.tree, 1)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("RemixDockStatus")
+        layout.addWidget(self.status_label)
+        self._set_problems_available(False)
+
+    def _build_filters(self):
+        """One combo per declared filter, then "Only with problems" and "Clear filters"."""
+        self.filters_box = QgsCollapsibleGroupBox(tr("Filters"), self)
+        self.filters_box.setObjectName("RemixFilters")
+        form = QFormLayout(self.filters_box)
+        form.setContentsMargins(4, 4, 4, 4)
+        self.filter_combos = {}  # FilterSpec.name -> QComboBox
+        for spec in definitions.FILTERS:
+            combo = QComboBox(self)
+            combo.setObjectName("RemixFilter_" + spec.name)
+            combo.setToolTip(tr(spec.tip))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            combo.currentIndexChanged.connect(self._filters_changed)
+            form.addRow(tr(spec.label), combo)
+            self.filter_combos[spec.name] = combo
+            setattr(self, spec.widget, combo)
+        row = QHBoxLayout()
+        self.problems_check = QCheckBox(tr("Only with problems"), self.filters_box)
+        self.problems_check.setObjectName("RemixOnlyProblems")
+        self.problems_check.toggled.connect(self._filters_changed)
+        row.addWidget(self.problems_check, 1)
+        self.clear_button = QPushButton(tr("Clear filters"), self.filters_box)
+        self.clear_button.setToolTip(tr("Show every project again"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        row.addWidget(self.clear_button)
+        form.addRow(row)
+        self.filters_box.setCollapsed(True)
+        return self.filters_box
+
+    def _build_save_row(self):
+        """"N modifiche non salvate" and *Salva*, the base maps and the labels' language."""
+        row = QHBoxLayout()
+        self.unsaved_label = QLabel(self)
+        self.unsaved_label.setObjectName("remixUnsavedLabel")
+        self.unsaved_label.setWordWrap(True)
+        row.addWidget(self.unsaved_label, 1)
+        self.action_save_all = self._make_action(
+            "/mActionSaveAllEdits.svg", tr("Save"),
+            tr("Save the edits of every layer of this GeoPackage together (projects before their "
+               "works, actions, actors, phases and measurements)"),
+            self.save_all, "remixSaveAll")
+        self.save_button = QToolButton(self)
+        self.save_button.setObjectName("remixSaveAllButton")
+        self.save_button.setDefaultAction(self.action_save_all)
+        self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        row.addWidget(self.save_button)
+        self.basemap_button = QToolButton(self)
+        self.basemap_button.setObjectName("remixBaseMapButton")
+        self.basemap_button.setText(tr("Base map"))
+        self.basemap_button.setToolTip(tr("Add a base map to draw on (cadastre, orthophoto, topographic "
+                                          "database, OpenStreetMap): needs the network, never required"))
+        self.basemap_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The presets are read when the menu first opens (the file and the module cost start-up).
+        menu = QMenu(self.basemap_button)
+        menu.setObjectName("remixBaseMapMenu")
+        menu.setToolTipsVisible(True)
+        menu.aboutToShow.connect(self.basemap_menu)
+        self.basemap_button.setMenu(menu)
+        row.addWidget(self.basemap_button)
+        self.language_button = QToolButton(self)
+        self.language_button.setObjectName("remixLanguageButton")
+        self.language_button.setText("IT/EN")
+        self.language_button.setToolTip(tr("Language of the layer names and forms stored in this GeoPackage"))
+        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.language_button)
+        for language, text in (("it", "Etichette in italiano"), ("en", "Labels in English")):
+            action = menu.addAction(text)  # each in its own language, like a language menu
+            action.setObjectName("remixLanguage_" + language)
+            action.triggered.connect(partial(self.switch_language, language))
+        self.language_button.setMenu(menu)
+        row.addWidget(self.language_button)
+        return row
+
+    def basemap_menu(self):
+        """The base-map menu, its presets added on first use (one action per preset)."""
+        menu = self.basemap_button.menu()
+        if not menu.actions():
+            from ..basemaps import load_presets
+
+            language = ui_language()
+            for preset in load_presets():
+                action = menu.addAction(preset.label(language))
+                action.setObjectName("remixBaseMap_" + preset.id)
+                action.setToolTip(preset.description(language))
+                action.triggered.connect(partial(self.add_base_map, preset.id))
+        return menu
+
+    def _fill_combos(self):
+        from ..taxonomy import load_scheme
+
+        language = ui_language()
+        scheme = load_scheme()
+        everything = tr("(all)")
+        for spec in definitions.FILTERS:
+            combo = self.filter_combos[spec.name]
+            combo.blockSignals(True)
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(everything, "")
+            for label, code in self.controller.filter_choices(spec, scheme, language):
+                combo.addItem(label, code)
+            found = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    # -- connections to the layers -------------------------------------------------------------
+    def _connect(self, signal, slot):
+        signal.connect(slot)
+        self._layer_connections.append((signal, slot))
+
+    def _attach_layers(self):
+        from .unsaved import file_layers
+
+        for table in WATCHED_TABLES:
+            layer = self.layers.get(table)
+            if layer is None:
+                continue
+            for name in LAYER_SIGNALS:
+                signal = getattr(layer, name, None)
+                if signal is not None:
+                    self._connect(signal, partial(self._schedule, table))
+        for layer in file_layers(self.gpkg_path):
+            for name in EDIT_SIGNALS:
+                signal = getattr(layer, name, None)
+                if signal is not None:
+                    self._connect(signal, self._schedule_unsaved)
+        for table, kind in MAP_SELECTION_KINDS.items():
+            layer = self.layers.get(table)
+            if layer is not None:
+                self._connect(layer.selectionChanged, partial(self._map_selection_changed, table, kind))
+
+    def _detach_layers(self):
+        self._timer.stop()
+        self._unsaved_timer.stop()
+        if self.session is not None:
+            self.session.finish()
+            self.session = None
+        disconnect_all(self._layer_connections)
+        self._watch_selection(None)
+        self.controller.forget_layers()
+
+    def teardown(self):
+        self.tools.teardown()
+        self._search_timer.stop()
+        self._detach_layers()
+
+    # -- opening a GeoPackage --------------------------------------------------------------
+    def set_geopackage(self, path):
+        """Show the RE.MIX GeoPackage at ``path`` (its layers must already be in the project)."""
+        from .project_tree import find_layers
+
+        self._detach_layers()
+        layers = find_layers(str(path)) if path else {}
+        if not self.controller.show_file(path, layers):
+            self.model.rebuild(self.data)
+            self.dock.show_empty(tr("The layers of this RE.MIX GeoPackage are not in the project. "
+                                    "Open it again with “Open RE.MIX GeoPackage…”.") if path else None)
+            self.update_actions()
+            return False
+        self._cache, self._dirty = {}, None
+        self._attach_layers()
+        self.file_label.setText(Path(self.gpkg_path).name)
+        self.file_label.setToolTip(self.gpkg_path)
+        self.dock.stack.setCurrentWidget(self)
+        self.rebuild()
+        self.update_unsaved()
+        self._fill_combos()
+        self._active_layer_changed(self.iface.activeLayer() if self.iface is not None else None)
+        return True
+
+    def reset(self):
+        """The file's layers went away: forget them and show nothing."""
+        self._detach_layers()
+        self.controller.close_file()
+        self.model.rebuild(self.data)
+
+    # -- unsaved edits and saving ------------------------------------------------------------
+    def _schedule_unsaved(self, *_args):
+        self._unsaved_timer.start()
+
+    def unsaved_layers(self):
+        from .unsaved import file_modified_layers
+
+        return file_modified_layers(self.gpkg_path) if self.gpkg_path else []
+
+    def update_unsaved(self):
+        """"N modifiche non salvate" (which layers in the tooltip) and *Salva* enabled with them."""
+        from .unsaved import change_count, changes_text
+
+        self._unsaved_timer.stop()
+        layers = self.unsaved_layers()
+        count = sum(change_count(layer) for layer in layers)
+        if count:
+            self.unsaved_label.setText(changes_text(count))
+            self.unsaved_label.setToolTip("\n".join(
+                f"{layer.name()}: {change_count(layer)}" for layer in layers))
+            self.unsaved_label.setStyleSheet("color: #b35806; font-weight: bold;")
+        else:
+            self.unsaved_label.setText(tr("All changes saved") if self.gpkg_path else "")
+            self.unsaved_label.setToolTip("")
+            self.unsaved_label.setStyleSheet("")
+        self._set_action(self.action_save_all, count > 0, tr("There is nothing to save"))
+        return count
+
+    # -- map selection -> tree ------------------------------------------------------------------
+    def _map_selection_changed(self, table, kind, *_args):
+        """One feature selected on the map (or in the attribute table): make it the tree's item."""
+        layer = self.layers.get(table)
+        if self._selecting or layer is None or layer.selectedFeatureCount() != 1:
+            return
+        feature = layer.getFeature(layer.selectedFeatureIds()[0])
+        uuid = feature["uuid"] if feature.isValid() and feature.fields().indexOf("uuid") >= 0 else None
+        if isinstance(uuid, str) and uuid:
+            current = self.tree.currentIndex()
+            if current.isValid() and current.data(UUID_ROLE) == uuid:
+                return
+            self.select_item(kind, uuid, zoom=False)
+
+    # -- the tree --------------------------------------------------------------------------
+    def _schedule(self, table=None, *_args):
+        """A layer changed: re-read it (only it) after a short pause, whatever the burst of edits."""
+        if self._dirty is not None:
+            self._dirty.add(table)
+        self._timer.start()
+
+    def rebuild(self, full=False):
+        """Re-read the changed layers (edit buffers included) and rebuild the tree, keeping the
+        expanded and current items."""
+        from .project_tree import TreeData
+
+        self._timer.stop()
+        state = self._save_state()
+        dirty = None if full or self._dirty is None else self._dirty
+        data = TreeData.read(self.layers, self._cache, dirty)
+        self._dirty = set()
+        self.model.rebuild(data)
+        self.controller.set_snapshot(data)
+        self.proxy.show_only(self.controller.visibility)
+        self._restore_state(state)
+        self._update_status()
+        self.update_actions()
+
+    def _save_state(self):
+        expanded = set()
+        proxy = self.proxy
+        for row in range(proxy.rowCount()):
+            top = proxy.index(row, 0)
+            if not self.tree.isExpanded(top):
+                continue
+            expanded.add((top.data(KIND_ROLE), top.data(UUID_ROLE)))
+            for child_row in range(proxy.rowCount(top)):
+                child = proxy.index(child_row, 0, top)
+                if self.tree.isExpanded(child):
+                    expanded.add((child.data(KIND_ROLE), child.data(UUID_ROLE)))
+                    for group_row in range(proxy.rowCount(child)):
+                        group = proxy.index(group_row, 0, child)
+                        if self.tree.isExpanded(group):
+                            expanded.add(("group", child.data(UUID_ROLE), group.data(FID_ROLE)))
+        current = self.tree.currentIndex()
+        selected = (current.data(KIND_ROLE), current.data(UUID_ROLE)) if current.isValid() else None
+        return expanded, selected
+
+    def _restore_state(self, state):
+        expanded, selected = state
+        self._restoring = True
+        try:
+            proxy = self.proxy
+            for row in range(proxy.rowCount()):
+                top = proxy.index(row, 0)
+                if (top.data(KIND_ROLE), top.data(UUID_ROLE)) not in expanded:
+                    continue
+                self.tree.setExpanded(top, True)
+                for child_row in range(proxy.rowCount(top)):
+                    child = proxy.index(child_row, 0, top)
+                    if (child.data(KIND_ROLE), child.data(UUID_ROLE)) in expanded:
+                        proxy.fetchMore(child)
+                        self.tree.setExpanded(child, True)
+                        for group_row in range(proxy.rowCount(child)):
+                            group = proxy.index(group_row, 0, child)
+                            if ("group", child.data(UUID_ROLE), group.data(FID_ROLE)) in expanded:
+                                self.tree.setExpanded(group, True)
+            if selected and selected[1]:
+                self.select_item(*selected, zoom=False)
+        finally:
+            self._restoring = False
+
+    def select_item(self, kind, uuid, zoom=True):
+        """Make the item of ``kind`` with ``uuid`` current (expanding its parents)."""
+        source = self.model.find(kind, uuid)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.setExpanded(parent, True)
+            parent = parent.parent()
+        restoring = self._restoring
+        self._restoring = not zoom
+        try:
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(index)
+        finally:
+            self._restoring = restoring
+        return True
+
+    def _update_status(self):
+        text = self.controller.status_text()
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)
+
+    # -- filters: the widgets' values go to the controller, its answer to the proxy -----------
+    def _apply_search(self):
+        self.proxy.show_only(self.controller.set_search(self.search.text()))
+        self._after_filter()
+
+    def _filters_changed(self, *_args):
+        values = {name: combo.currentData() or "" for name, combo in self.filter_combos.items()}
+        self.proxy.show_only(self.controller.set_filters(values, self.problems_check.isChecked()))
+        self._after_filter()
+
+    def _after_filter(self):
+        if self.controller.filters_active and self.proxy.rowCount() <= 3:
+            self.tree.expandToDepth(0)
+        self._update_status()
+        self.update_actions()
+
+    def clear_filters(self):
+        widgets = list(self.filter_combos.values()) + [self.problems_check, self.search]
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in self.filter_combos.values():
+            combo.setCurrentIndex(0)
+        self.problems_check.setChecked(False)
+        self.search.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.proxy.show_only(self.controller.clear_filters())
+        self._after_filter()
+
+    def set_problem_projects(self, uuids):
+        """Projects with validation findings (set of uuids); None when no validation has run."""
+        self.controller.set_problem_projects(uuids)
+        self._set_problems_available(uuids is not None)
+        self._filters_changed()
+
+    def _set_problems_available(self, available):
+        self.problems_check.setEnabled(available)
+        if available:
+            self.problems_check.setToolTip(tr("Only projects with findings of the last validation"))
+        else:
+            self.problems_check.setToolTip(
+                tr("Run the validation first: it tells which projects have problems"))
+
+    # -- current item, map and forms ---------------------------------------------------------
+    def current_item(self):
+        """The tree's current item (a ``CurrentItem``; not the map's selected features)."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            item = item_of_row("", "", None)
+        else:
+            parent = index.parent()
+            item = item_of_row(index.data(KIND_ROLE), index.data(UUID_ROLE), index.data(FID_ROLE),
+                                parent.data(KIND_ROLE) or "", parent.data(UUID_ROLE) or "")
+        self.controller.current = item
+        return item
+
+    def _current_changed(self, current, _previous):
+        self.update_actions()
+        if self._restoring or not current.isValid():
+            return
+        self.show_on_map(self.current_item())
+
+    # -- actions: enabled as the controller says, run through it -------------------------------
+    def _set_action(self, action, enabled, reason=""):
+        action.setEnabled(bool(enabled))
+        tip = action.property("remix_tip")
+        action.setToolTip(tip if enabled or not reason else f"{tip}\n— {reason}")
+
+    def update_actions(self):
+        self.current_item()
+        self.tools.update(self.controller.has_file)
+        self.update_unsaved()
+        states = self.controller.action_states(self.map_selection_state())
+        for name, (enabled, reason) in states.items():
+            self._set_action(self.qactions[name], enabled, reason)
+
+    def trigger(self, name):
+        """Run the declared action ``name`` (its button's click) on the tree's current item."""
+        self.current_item()
+        return self.controller.trigger(name)
+
+    def _active_layer_changed(self, layer):
+        self._watch_selection(layer)
+        self.update_actions()
+
+    def _watch_selection(self, layer):
+        if self._watched_layer is not None:
+            try:
+                self._watched_layer.selectionChanged.disconnect(self._watched_selection_changed)
+            except (TypeError, RuntimeError):
+                LOG.debug("selection signal already disconnected")
+            self._watched_layer = None
+        if layer is not None and hasattr(layer, "selectionChanged"):
+            layer.selectionChanged.connect(self._watched_selection_changed)
+            self._watched_layer = layer
+
+    def _watched_selection_changed(self, *_args):
+        self.update_actions()
+
+    def _message(self, text, level="Info", duration=6):
+        self.dock._message(text, level, duration)

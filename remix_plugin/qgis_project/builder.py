@@ -1,0 +1,138 @@
+"""Build the RE.MIX project in a ``QgsProject``: layers, layer tree, relations, then each layer's
+form (``forms.qgis_config``, the one writer of the form configuration) and style (``styles``).
+
+``build_project`` never touches ``QgsProject.instance()`` unless it is the project passed in.
+"""
+
+from pathlib import Path
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsRelation, QgsRelationContext, QgsVectorLayer
+
+from .. import compat
+from ..forms.qgis_config import configure_layer
+from ..layers.errors import RemixFileError
+from ..layers.inspect import inspect_geopackage
+from ..layers.model import CODELIST_TABLE, COMUNI_TABLE, load_model
+from ..layers.paths import FILE_ENTRY, PROJECT_SCOPE
+from ..styles import apply_default_style
+from . import TABLE_PROPERTY
+
+DEFAULT_LANGUAGE = "it"  # the data and its users are Italian; labels follow the project's language
+
+_CODELIST_LABELS = {"it": "Codifiche RE.MIX", "en": "RE.MIX code lists"}
+GROUPS = {
+    "data": {"it": "Progetti", "en": "Projects"},
+    "reference": {"it": "Riferimento", "en": "Reference"},
+    "codes": {"it": "Tabelle di codifica", "en": "Code lists"},
+}
+# Spatial layers first (drawn on top), then the tables without geometry.
+_DATA_ORDER = ("lavori", "criticita", "programmi", "progetti", "azioni", "fasi", "attori",
+               "progetto_attori", "finanziamenti", "indicatori", "misure")
+
+
+def layer_uri(gpkg_path, table_name):
+    return f"{Path(gpkg_path).resolve()}|layername={table_name}"
+
+
+def table_of(layer):
+    """The RE.MIX table a layer shows ("" for other layers)."""
+    return layer.customProperty(TABLE_PROPERTY, "") or ""
+
+
+def remix_layers(project):
+    """table name -> layer for the RE.MIX layers of a project."""
+    found = {}
+    for layer in project.mapLayers().values():
+        name = table_of(layer)
+        if name:
+            found[name] = layer
+    return found
+
+
+def layer_label(table_name, language):
+    """The layer's name in the layer tree: the table's label in ``language``."""
+    if table_name == CODELIST_TABLE:
+        return _CODELIST_LABELS.get(language, _CODELIST_LABELS["en"])
+    return load_model().table(table_name).label(language)
+
+
+def _group_label(key, language):
+    return GROUPS[key].get(language, GROUPS[key]["en"])
+
+
+def add_layers(gpkg_path, project, language=DEFAULT_LANGUAGE):
+    """Add every table of the model, the code list and the comuni to ``project`` (layer tree:
+    group Progetti, group Riferimento with the code lists collapsed and comuni at the bottom).
+    Returns ``{table name: QgsVectorLayer}``. Raises RemixFileError if a layer cannot be read."""
+    model = load_model()
+    names = [n for n in _DATA_ORDER if model.has_table(n)]
+    names += [t.name for t in model.data_tables if t.name not in names]
+    names += [CODELIST_TABLE, COMUNI_TABLE]
+    layers = {}
+    for name in names:
+        layer = QgsVectorLayer(layer_uri(gpkg_path, name), layer_label(name, language), "ogr")
+        if not layer.isValid():
+            raise RemixFileError("corrupt",
+                                 f"Il livello {name} di {Path(gpkg_path).name} non si apre.",
+                                 f"Layer {name} of {Path(gpkg_path).name} cannot be opened.")
+        layer.setCustomProperty(TABLE_PROPERTY, name)
+        layers[name] = layer
+    project.addMapLayers(list(layers.values()), False)
+    root = project.layerTreeRoot()
+    data_group = root.addGroup(_group_label("data", language))
+    for name in names[:-2]:
+        data_group.addLayer(layers[name])
+    reference_group = root.addGroup(_group_label("reference", language))
+    codes_group = reference_group.addGroup(_group_label("codes", language))
+    codes_group.addLayer(layers[CODELIST_TABLE])
+    codes_group.setExpanded(False)
+    reference_group.addLayer(layers[COMUNI_TABLE])
+    return layers
+
+
+def build_relations(project, layers, language=DEFAULT_LANGUAGE):
+    """One QgsRelation per ``model.RELATIONS`` (id = relation id). Returns ``{id: QgsRelation}``."""
+    manager = project.relationManager()
+    relations = {}
+    for spec in load_model().relations:
+        relation = QgsRelation(QgsRelationContext(project))  # layers looked up in this project
+        relation.setId(spec.id)
+        relation.setName(spec.label(language))
+        relation.setReferencingLayer(layers[spec.child].id())
+        relation.setReferencedLayer(layers[spec.parent].id())
+        relation.addFieldPair(spec.child_field, spec.parent_field)
+        relation.setStrength(compat.relation_strength(
+            "Composition" if spec.strength == "composition" else "Association"))
+        if not relation.isValid():
+            raise RemixFileError("corrupt", f"Relazione {spec.id} non valida.",
+                                 f"Invalid relation {spec.id}.")
+        manager.addRelation(relation)
+        relations[spec.id] = manager.relation(spec.id)
+    return relations
+
+
+def configure_layers(layers, relations, language=DEFAULT_LANGUAGE):
+    """The form and the default style of every RE.MIX layer but the code list (shown as a table)."""
+    for table_name, layer in layers.items():
+        if table_name == CODELIST_TABLE:
+            continue
+        configure_layer(layer, table_name, layers, relations, language)
+        apply_default_style(layer, table_name, language)
+
+
+def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None):
+    """Fill ``project`` with the whole RE.MIX project of a file. Returns (layers, relations).
+
+    ``final_path``: where the file will live when it is written through a temporary file."""
+    info = inspect_geopackage(gpkg_path)
+    project.clear()
+    layers = add_layers(gpkg_path, project, language)
+    relations = build_relations(project, layers, language)
+    configure_layers(layers, relations, language)
+    project.setCrs(QgsCoordinateReferenceSystem(info.crs or "EPSG:32632"))
+    final = Path(final_path or gpkg_path)
+    project.setTitle(f"RE.MIX — {final.stem}")
+    project.writeEntry(PROJECT_SCOPE, FILE_ENTRY, final.name)  # see layers/paths.py
+    project.writeEntry("remix", "/language", language)
+    project.writeEntry("remix", "/schema_version", str(info.schema_version))
+    return layers, relations
