@@ -17,10 +17,8 @@ form (``uuids.canonical_uuid``). After the commit the records the merge touched 
 
 import datetime
 import json
-import os
 import sqlite3
 import struct
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +27,8 @@ from osgeo import ogr
 from .. import inputs, sql
 from ..codes import format_codes, parse_codes
 from ..errors import RemixError
+from ..layers import backup
 from ..layers.errors import RemixFileError
-from ..layers.geopackage import sqlite_backup
 from ..layers.inspect import connect_read_only, inspect_geopackage
 from ..layers.model import load_model
 from ..log import get_logger
@@ -344,14 +342,6 @@ def _lock(connection, target):
 
 
 # -- the backup --------------------------------------------------------------------------------
-def _fsync_path(path, flags=os.O_RDONLY):
-    descriptor = os.open(path, flags)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def _backup_name(target, attempt):
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     extra = f"-{attempt}" if attempt else ""
@@ -359,69 +349,16 @@ def _backup_name(target, attempt):
 
 
 def exclusive_backup(target, attempts=100):
-    """A complete, flushed copy of ``target`` (SQLite's backup API: the committed rows, WAL
-    included) under a new name nobody else holds.
-
-    The copy is made in a private folder beside the target, and its stored QGIS project is made
-    to read the backup itself; then it is published with ``os.link``, which never follows or
-    reuses whatever is at the name (a link, a file): another name is tried instead. Where hard
-    links are not available the name is created with O_CREAT | O_EXCL | O_NOFOLLOW."""
-    from ..layers.stored_project import retarget_stored_project
-
+    """The pre-import backup: ``layers.backup.exclusive_backup`` (a complete copy that opens as
+    itself, published under a name nobody else holds), named to the microsecond so two imports
+    in the same second never compete; failures become the import's refusal, in words."""
     target = Path(target)
-    private = Path(tempfile.mkdtemp(prefix=".remix-backup-", dir=target.parent))
-    copy = private / "backup.gpkg"
     try:
-        sqlite_backup(target, copy)
-        for attempt in range(attempts):
-            name = _backup_name(target, attempt)
-            retarget_stored_project(copy, target, final_path=name)
-            _fsync_path(copy)
-            if _publish(copy, name):
-                if os.name == "posix":
-                    _fsync_path(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-                return name
-        raise FileExistsError(f"no free backup name beside {target}")
+        return backup.exclusive_backup(target, naming=lambda t, a: _backup_name(t, a), attempts=attempts)
     except sqlite3.Error as exc:
         raise _refused(inputs.sqlite_error(exc, target.name + " (backup)")) from exc
     except OSError as exc:
         raise _refused(inputs.write_error(exc, target.with_suffix(".backup" + target.suffix))) from exc
-    finally:
-        for leftover in private.iterdir():
-            leftover.unlink()
-        private.rmdir()
-
-
-def _publish(copy, name):
-    """Give the finished copy the name ``name`` if nothing is there; False when the name is taken."""
-    try:
-        os.link(copy, name)
-        return True
-    except FileExistsError:
-        return False
-    except OSError:  # no hard links here (some network or FAT folders): exclusive create + copy
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-        flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-        try:
-            descriptor = os.open(name, flags, 0o644)
-        except FileExistsError:
-            return False
-        try:
-            with open(copy, "rb") as source, os.fdopen(descriptor, "wb") as sink:
-                descriptor = None
-                while True:
-                    chunk = source.read(1 << 20)
-                    if not chunk:
-                        break
-                    sink.write(chunk)
-                sink.flush()
-                os.fsync(sink.fileno())
-        except BaseException:
-            if descriptor is not None:
-                os.close(descriptor)
-            Path(name).unlink()
-            raise
-        return True
 
 
 # -- plan and apply ----------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def test_backup_project_is_pointed_at_the_backup(setup, monkeypatch):
     """The backup's stored QGIS project is made to read the backup itself (helper H1's
     retarget_stored_project, tested with QGIS in tests/qgis/test_one_file.py), under its final name,
     before the backup is published."""
-    from remix_plugin.layers import stored_project
+    from remix_plugin.layers import backup, stored_project
 
     source, bundle, target, uuids = setup
     calls = []
@@ -142,7 +142,7 @@ def test_backup_project_is_pointed_at_the_backup(setup, monkeypatch):
         calls.append((Path(copy_path), Path(original_path), Path(final_path), Path(final_path).exists()))
         return real(copy_path, original_path, final_path=final_path)
 
-    monkeypatch.setattr(stored_project, "retarget_stored_project", spy)
+    monkeypatch.setattr(backup, "retarget_stored_project", spy)  # layers/backup.py, the one backup
     result = merge_bundle(bundle, target)
     assert [(c[1], c[2], c[3]) for c in calls] == [(target, result.backup, False)]
     assert calls[0][0].parent.name.startswith(".remix-backup-")
