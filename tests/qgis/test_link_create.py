@@ -124,7 +124,9 @@ def test_an_actor_is_created_from_the_link_and_selected(layers, monkeypatch):
     created = [f for f in attori.getFeatures() if f["nome"] == "Associazione genitori"]
     assert len(created) == 1 and attori.isEditable()  # in the edit buffer, not committed
     uuid = created[0]["uuid"]
-    assert uuid and _wrappers(link)["attore_uuid"].value() == uuid  # linked
+    # linked: on 3.44 the link's value settles once its list has read the layer (in a thread)
+    _wait(lambda: _wrappers(link)["attore_uuid"].value() == uuid)
+    assert uuid and _wrappers(link)["attore_uuid"].value() == uuid
     combo = _link_list(_wrappers(link)["attore_uuid"].widget())
     _wait(lambda: "Associazione genitori" in combo.currentText())  # the list reads in a thread
     assert "Associazione genitori" in combo.currentText()  # and shown as selected
