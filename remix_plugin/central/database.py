@@ -216,17 +216,22 @@ def init_database(dsn, crs=DEFAULT_CRS, author=None):
     return info
 
 
+def _require_schema(info):
+    """Refuse, in words, a database that has no RE.MIX schema yet."""
+    if not info.has_schema:
+        raise CentralError(
+            "not_remix",
+            f"Il database {info.name} non contiene lo schema RE.MIX: usa «db init».",
+            f"The database {info.name} holds no RE.MIX schema: use 'db init'.",
+        )
+
+
 def upgrade_database(dsn):
     """Bring an older RE.MIX schema to the current one in one transaction. Returns a message."""
     connection = connect(dsn)
     try:
         info = inspect_database(connection)
-        if not info.has_schema:
-            raise CentralError(
-                "not_remix",
-                f"Il database {info.name} non contiene lo schema RE.MIX: usa «db init».",
-                f"The database {info.name} holds no RE.MIX schema: use 'db init'.",
-            )
+        _require_schema(info)
         if not info.needs_upgrade:
             return (
                 f"Il database {info.name} è già allo schema {SCHEMA_VERSION}: nulla da fare.",
@@ -392,12 +397,7 @@ def grant_login(dsn, login, role, comuni=()):
     connection = connect(dsn)
     try:
         info = inspect_database(connection)
-        if not info.has_schema:
-            raise CentralError(
-                "not_remix",
-                f"Il database {info.name} non contiene lo schema RE.MIX: usa «db init».",
-                f"The database {info.name} holds no RE.MIX schema: use 'db init'.",
-            )
+        _require_schema(info)
         cursor = connection.cursor()
         cursor.execute(ROLE_EXISTS, (login,))
         row = cursor.fetchone()

@@ -17,6 +17,7 @@ from ..layers.model import (
     CODELIST_TABLE,
     COMUNE_EXPRESSION,
     COMUNI_TABLE,
+    GEOMETRY_COLUMN,
     GEOMETRY_TYPE,
     METADATA_TABLE,
 )
@@ -25,7 +26,6 @@ SCHEMA = "remix"
 HISTORY_TABLE = "history"
 LOGINS_TABLE = "login_comuni"
 CODE_TABLE_PREFIX = "codes_"  # one table per scheme dimension: codes_<dimension>
-GEOMETRY_COLUMN = "geom"  # as in the GeoPackage (GEOMETRY_NAME=geom)
 KEY = "uuid"
 VERSION_COLUMN = "versione"  # row version, PostgreSQL only (optimistic concurrency)
 # The QGIS default value (applied on update) of VERSION_COLUMN that makes QGIS's postgres provider
