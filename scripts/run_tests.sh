@@ -21,11 +21,18 @@ EXTRA=(${PYTEST_ARGS:-})
 TIER_TIMEOUT="${TIER_TIMEOUT:-1800}"  # seconds; a hung tier is killed and reported, the others still run
 
 failed=()
+failed_tests=()
+# Each tier's output is also kept, so the last lines printed name the failing tests (CI shows
+# only the end of the output).
+TIER_LOG_DIR="$(mktemp -d)"
+trap 'rm -rf "$TIER_LOG_DIR"' EXIT
 run_tier() {
   local name="$1"; shift
   echo "================ tier: $name ================"
-  timeout --kill-after=30 "$TIER_TIMEOUT" "$@"
-  local rc=$?
+  timeout --kill-after=30 "$TIER_TIMEOUT" "$@" 2>&1 | tee "$TIER_LOG_DIR/$name.log"
+  local rc=${PIPESTATUS[0]}
+  while IFS= read -r line; do failed_tests+=("[$name] $line"); done \
+    < <(grep -E '^(FAILED|ERROR) ' "$TIER_LOG_DIR/$name.log" | cut -c1-300)
   [ "$rc" -eq 124 ] && echo "(tier $name: killed after ${TIER_TIMEOUT} s)"
   if [ "$rc" -eq 5 ] && [ "${REMIX_REQUIRE_TESTS:-0}" != 1 ]; then
     echo "(tier $name: no tests collected)"
@@ -55,6 +62,7 @@ if [ "$NEWEST_LTR" -eq 1 ]; then
 fi
 
 if [ "${#failed[@]}" -gt 0 ]; then
+  [ "${#failed_tests[@]}" -gt 0 ] && printf '%s\n' "failing tests:" "${failed_tests[@]}"
   echo "FAILED tiers: ${failed[*]}"
   exit 1
 fi
