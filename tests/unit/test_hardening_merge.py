@@ -330,13 +330,17 @@ def test_folder_the_user_cannot_write(tmp_path):
     target = folder / "target.gpkg"
     create_geopackage(target)
     before = sha256_file(target)
-    for path in (folder, tmp_path):
-        os.chmod(path, 0o755)
+    # A folder nobody but root may write: as root the commands run as "nobody" (root writes
+    # anywhere); as another user they run as that user, who cannot write there either.
+    os.chmod(tmp_path, 0o755)
     for path in folder.iterdir():
-        os.chmod(path, 0o644)
+        os.chmod(path, 0o444)
+    os.chmod(folder, 0o555)
+    prefix = (["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+              if os.geteuid() == 0 else [])
+
     def as_nobody(*args):
-        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-m",
-                   "remix_plugin", *map(str, args)]
+        command = [*prefix, "/usr/bin/python3", "-m", "remix_plugin", *map(str, args)]
         return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300,
                               env=dict(os.environ, HOME="/tmp"))
 
@@ -349,6 +353,7 @@ def test_folder_the_user_cannot_write(tmp_path):
         assert result.stderr.strip(), args
     assert sha256_file(target) == before
     assert not (folder / "nuovo.gpkg").exists()
+    os.chmod(folder, 0o755)  # let pytest clean up
 
 
 def test_full_disk_during_the_export(tmp_path):
