@@ -48,7 +48,6 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 POINTS_LAYER_PROPERTY = "remix/findings"
 COLOURS = {"error": "#d7191c", "warning": "#fdae61"}
 COLUMN_FINDING, COLUMN_LAYER, COLUMN_FIELD, COLUMN_RULE = range(4)
-MIN_SENTENCE_WIDTH = 320  # px: with less, the layer and field columns give their room to the sentence
 ZERO_WIDTH_SPACE = "\u200b"
 
 
@@ -90,10 +89,6 @@ class WrappingDelegate(QStyledItemDelegate):
         measured.rect = QRect(0, 0, max(width, 40), 1)
         style = tree.style()
         return style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, measured, QSize(), tree)
-
-
-def _children(item):
-    return [item.child(index) for index in range(item.childCount())]
 
 
 class FindingsPanel(QWidget):
@@ -244,9 +239,7 @@ class FindingsPanel(QWidget):
                     layer_label = self._layer_label(finding.layer)
                     field_label = self._field_label(finding.layer, finding.field)
                     child = QTreeWidgetItem([text, layer_label, field_label, code])
-                    where = " · ".join(label for label in (layer_label, field_label) if label)
-                    tip = text + (f"\n{where}" if where else "") + (
-                        f"\n{finding.feature_uuid}" if finding.feature_uuid else "")
+                    tip = text + (f"\n{finding.feature_uuid}" if finding.feature_uuid else "")
                     child.setToolTip(COLUMN_FINDING, tip)
                     if finding.field:
                         child.setToolTip(COLUMN_FIELD, finding.field)  # the stored name
@@ -255,7 +248,6 @@ class FindingsPanel(QWidget):
             top.setExpanded(True)
         self.problems_changed.emit(report.problem_projects())
         self.update_points_layer()
-        self._fit_columns()
 
     def finding_text(self, finding, titles=None):
         """The sentence, then the feature it is about: "Manca il titolo — «Ex scalo merci»"."""
@@ -303,36 +295,6 @@ class FindingsPanel(QWidget):
             except KeyError:
                 labels.append(name)
         return ", ".join(labels)
-
-    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit_columns()
-
-    def _fit_columns(self):
-        """In a docked panel the sentence needs the width: when the layer and field columns
-        would leave it less than MIN_SENTENCE_WIDTH px they hide (both stay in the sentence's
-        tooltip)."""
-        tree = self.tree
-        beside = sum(self._column_need(column) for column in (COLUMN_LAYER, COLUMN_FIELD, COLUMN_RULE))
-        narrow = tree.viewport().width() - beside < MIN_SENTENCE_WIDTH
-        for column in (COLUMN_LAYER, COLUMN_FIELD):
-            if tree.isColumnHidden(column) != narrow:
-                tree.setColumnHidden(column, narrow)
-
-    def _column_need(self, column, sample=400):
-        """The width a column's texts need, collapsed rows included (Qt measures only the
-        visible ones); the first ``sample`` rows are enough to decide."""
-        metrics = self.tree.fontMetrics()
-        widest = self.tree.header().sectionSizeHint(column)
-        seen = 0
-        for top in range(self.tree.topLevelItemCount()):
-            for group in _children(self.tree.topLevelItem(top)):
-                for item in [group, *_children(group)]:
-                    widest = max(widest, metrics.horizontalAdvance(item.text(column)) + 16)
-                    seen += 1
-                    if seen >= sample:
-                        return widest
-        return widest
 
     def _column_resized(self, column, _old, _new):
         if column == COLUMN_FINDING:

@@ -180,31 +180,3 @@ def test_the_field_column_shows_the_label_and_long_messages_wrap(qgis_app, tmp_p
             assert panel.tree.visualItemRect(row).height() >= needed - 2, text  # every line shown
     assert wrapped  # the messages are longer than the column: the test looks at wrapped rows
     panel.hide()
-
-
-def test_a_docked_panel_gives_the_sentence_the_width(qgis_app, tmp_path):
-    """Issue 12: in a panel docked 360 px wide the message had ~140 px beside the layer and field
-    columns (the panel's buttons keep it at least ~580 px wide). Narrow: those columns hide
-    (both stay in the sentence's tooltip) and the sentence has most of the width; wide: all
-    four columns are shown."""
-    from remix_plugin.gui.findings_panel import COLUMN_FIELD, COLUMN_LAYER
-
-    path, _ids, report = _report(tmp_path)
-    panel = FindingsPanel()
-    panel.language = "en"
-    panel.set_geopackage(path)
-    panel.resize(360, 500)
-    panel.show_report(report)
-    panel.show()
-    panel.tree.expandAll()
-    QApplication.processEvents()
-    assert panel.width() < 700
-    assert panel.tree.isColumnHidden(COLUMN_LAYER) and panel.tree.isColumnHidden(COLUMN_FIELD)
-    assert panel.tree.columnWidth(COLUMN_FINDING) >= 0.6 * panel.tree.viewport().width()
-    group = panel.tree.topLevelItem(0).child(0)
-    row = group.child(0)
-    assert row.text(COLUMN_LAYER) in row.toolTip(COLUMN_FINDING)  # "Physical works · …"
-    panel.resize(1200, 500)
-    QApplication.processEvents()
-    assert not panel.tree.isColumnHidden(COLUMN_LAYER) and not panel.tree.isColumnHidden(COLUMN_FIELD)
-    panel.hide()
