@@ -55,8 +55,11 @@ done
 
 if [ "$NEWEST_LTR" -eq 1 ]; then
   started=$(date +%s)
-  bash "$ROOT/scripts/qgis_chroot.sh" run bash scripts/run_tests.sh "${TIERS[@]}"
-  rc=$?
+  bash "$ROOT/scripts/qgis_chroot.sh" run bash scripts/run_tests.sh "${TIERS[@]}" 2>&1 \
+    | tee "$TIER_LOG_DIR/newest-ltr.log"
+  rc=${PIPESTATUS[0]}
+  while IFS= read -r line; do failed_tests+=("[newest LTR] $line"); done \
+    < <(grep -E '^\[[^]]+\] (FAILED|ERROR) ' "$TIER_LOG_DIR/newest-ltr.log")
   echo "(newest LTR run: $(( $(date +%s) - started )) s, build included when not cached)"
   [ "$rc" -ne 0 ] && failed+=("newest LTR in chroot (exit $rc)")
 fi

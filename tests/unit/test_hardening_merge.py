@@ -344,16 +344,18 @@ def test_folder_the_user_cannot_write(tmp_path):
         return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300,
                               env=dict(os.environ, HOME="/tmp"))
 
-    for args in (("import-bundle", bundle, target),
-                 ("export-bundle", target, folder / "REMIX_CMM_20250301_09.gpkg"),
-                 ("create", folder / "nuovo.gpkg")):
-        result = as_nobody(*args)
-        assert result.returncode == 2, (args, result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr, (args, result.stderr)
-        assert result.stderr.strip(), args
-    assert sha256_file(target) == before
-    assert not (folder / "nuovo.gpkg").exists()
-    os.chmod(folder, 0o755)  # let pytest clean up
+    try:
+        for args in (("import-bundle", bundle, target),
+                     ("export-bundle", target, folder / "REMIX_CMM_20250301_09.gpkg"),
+                     ("create", folder / "nuovo.gpkg")):
+            result = as_nobody(*args)
+            assert result.returncode == 2, (args, result.stdout, result.stderr)
+            assert "Traceback" not in result.stderr, (args, result.stderr)
+            assert result.stderr.strip(), args
+        assert sha256_file(target) == before
+        assert not (folder / "nuovo.gpkg").exists()
+    finally:
+        os.chmod(folder, 0o755)  # let pytest clean up, also after a failure
 
 
 def test_full_disk_during_the_export(tmp_path):
