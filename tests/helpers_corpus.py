@@ -62,6 +62,8 @@ def default_values(table_name, **overrides):
         elif field.coded:
             code = model.scheme.dimension(field.dimension).codes(include_deprecated=False)[0]
             values[field.name] = format_codes([code]) if field.multi else code
+        elif field.name == "cup":
+            values["cup"] = "C11G06000000001"  # the layout of every published CUP (SCH-030/031)
         elif field.kind == "text":
             values[field.name] = f"{field.label_it} di prova"
         elif field.kind == "integer":

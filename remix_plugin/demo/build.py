@@ -181,6 +181,7 @@ def _write_catalogue(dataset, projects, programmi, indicatori, suffix_key=""):
             "localizzazione": project["localizzazione"],
             "provenienza": "ricognizione_remix",
             "stato_progetto": project["stato_progetto"],
+            "pubblicabile": project.get("pubblicabile", True),  # the demo is public material
             "note": project.get("note"),
         })
         lavoro_uuids, lavoro_geoms = {}, {}

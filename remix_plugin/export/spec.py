@@ -34,7 +34,8 @@ STYLES_TABLE = "layer_styles"
 EXCLUDED_TABLES = ("qgis_projects", "remix_exceptions", "remix_metadata", "comuni")
 
 # Key of the parent record in a link table, by parent table.
-PARENT_KEYS = {"progetti": "progetto_uuid", "criticita": "criticita_uuid", "lavori": "lavoro_uuid"}
+PARENT_KEYS = {"progetti": "progetto_uuid", "criticita": "criticita_uuid", "lavori": "lavoro_uuid",
+               "bandi": "bando_uuid"}
 
 # Bundle column types (SQLite declared types written by GDAL for each model kind).
 SQL_TYPES = {

@@ -710,7 +710,7 @@ def _source_srs_id(connection):
 
 def _select(connection, selection):
     """Temporary tables sel_<table>(uuid) with the uuids of every record that travels."""
-    for name in ("progetti", "criticita", "programmi", "attori", "indicatori"):
+    for name in _SELF_SELECTED_ORDER:
         connection.execute(sql.statement(CREATE_SELECTION, selection="sel_" + name))
     everything = selection.progetti is None and not (
         selection.comune or selection.zona or selection.programma
@@ -750,7 +750,7 @@ def _select(connection, selection):
     else:
         connection.execute("INSERT INTO temp.sel_progetti (uuid) SELECT uuid FROM src.progetti")
     if everything:
-        for name in ("criticita", "programmi", "attori", "indicatori"):
+        for name in _SELF_SELECTED_ORDER[1:]:
             connection.execute(sql.statement(SELECT_EVERY_RECORD, selection="sel_" + name, table=name))
         return
     connection.execute(
@@ -770,9 +770,14 @@ def _select(connection, selection):
         "WHERE progetto_uuid IN (SELECT uuid FROM temp.sel_progetti) "
         "AND indicatore_uuid IS NOT NULL"
     )
+    connection.execute(  # the calls for funding the selected projects' funding comes from
+        "INSERT OR IGNORE INTO temp.sel_bandi (uuid) SELECT bando_uuid FROM src.finanziamenti "
+        "WHERE progetto_uuid IN (SELECT uuid FROM temp.sel_progetti) AND bando_uuid IS NOT NULL"
+    )
 
 
-_SELF_SELECTED = {"progetti", "criticita", "programmi", "attori", "indicatori"}
+_SELF_SELECTED_ORDER = ("progetti", "criticita", "programmi", "attori", "indicatori", "bandi")
+_SELF_SELECTED = set(_SELF_SELECTED_ORDER)
 
 
 def _copy_table(connection, table, retag_srs):

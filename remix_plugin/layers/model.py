@@ -17,7 +17,8 @@ from functools import lru_cache
 from ..crs import DEFAULT_CRS, SUPPORTED_CRS  # noqa: F401 (part of the model's interface)
 from ..taxonomy import load_scheme
 
-SCHEMA_VERSION = 1  # bump with an upgrade step in layers/geopackage.py (_upgrade_in_place)
+# 2: publication flag, CUP, indicator baseline and target, sources, calls for funding (bandi).
+SCHEMA_VERSION = 2  # bump with an upgrade step in layers/geopackage.py (_upgrade_in_place)
 GEOMETRY_TYPE = "MultiPolygon"
 
 # Kinds of field values; "codes" is a JSON array of scheme codes.
@@ -162,6 +163,14 @@ def _text(name, it, en, requirement="optional", dit="", den="", max_length=0):
     return Field(name, "text", it, en, dit, den, requirement, max_length=max_length)
 
 
+def _cup():
+    """The Codice Unico di Progetto that tracks public money in Italy (15 characters)."""
+    return _text("cup", "CUP", "CUP (project code)", "optional",
+                 "Codice Unico di Progetto: 15 caratteri, lettere maiuscole e cifre.",
+                 "Italy's single project code for public investment: 15 upper-case letters and digits.",
+                 max_length=15)
+
+
 def _ref(name, target, it, en, requirement="required"):
     return Field(name, "text", it, en, requirement=requirement, references=target, max_length=36)
 
@@ -181,6 +190,29 @@ def _table(scheme, name, it, en, fields, geometry="", geometry_required=False):
     table = Table(name, it, en, all_fields, geometry, geometry_required)
     table._by_name.update({f.name: f for f in all_fields})
     return table
+
+
+def _bandi_table(scheme):
+    """Calls for funding (bandi): who may apply and what they fund, as scheme codes (docs/funding.md)."""
+    def euros(name, it, en, requirement="optional", dit="", den=""):
+        return Field(name, "real", it, en, dit, den, requirement)
+
+    return _table(scheme, "bandi", "Bandi di finanziamento", "Calls for funding", (
+        [_text("titolo", "Titolo", "Title", "required", max_length=254),
+         _text("ente", "Ente che finanzia", "Funding body", "recommended"),
+         _text("descrizione", "Descrizione", "Description"),
+         _text("url", "Indirizzo del bando (URL)", "Address of the call (URL)")],
+        [Field("data_apertura", "date", "Data di apertura", "Opening date", requirement="required"),
+         Field("data_chiusura", "date", "Data di chiusura", "Closing date", requirement="required",
+               definition_it="Ultimo giorno utile per presentare domanda.",
+               definition_en="Last day on which an application can be filed."),
+         euros("dotazione", "Dotazione (€)", "Budget (€)", "recommended"),
+         euros("importo_min", "Importo minimo per progetto (€)", "Minimum per project (€)"),
+         euros("importo_max", "Importo massimo per progetto (€)", "Maximum per project (€)"),
+         euros("cofinanziamento_min_pct", "Cofinanziamento minimo (%)", "Minimum co-funding (%)",
+               dit="Quota del costo del progetto, in percento, da coprire con finanziamenti già assegnati.",
+               den="Share of the project's cost, in percent, to be covered by funding already granted."),
+         _text("note", "Note", "Notes")]))
 
 
 def _build_tables(scheme):
@@ -212,6 +244,11 @@ def _build_tables(scheme):
             [Field("data_inizio", "date", "Data di inizio", "Start date"),
              Field("data_fine", "date", "Data di fine", "End date"),
              Field("costo_stimato", "real", "Costo stimato (€)", "Estimated cost (€)"),
+             _cup(),
+             Field("pubblicabile", "boolean", "Pubblicabile sul web", "May be published on the web",
+                   "Vero se il progetto può comparire nell'atlante web pubblico (mai i dati personali).",
+                   "True when the project may appear in the public web atlas (never personal data).",
+                   default_expression="false"),
              _text("note", "Note", "Notes")])),
         _table(scheme, "criticita", "Criticità", "Problems", (
             [_ref("progetto_uuid", "progetti.uuid", "Progetto che risponde", "Answering project", "optional"),
@@ -258,18 +295,34 @@ def _build_tables(scheme):
         _table(scheme, "indicatori", "Indicatori (KPI)", "Indicators (KPI)", (
             [_text("nome", "Nome", "Name", "required", max_length=254),
              _text("unita_misura", "Unità di misura", "Unit", "recommended")],
-            [_text("descrizione", "Descrizione", "Description", "recommended")])),
+            [_text("descrizione", "Che cosa misura", "What it measures", "recommended"),
+             Field("meglio_se_maggiore", "boolean", "Meglio se maggiore", "Higher is better",
+                   "Vero se un valore più alto è un risultato migliore.",
+                   "True when a higher value is a better result.", default_expression="true"),
+             Field("valore_base", "real", "Valore di partenza", "Baseline value"),
+             Field("data_base", "date", "Data del valore di partenza", "Baseline date"),
+             Field("valore_obiettivo", "real", "Valore obiettivo", "Target value"),
+             Field("data_obiettivo", "date", "Data obiettivo", "Target date")])),
         _table(scheme, "misure", "Misure degli indicatori", "Indicator measurements", (
             [_ref("progetto_uuid", "progetti.uuid", "Progetto", "Project"),
              _ref("indicatore_uuid", "indicatori.uuid", "Indicatore", "Indicator"),
              Field("data_misura", "date", "Data della misura", "Measurement date", requirement="required"),
              Field("valore", "real", "Valore", "Value", requirement="required")],
-            [_text("note", "Note", "Notes")])),
+            [_text("unita_misura", "Unità di misura", "Unit",
+                   dit="Se vuota, quella dell'indicatore.", den="When empty, the indicator's."),
+             _text("fonte", "Fonte del dato", "Source of the value"),
+             _text("note", "Note", "Notes")])),
+        _bandi_table(scheme),
         _table(scheme, "finanziamenti", "Finanziamenti", "Funding", (
             [_ref("progetto_uuid", "progetti.uuid", "Progetto", "Project"),
-             _text("titolo", "Bando o fonte", "Call or source", "required", max_length=254)],
+             _text("titolo", "Bando o fonte", "Call or source", "required", max_length=254),
+             _ref("bando_uuid", "bandi.uuid", "Bando", "Call for funding", "optional")],
             [Field("importo", "real", "Importo (€)", "Amount (€)", requirement="recommended"),
              Field("data", "date", "Data", "Date"),
+             _cup(),
+             _text("fonte", "Fonte dei dati", "Source of the data",
+                   dit="Es. il file di open data importato e la sua data.",
+                   den="E.g. the imported open-data file and its date."),
              _text("note", "Note", "Notes")])),
     ]
     comuni_fields = (
@@ -307,6 +360,8 @@ RELATIONS = (
              label_it="Misure", label_en="Measurements"),
     Relation("lavoro_azioni", "lavori", "azioni", "lavoro_uuid", strength="association",
              label_it="Azioni collegate", label_en="Linked actions"),
+    Relation("bando_finanziamenti", "bandi", "finanziamenti", "bando_uuid", strength="association",
+             label_it="Finanziamenti del bando", label_en="Funding from the call"),
 )
 
 

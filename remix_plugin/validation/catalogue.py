@@ -338,6 +338,81 @@ RULES = (
         "Text values must not contain control characters (other than tab and newline).",
         "Control characters break CSV exports, labels and the Region's import.",
     ),
+    _r(
+        "SCH-030",
+        "scheme",
+        "error",
+        "CUP non valido",
+        "Invalid CUP",
+        "{feature}: il CUP «{value}» non è di 15 lettere maiuscole o cifre ({detail} caratteri).",
+        "{feature}: the CUP '{value}' is not 15 upper-case letters or digits ({detail} characters).",
+        "A cup (Codice Unico di Progetto) is exactly 15 upper-case letters or digits.",
+        "Public money in Italy is tracked by the CUP (law 3/2003 art. 11): a malformed one cannot be "
+        "linked to the national open data (docs/funding.md).",
+    ),
+    _r(
+        "SCH-031",
+        "scheme",
+        "warning",
+        "CUP con struttura insolita",
+        "CUP with an unusual layout",
+        "{feature}: il CUP «{value}» non segue la struttura lettera, 2 cifre, lettera, 11 cifre.",
+        "{feature}: the CUP '{value}' does not follow the layout letter, 2 digits, letter, 11 digits.",
+        "A cup follows the layout of every published CUP: letter, 2 digits, letter, 2 digits of the "
+        "year, 9 digits (e.g. C11G06000000001).",
+        "A 15-character code in another layout is most likely mistyped (letters O/I for 0/1) and will "
+        "not match the open data (docs/funding.md).",
+    ),
+    _r(
+        "SCH-032",
+        "scheme",
+        "warning",
+        "Misura precedente all'inizio del progetto",
+        "Measurement before the project's start",
+        "{feature}: la misura è datata {value}, prima dell'inizio del progetto ({detail}).",
+        "{feature}: the measurement is dated {value}, before the project's start ({detail}).",
+        "A misura's data_misura is not earlier than its progetto's data_inizio.",
+        "Monitoring compares achieved values with the project's baseline and target "
+        "(docs/monitoring.md): a value measured before the project started is a baseline, which "
+        "belongs to the indicator (valore_base), or a mistyped date.",
+    ),
+    _r(
+        "SCH-033",
+        "scheme",
+        "warning",
+        "Misura con data futura",
+        "Measurement dated in the future",
+        "{feature}: la misura è datata {value}, una data futura.",
+        "{feature}: the measurement is dated {value}, a date in the future.",
+        "A misura's data_misura is not after the day of the validation.",
+        "A measurement records an achieved value: it cannot have been taken yet; a planned value is "
+        "the indicator's target (valore_obiettivo, data_obiettivo; docs/monitoring.md).",
+    ),
+    _r(
+        "SCH-034",
+        "scheme",
+        "warning",
+        "Unità di misura diversa da quella dell'indicatore",
+        "Measurement unit differs from the indicator's",
+        "{feature}: l'unità di misura «{value}» è diversa da quella dell'indicatore ({detail}).",
+        "{feature}: the unit '{value}' differs from the indicator's ({detail}).",
+        "A misura's unita_misura, when filled, is the unit of its indicator (compared without case "
+        "and surrounding spaces).",
+        "The KPI report compares every measurement with the indicator's baseline and target in the "
+        "indicator's unit: values in another unit cannot be compared (docs/monitoring.md).",
+    ),
+    _r(
+        "SCH-035",
+        "scheme",
+        "error",
+        "Data obiettivo precedente alla data di partenza",
+        "Target date before the baseline date",
+        "{feature}: la data obiettivo {value} precede la data del valore di partenza {detail}.",
+        "{feature}: the target date {value} is before the baseline date {detail}.",
+        "An indicatore's data_obiettivo is not earlier than its data_base.",
+        "The status 'on track' measures the elapsed share of the time from the baseline to the "
+        "target date (docs/monitoring.md): a target dated before its baseline has no such time.",
+    ),
     # -- references --------------------------------------------------------------------------
     _r(
         "REF-001",
@@ -566,7 +641,8 @@ EITHER_OR = {"lavori": ("intervento_oggetto", "servizi_realizzati")}
 EITHER_OR_RULE = "SCH-011"
 # SCH-012: per table, (start field, end field): the end date is not before the start date.
 DATE_ORDER_RULE = "SCH-012"
-DATE_ORDER = {"progetti": ("data_inizio", "data_fine"), "fasi": ("data_inizio", "data_fine")}
+DATE_ORDER = {"progetti": ("data_inizio", "data_fine"), "fasi": ("data_inizio", "data_fine"),
+              "bandi": ("data_apertura", "data_chiusura")}
 # Cross-field rules on one record that the forms also enforce: (table, field) -> rule code.
 FIELD_RULES = {(table, end): DATE_ORDER_RULE for table, (_start, end) in DATE_ORDER.items()}
 

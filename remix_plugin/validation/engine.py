@@ -18,7 +18,7 @@ from ..layers.model import load_model
 from .context import Record, RuleContext, ValidationCancelled  # noqa: F401 (callers catch it from here)
 from .exceptions_store import apply_exceptions
 from .findings import Finding, Report  # noqa: F401 (re-exported: engine.Finding, engine.Report)
-from .rules import geometry, records, references, structure
+from .rules import funding, geometry, monitoring, records, references, structure
 from .rules.scheme_values import ValueChecks
 from .source import FileSource
 
@@ -78,6 +78,7 @@ class _Run:
         context.tick()
         records.check_projects(context)
         records.check_phases(context)
+        monitoring.check_measurements(context)
         geometry.check_duplicate_geometries(context, self.duplicate_candidates)
         context.tick(sum(counts.values()) * 0.1)
 
@@ -117,7 +118,8 @@ class _Run:
         title_index = next((1 + names.index(c) for c in ("titolo", "nome") if c in names), None)
         uuid_index = 1 + names.index("uuid") if "uuid" in names else None
         parent_index = 1 + names.index("progetto_uuid") if "progetto_uuid" in names else None
-        hooks = records.row_hooks(context, table, names)
+        hooks = records.row_hooks(context, table, names) + funding.row_hooks(context, table, names)
+        hooks += monitoring.row_hooks(context, table, names)
         shapes = None
         if geometry_column:
             shapes = geometry.FeaturePass(
@@ -181,6 +183,7 @@ def check_record(table_name, record, profile="strict", today=None):
     row = Record(table_name, record.get("fid"), record.get("uuid"), title)
     for index, model_field, check in checks:
         check(row, model_field, values[index])
-    for hook in records.row_hooks(context, table, names):
+    hooks = records.row_hooks(context, table, names) + funding.row_hooks(context, table, names)
+    for hook in hooks + monitoring.row_hooks(context, table, names):
         hook(row, values)
     return context.findings

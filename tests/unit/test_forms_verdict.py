@@ -18,6 +18,8 @@ MODEL = load_model()
 TABLES = [t.name for t in MODEL.data_tables]
 UUID = "6f1c2b1e-3c55-4a8e-9a57-0d6c1f0a4b11"
 
+VALID_CUP = "C11G06000000001"  # the layout of every published CUP (SCH-030/031)
+
 
 def _value(model_field):
     if model_field.name == "uuid":
@@ -29,6 +31,8 @@ def _value(model_field):
         return "015182"
     if model_field.references:
         return UUID
+    if model_field.name == "cup":
+        return VALID_CUP
     return {"integer": 1, "real": 10.0, "boolean": 0, "date": "2024-01-01",
             "datetime": "2024-01-01T10:00:00"}.get(model_field.kind, "testo di prova")
 

@@ -24,7 +24,7 @@ def model():
 
 def test_expected_tables(model):
     assert model.table_names == ["programmi", "progetti", "criticita", "lavori", "azioni", "attori",
-                                 "progetto_attori", "fasi", "indicatori", "misure", "finanziamenti",
+                                 "progetto_attori", "fasi", "indicatori", "misure", "bandi", "finanziamenti",
                                  "comuni"]
     assert [t.name for t in model.data_tables] == model.table_names[:-1]
 

@@ -107,7 +107,7 @@ def test_scheme_answers_the_questions_of_forms_and_validation(scheme):
         "ambito_criticita", "ambito_intervento", "scala_criticita"]
     rows = scheme.codelist_rows()
     assert len(rows) == sum(len(d.terms) for d in scheme.dimensions)
-    assert scheme.version == "1.0.0"
+    assert scheme.version == "1.1.0"
 
 
 def test_shipped_scheme_is_sound(raw):

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from remix_plugin.codes import format_codes
 from remix_plugin.layers.model import load_model
+from remix_plugin.validation.catalogue import DATE_ORDER
 from remix_plugin.validation.catalogue import codes as rule_codes
 from remix_plugin.validation.engine import check_record
 
@@ -71,6 +72,8 @@ def _valid_value(draw, field):
                 draw(st.lists(st.sampled_from(codes), min_size=1, max_size=len(codes), unique=True))
             )
         return draw(st.sampled_from(codes))
+    if field.name == "cup":  # a Codice Unico di Progetto: letter, 2 digits, letter, 11 digits
+        return draw(st.from_regex(r"[A-Z][0-9]{2}[A-Z][0-9]{11}", fullmatch=True))
     if field.kind == "text":
         limit = field.max_length or 200
         if field.name in ("creato_il", "modificato_il"):
@@ -97,9 +100,12 @@ def _valid_value(draw, field):
 def valid_records(draw):
     table = MODEL.table(draw(st.sampled_from(TABLES)))
     record = {f.name: _valid_value(draw, f) for f in table.fields}
-    if "data_inizio" in record and "data_fine" in record:
-        start = datetime.date.fromisoformat(record["data_inizio"])
-        record["data_fine"] = (start + datetime.timedelta(days=draw(st.integers(0, 3000)))).isoformat()
+    first, last = DATE_ORDER.get(table.name, (None, None))
+    if first in record and last in record:
+        start = datetime.date.fromisoformat(record[first])
+        record[last] = (start + datetime.timedelta(days=draw(st.integers(0, 3000)))).isoformat()
+    if table.name == "indicatori":  # SCH-035: the target date is not before the baseline date
+        record["data_obiettivo"] = max(record["data_base"], record["data_obiettivo"])
     if table.name == "fasi" and record.get("stato_fase") == "conclusa":
         record["data_fine"] = record["data_inizio"]
     return table.name, record

@@ -194,6 +194,18 @@ def _geo_012(path, ids, mp):
     _add_lavoro(path, ids, hc.square_wkt(x, y), project="p2")
 
 
+def _measure_of_p1(**values):  # misure rows have no key in ids: the p1 measurement by its project
+    def mutate(path, ids, mp):
+        assignments = ", ".join(f'"{name}" = ?' for name in values)
+        hc.sqlite_exec(
+            path,
+            f"UPDATE misure SET {assignments} WHERE progetto_uuid = ?",
+            tuple(values.values()) + (ids["p1"],),
+        )
+
+    return mutate
+
+
 CASES = {
     "STR-001": (_str_001, "finanziamenti"),
     "STR-002": (_str_002, "progetti"),
@@ -221,6 +233,15 @@ CASES = {
     "SCH-017": (_set("criticita", "p1_criticita", progetto_uuid=None), "progetti"),
     "SCH-018": (_set("fasi", "p1_fase1", data_fine="2999-01-01"), "fasi"),
     "SCH-019": (_set("progetti", "p1", descrizione="riga\x07campanello"), "progetti"),
+    "SCH-030": (_set("progetti", "p1", cup="F81C2300137000"), "progetti"),
+    "SCH-031": (_set("progetti", "p1", cup="FF1C23001370006"), "progetti"),
+    "SCH-032": (_measure_of_p1(data_misura="2019-12-31"), "misure"),
+    "SCH-033": (_measure_of_p1(data_misura="2999-01-01"), "misure"),
+    "SCH-034": (_measure_of_p1(unita_misura="kg"), "misure"),
+    "SCH-035": (
+        _set("indicatori", "indicatore", data_base="2024-01-01", data_obiettivo="2023-12-31"),
+        "indicatori",
+    ),
     "REF-001": (_set("azioni", "p1_azione", uuid=""), "azioni"),
     "REF-002": (_set("azioni", "p1_azione", uuid="non-un-uuid"), "azioni"),
     "REF-003": (_ref_003, "attori"),
