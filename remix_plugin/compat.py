@@ -278,3 +278,18 @@ def takes_text_format(item):
     """Layout labels (QGIS >= 3.24) and legend styles (>= 3.30) take a QgsTextFormat; 3.22 a
     QFont and a colour."""
     return hasattr(item, "setTextFormat")
+
+
+def postgres_connections():
+    """name -> QGIS data source URI of the saved PostgreSQL connections (Browser, Data source
+    manager). The provider connections API (QGIS >= 3.10) on every supported version; the
+    settings keys of 3.x as the fallback when the provider's metadata is missing."""
+    from qgis.core import QgsProviderRegistry
+
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    if metadata is not None:
+        try:
+            return {name: connection.uri() for name, connection in metadata.connections(False).items()}
+        except (AttributeError, TypeError):  # pragma: no cover (older bindings)
+            pass
+    return {}  # pragma: no cover

@@ -24,6 +24,9 @@ from ..layers.model import (
 
 SCHEMA = "remix"
 HISTORY_TABLE = "history"
+# QGIS's project storage table (QgsPostgresProjectStorage's name and columns): created here so it is
+# owned by the administrator role and readable by every RE.MIX login, not by whoever saves first.
+PROJECTS_TABLE_QGIS = "qgis_projects"
 LOGINS_TABLE = "login_comuni"
 CODE_TABLE_PREFIX = "codes_"  # one table per scheme dimension: codes_<dimension>
 KEY = "uuid"
@@ -115,6 +118,9 @@ CREATE_HISTORY = (
     "table_name text NOT NULL, row_uuid uuid, "
     "txid bigint NOT NULL DEFAULT txid_current(), "
     "before jsonb, after jsonb)"
+)
+CREATE_QGIS_PROJECTS = (
+    "CREATE TABLE IF NOT EXISTS {schema}.{table} (name TEXT PRIMARY KEY, metadata JSONB, content BYTEA)"
 )
 CREATE_HISTORY_INDEX = "CREATE INDEX IF NOT EXISTS {index} ON {schema}.{table} (row_uuid, txid)"
 CREATE_LOGINS = (
@@ -486,9 +492,21 @@ def schema_statements(model, scheme, srid, postgis_schema):
         _s(CREATE_HISTORY_INDEX, table=HISTORY_TABLE, index="idx_history_row"),
         _s(CREATE_LOGINS, table=LOGINS_TABLE, comuni=COMUNI_TABLE, istat="istat"),
     ]
+    out += projects_table_statements()
     out += _function_statements(model, postgis_schema)
     out += _trigger_statements(model)
     out += _privilege_statements(model)
+    return out
+
+
+def projects_table_statements():
+    """``remix.qgis_projects`` (QGIS's project storage), SELECT for readers, CMM editors and comune
+    technicians (they load the stored project; only the administrator writes it). Run as the
+    administrator role, who then owns it. The one definition: ``db init``/``db upgrade`` and
+    qgis_project/central_storage.ensure_projects_table both run this list."""
+    out = [_s(CREATE_QGIS_PROJECTS, table=PROJECTS_TABLE_QGIS)]
+    for role in (READER_ROLE, CMM_ROLE, COMUNE_ROLE):
+        out.append(_s(GRANT_SELECT, table=PROJECTS_TABLE_QGIS, role=role))
     return out
 
 
@@ -611,7 +629,7 @@ def _function_statements(model, postgis_schema):
         if table.coded_fields:
             out.append(_codes_function(table))
     for table in model.data_tables:
-        derived = _derived_fields(table)
+        derived = derived_fields(table)
         if derived:
             out.append(
                 _s(
@@ -641,7 +659,7 @@ def _codes_function(table):
     return Statement(text + FUNCTION_CHECK_CODES_TAIL, tuple(params))
 
 
-def _derived_fields(table):
+def derived_fields(table):
     """(comune field, area field) derived from the geometry in the model, or None."""
     comune = [f.name for f in table.fields if f.default_expression == COMUNE_EXPRESSION]
     area = [f.name for f in table.fields if f.default_expression == AREA_EXPRESSION]
@@ -671,7 +689,7 @@ def _trigger_statements(model):
         if table.coded_fields:
             out += _trigger(table.name, TRIGGERS[2], "write", codes_function(table.name))
         out += _trigger(table.name, TRIGGERS[3], "write", AUDIT)
-        if _derived_fields(table):
+        if derived_fields(table):
             out += _trigger(table.name, TRIGGERS[4], "write", f"derive_{table.name}")
         has_geometry = "geometry" if table.geometry else ""
         out += _trigger(table.name, TRIGGERS[5], "after", RECORD_HISTORY, (has_geometry,))

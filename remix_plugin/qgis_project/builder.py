@@ -1,21 +1,31 @@
 """Build the RE.MIX project in a ``QgsProject``: layers, layer tree, relations, then each layer's
 form (``forms.qgis_config``, the one writer of the form configuration) and style (``styles``).
 
+The layers come from a *store* (``stores.GeoPackageStore`` or ``stores.PostgresStore``): the same
+code builds the GeoPackage's project and the central database's. A path is a GeoPackage store.
 ``build_project`` never touches ``QgsProject.instance()`` unless it is the project passed in.
 """
 
 from pathlib import Path
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsRelation, QgsRelationContext, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDefaultValue,
+    QgsRelation,
+    QgsRelationContext,
+    QgsVectorLayer,
+)
 
 from .. import compat
-from ..forms.qgis_config import configure_layer
+from ..forms.qgis_config import LANGUAGE_PROPERTY, configure_layer
+from ..i18n import pick
 from ..layers.errors import RemixFileError
 from ..layers.inspect import inspect_geopackage
 from ..layers.model import CODELIST_TABLE, COMUNI_TABLE, load_model
 from ..layers.paths import FILE_ENTRY, PROJECT_SCOPE
 from ..styles import apply_default_style
 from . import TABLE_PROPERTY
+from .stores import GeoPackageStore
 
 DEFAULT_LANGUAGE = "it"  # the data and its users are Italian; labels follow the project's language
 
@@ -30,8 +40,15 @@ _DATA_ORDER = ("lavori", "criticita", "programmi", "progetti", "azioni", "fasi",
                "progetto_attori", "finanziamenti", "indicatori", "misure")
 
 
+def as_store(store_or_path):
+    """A store; a path (str or Path) is a GeoPackage store."""
+    if isinstance(store_or_path, (str, Path)):
+        return GeoPackageStore(store_or_path)
+    return store_or_path
+
+
 def layer_uri(gpkg_path, table_name):
-    return f"{Path(gpkg_path).resolve()}|layername={table_name}"
+    return as_store(gpkg_path).layer_uri(table_name)
 
 
 def table_of(layer):
@@ -63,18 +80,20 @@ def _group_label(key, language):
 def add_layers(gpkg_path, project, language=DEFAULT_LANGUAGE):
     """Add every table of the model, the code list and the comuni to ``project`` (layer tree:
     group Progetti, group Riferimento with the code lists collapsed and comuni at the bottom).
-    Returns ``{table name: QgsVectorLayer}``. Raises RemixFileError if a layer cannot be read."""
+    ``gpkg_path``: a GeoPackage path or a store. Returns ``{table name: QgsVectorLayer}``.
+    Raises RemixFileError if a layer cannot be read."""
+    store = as_store(gpkg_path)
     model = load_model()
     names = [n for n in _DATA_ORDER if model.has_table(n)]
     names += [t.name for t in model.data_tables if t.name not in names]
     names += [CODELIST_TABLE, COMUNI_TABLE]
     layers = {}
     for name in names:
-        layer = QgsVectorLayer(layer_uri(gpkg_path, name), layer_label(name, language), "ogr")
+        layer = QgsVectorLayer(store.layer_uri(name), layer_label(name, language), store.provider)
         if not layer.isValid():
             raise RemixFileError("corrupt",
-                                 f"Il livello {name} di {Path(gpkg_path).name} non si apre.",
-                                 f"Layer {name} of {Path(gpkg_path).name} cannot be opened.")
+                                 f"Il livello {name} di {store.label} non si apre.",
+                                 f"Layer {name} of {store.label} cannot be opened.")
         layer.setCustomProperty(TABLE_PROPERTY, name)
         layers[name] = layer
     project.addMapLayers(list(layers.values()), False)
@@ -111,19 +130,54 @@ def build_relations(project, layers, language=DEFAULT_LANGUAGE):
     return relations
 
 
-def configure_layers(layers, relations, language=DEFAULT_LANGUAGE):
-    """The form and the default style of every RE.MIX layer but the code list (shown as a table)."""
+def configure_layers(layers, relations, language=DEFAULT_LANGUAGE, store=None):
+    """The form and the default style of every RE.MIX layer but the code list (shown as a table);
+    then what the store sets itself (``server_fields``) becomes read-only."""
     for table_name, layer in layers.items():
         if table_name == CODELIST_TABLE:
             continue
         configure_layer(layer, table_name, layers, relations, language)
         apply_default_style(layer, table_name, language)
+        if store is not None:
+            configure_server_fields(layer, table_name, store)
 
 
-def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None):
-    """Fill ``project`` with the whole RE.MIX project of a file. Returns (layers, relations).
+def configure_server_fields(layer, table_name, store):
+    """Fields the store's server sets (PostgreSQL: audit, a lavoro's comune and area, the row
+    version) are read-only in the form. The audit fields lose the client's clock and user
+    expressions (the server ignores them); a lavoro's comune and area keep theirs as a preview
+    while drawing (the server recomputes them from the geometry). The row version gets the
+    store's default value "applied on update", so QGIS sends the version an edit is based on
+    (docs/central-database.md, "Concurrent edits")."""
+    kinds = store.server_fields(table_name)
+    if not kinds:
+        return
+    fields = layer.fields()
+    config = layer.editFormConfig()
+    for name, kind in kinds.items():
+        index = fields.indexOf(name)
+        if index < 0:
+            continue
+        config.setReadOnly(index, True)
+        if kind == "version":
+            layer.setDefaultValueDefinition(index, QgsDefaultValue(store.version_default(), True))
+            language = layer.customProperty(LANGUAGE_PROPERTY, DEFAULT_LANGUAGE)
+            layer.setFieldAlias(index, pick(language, "Versione (del database)",
+                                            "Version (set by the database)"))
+        elif kind == "audit":
+            layer.setDefaultValueDefinition(index, QgsDefaultValue("", False))
+    layer.setEditFormConfig(config)
+
+
+def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None, schema_version=None):
+    """Fill ``project`` with the whole RE.MIX project of a store (a GeoPackage path, or a
+    ``stores.PostgresStore`` with ``schema_version`` read by ``central.database.inspect_database``).
+    Returns (layers, relations).
 
     ``final_path``: where the file will live when it is written through a temporary file."""
+    store = as_store(gpkg_path)
+    if store.kind != "geopackage":
+        return _build_database_project(store, project, language, schema_version)
     info = inspect_geopackage(gpkg_path)
     project.clear()
     layers = add_layers(gpkg_path, project, language)
@@ -135,4 +189,18 @@ def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None
     project.writeEntry(PROJECT_SCOPE, FILE_ENTRY, final.name)  # see layers/paths.py
     project.writeEntry("remix", "/language", language)
     project.writeEntry("remix", "/schema_version", str(info.schema_version))
+    return layers, relations
+
+
+def _build_database_project(store, project, language, schema_version):
+    project.clear()
+    layers = add_layers(store, project, language)
+    relations = build_relations(project, layers, language)
+    configure_layers(layers, relations, language, store=store)
+    project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{int(store.srid)}"))
+    project.setTitle(f"RE.MIX — {store.dbname or store.service}")
+    project.writeEntry("remix", "/language", language)
+    project.writeEntry("remix", "/store", store.kind)
+    if schema_version is not None:
+        project.writeEntry("remix", "/schema_version", str(schema_version))
     return layers, relations

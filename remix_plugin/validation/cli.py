@@ -1,8 +1,11 @@
-"""``python3 -m remix_plugin validate FILE.gpkg [--profile NAME] [--format text|jsonl] [--lang it|en]``
+"""``python3 -m remix_plugin validate FILE.gpkg|DSN [--profile NAME] [--format text|jsonl] [--lang it|en]``
 
-No QGIS needed (sqlite3 + GDAL/OGR + shapely from the distribution). Exit codes: 0 no errors
-(warnings may be printed), 1 errors found, 2 the file (or the profile) cannot be used, with a
-one-line reason on stderr.
+No QGIS needed (sqlite3 + GDAL/OGR + shapely from the distribution; psycopg2 for a DSN). A DSN
+(``central/dsn.looks_like_dsn``: ``service=remix``, ``host=… dbname=…``, ``postgresql://…``)
+validates the central database (``central/validation_source.DatabaseSource``), anything else
+is a GeoPackage. Exit codes: 0 no errors (warnings may be printed), 1 errors found, 2 the file,
+the database (cannot connect, no PostGIS, no RE.MIX schema, a newer schema) or the profile
+cannot be used, with a one-line reason on stderr.
 """
 
 import json
@@ -17,6 +20,10 @@ from ..textsafe import safe_json_line, safe_text
 from .profiles import ProfileError
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+MISSING_PSYCOPG2 = {
+    "it": "Per validare il database serve psycopg2 per Python (python3-psycopg2): {error}",
+    "en": "Validating the database needs psycopg2 for Python (python3-psycopg2): {error}",
+}
 MISSING_LIBRARY = {
     "it": "Il validatore richiede GDAL e shapely per Python (python3-gdal, python3-shapely): {error}",
     "en": "The validator needs GDAL and shapely for Python (python3-gdal, python3-shapely): {error}",
@@ -68,23 +75,22 @@ def jsonl_lines(report, language="it"):
 def run_validate(args):
     language = getattr(args, "lang", "it") or "it"
     try:
-        from .engine import validate_geopackage
+        from .engine import validate_geopackage, validate_source
     except ImportError as exc:  # GDAL's or shapely's Python bindings are missing
         print(MISSING_LIBRARY[language].format(error=exc), file=sys.stderr)
         return EXIT_UNREADABLE
     profile = getattr(args, "profile", "strict") or "strict"
+    from ..central.dsn import looks_like_dsn
+
+    database = looks_like_dsn(args.path)
     try:
-        from ..export.validation_memo import validate_remembering
-
-        def validate():
-            return validate_geopackage(args.path, profile=profile)
-
-        # remembered, so `validate` then `export-bundle` on the same unchanged file validates once;
-        # only a readable regular file is hashed (a pipe or a folder gets the engine's own answer)
-        if os.path.isfile(args.path) and os.access(args.path, os.R_OK):
-            report = validate_remembering(args.path, profile, validate)
+        if database:
+            report = _validate_database(args.path, profile, validate_source)
         else:
-            report = validate()
+            report = _validate_file(args.path, profile, validate_geopackage)
+    except ImportError as exc:  # psycopg2 missing (a DSN only)
+        print(MISSING_PSYCOPG2[language].format(error=exc), file=sys.stderr)
+        return EXIT_UNREADABLE
     except RemixFileError as exc:
         print(safe_text(exc.message(language)), file=sys.stderr)
         return EXIT_UNREADABLE
@@ -104,3 +110,24 @@ def run_validate(args):
     else:
         print(format_text(report, language))
     return EXIT_ERRORS if report.has_errors else EXIT_CLEAN
+
+
+def _validate_database(dsn, profile, validate_source):
+    import psycopg2  # noqa: F401 (ImportError: said clearly by the caller)
+
+    from ..central.validation_source import DatabaseSource
+
+    return validate_source(DatabaseSource(dsn), profile=profile)
+
+
+def _validate_file(path, profile, validate_geopackage):
+    from ..export.validation_memo import validate_remembering
+
+    def validate():
+        return validate_geopackage(path, profile=profile)
+
+    # remembered, so `validate` then `export-bundle` on the same unchanged file validates once;
+    # only a readable regular file is hashed (a pipe or a folder gets the engine's own answer)
+    if os.path.isfile(path) and os.access(path, os.R_OK):
+        return validate_remembering(path, profile, validate)
+    return validate()
