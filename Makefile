@@ -14,18 +14,20 @@ QM        := $(patsubst %.ts,%.qm,$(wildcard remix_plugin/i18n/*.ts))
 PKG_SRC   := $(shell find remix_plugin -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -name '*.qm') metadata.txt LICENSE
 
 .PHONY: help setup test test-unit test-qgis test-e2e test-host test-newest-ltr qgis-chroot lint package translations translations-update \
-        translations-check deploy demo bench clean
+        translations-check web-assets deploy demo bench clean
 
 help:
 	@echo "make test          set up (apt + .venv) and run every test tier: unit, qgis, e2e + package,"
 	@echo "                   on the host's QGIS and on the newest LTR in a cached Debian chroot"
 	@echo "make test-host     every tier on the host's QGIS only (test-newest-ltr: in the chroot only)"
 	@echo "make demo          demo GeoPackage from the seed, validation, regional bundle + check, atlas PDF,"
+	@echo "                   web atlas, funding matches, networks of projects and priority scores,"
 	@echo "                   then QGIS under Xvfb with the plugin and the demo open: everything in out/"
 	@echo "make package       dist/remix_plugin.zip (Plugins > Manage and Install Plugins > Install from ZIP)"
 	@echo "make deploy        install the zip into a QGIS profile (PROFILE_DIR=... or QGIS_PROFILE=name)"
 	@echo "make bench         start-up time of the plugin in the real QGIS desktop (target < 30 ms)"
 	@echo "make lint          ruff check + Qt6 readiness (scripts/qt6_check.py, names resolved in PyQt6)"
+	@echo "make web-assets    copy the pinned MapLibre (npm registry) into remix_plugin/web/vendor/"
 	@echo "make translations  compile remix_plugin/i18n/*.ts into .qm (translations-update: refresh .ts)"
 	@echo "make clean         remove build outputs and caches (keeps .venv)"
 
@@ -35,21 +37,21 @@ $(STAMP): scripts/setup.sh
 	bash scripts/setup.sh
 
 # The host's QGIS (3.22 on Debian 12), then the newest LTR in scripts/qgis_chroot.sh's chroot.
-test: setup translations
+test: setup translations web-assets
 	bash scripts/run_tests.sh --newest-ltr unit qgis e2e
 
-test-host: setup translations
+test-host: setup translations web-assets
 	bash scripts/run_tests.sh unit qgis e2e
-test-newest-ltr: setup translations
+test-newest-ltr: setup translations web-assets
 	bash scripts/qgis_chroot.sh run bash scripts/run_tests.sh unit qgis e2e
 qgis-chroot: setup
 	bash scripts/qgis_chroot.sh build
 
-test-unit: setup
+test-unit: setup web-assets
 	bash scripts/run_tests.sh unit
-test-qgis: setup translations
+test-qgis: setup translations web-assets
 	bash scripts/run_tests.sh qgis
-test-e2e: setup translations
+test-e2e: setup translations web-assets
 	bash scripts/run_tests.sh e2e
 
 lint: setup
@@ -67,9 +69,17 @@ translations-update:
 translations-check:
 	$(SYS_PY) scripts/translations.py check
 
+# MapLibre GL JS for the web atlas, pinned in web/package-lock.json, copied from the npm registry
+# into remix_plugin/web/vendor/ (generated, not in git; goes into the zip).
+WEB_STAMP := remix_plugin/web/vendor/VERSION.json
+web-assets: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package.json web/package-lock.json scripts/build_web_assets.py | $(STAMP)
+	$(SYS_PY) scripts/build_web_assets.py
+
 package: $(ZIP)
 
-$(ZIP): $(QM) $(PKG_SRC) scripts/build_package.py
+$(ZIP): $(QM) $(WEB_STAMP) $(PKG_SRC) scripts/build_package.py
 	$(SYS_PY) scripts/build_package.py --no-translations
 
 deploy: package

@@ -1,11 +1,17 @@
 """Command line without QGIS, for the receiving office and for scripts:
 
-    python3 -m remix_plugin validate FILE.gpkg [--profile NAME] [--format text|jsonl]
+    python3 -m remix_plugin validate FILE.gpkg|DSN [--profile NAME] [--format text|jsonl]
     python3 -m remix_plugin check-bundle FILE.gpkg|FILE.zip
     python3 -m remix_plugin create FILE.gpkg [--crs EPSG:32632]
     python3 -m remix_plugin export-bundle SOURCE.gpkg BUNDLE.gpkg [--producer CMM] [--profile NAME]
     python3 -m remix_plugin import-bundle BUNDLE.gpkg|BUNDLE.zip TARGET.gpkg
     python3 -m remix_plugin db init|grant|upgrade --dsn DSN …   (central database, docs/central-database.md)
+    python3 -m remix_plugin publish-web FILE.gpkg OUTDIR        (web atlas, docs/web-atlas.md)
+    python3 -m remix_plugin kpi-report FILE.gpkg|DSN OUTPUT.csv (monitoring, docs/monitoring.md)
+    python3 -m remix_plugin match-funding FILE.gpkg OUTPUT.csv  (funding, docs/funding.md)
+    python3 -m remix_plugin import-funding-opendata …           (funding, docs/funding.md)
+    python3 -m remix_plugin suggest-programmi|accept-proposta|reject-proposta …  (docs/networks-priority.md)
+    python3 -m remix_plugin priority-score FILE.gpkg OUTPUT.csv (docs/networks-priority.md)
 
 Exit codes: 0 clean, 1 findings/errors (or conflicts left for the user), 2 a file cannot be read
 or written (one line in Italian or English on stderr: never a traceback).
@@ -80,8 +86,8 @@ def main(argv=None):
     create.add_argument("--crs", default="EPSG:32632")
     create.add_argument("--lang", choices=("it", "en"), default="it")
 
-    validate = commands.add_parser("validate", help="validate a RE.MIX GeoPackage")
-    validate.add_argument("path")
+    validate = commands.add_parser("validate", help="validate a RE.MIX GeoPackage or the central database")
+    validate.add_argument("path", help="FILE.gpkg, or a PostgreSQL DSN (service=remix, postgresql://…)")
     validate.add_argument("--profile", default="strict")
     validate.add_argument("--format", choices=("text", "jsonl"), default="text")
     validate.add_argument("--lang", choices=("it", "en"), default="it")
@@ -104,8 +110,15 @@ def main(argv=None):
     merge.add_argument("target")
     merge.add_argument("--lang", choices=("it", "en"), default="it")
 
+    incubator = _incubator_clis()
+    for cli in incubator:
+        cli.add_parser(commands)
+
     args = parser.parse_args(argv)
     _quiet_gdal()
+    for cli in incubator:  # each owns its commands and prints its own one-line errors
+        if args.command in cli.COMMANDS:
+            return cli.run(args)
     if args.command == "create":
         return _create(args)
     if args.command == "validate":
@@ -121,6 +134,17 @@ def main(argv=None):
     if args.command == "import-bundle":
         return _import(args)
     return EXIT_UNREADABLE
+
+
+def _incubator_clis():
+    """CMM's tools, each a module with ``COMMANDS``, ``add_parser(subparsers)`` and ``run(args)``."""
+    from .funding import cli as funding_cli
+    from .monitoring import cli as monitoring_cli
+    from .networks import cli as networks_cli
+    from .priority import cli as priority_cli
+    from .web import cli as web_cli
+
+    return (web_cli, monitoring_cli, funding_cli, networks_cli, priority_cli)
 
 
 def _create(args):

@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """The headless half of `make demo` (run with /usr/bin/python3, QGIS offscreen):
 
-1. build out/remix_demo.gpkg from the seed's catalogue (six projects), with its QGIS project;
+1. build out/remix_demo.gpkg from the seed's catalogue (six projects), with its QGIS project,
+   with illustrative indicator baselines, targets and measurements (out/kpi_report*.csv) and two
+   illustrative calls for funding, matched with the projects (out/abbinamenti_finanziamenti*.csv);
 2. validate it with the command-line validator (no QGIS): out/remix_demo_validation.jsonl;
 3. export the regional bundle (strict profile): out/REMIX_CMM_<date>_NN.gpkg;
 4. check the bundle with the independent checker (no QGIS): out/bundle_check.txt;
-5. render the atlas PDF: out/atlante_remix_demo.pdf.
+5. render the atlas PDF: out/atlante_remix_demo.pdf;
+6. publish the web atlas: out/web/index.html;
+7. propose networks of projects and score the metropolitan priority: out/proposte_programmi.gpkg,
+   out/priorita_metropolitana.csv.
 
 Each step prints one line; out/SUMMARY.md lists what was made and where.
 """
@@ -47,8 +52,17 @@ def main():
         print(line, flush=True)
         lines.append(f"- **{step}**: {text}" + ("" if ok else " — **FAILED**"))
 
+    def report_lines(more):
+        """The incubator's demo steps return their own SUMMARY.md lines."""
+        nonlocal failures
+        for line in more:
+            failures += "**FAILED**" in line
+            print("[demo] " + line.lstrip(" -"), flush=True)
+            lines.append(line)
+
     try:
         from remix_plugin.atlas.export import export_atlas_pdf
+        from remix_plugin.demo import funding, monitoring, networks, web
         from remix_plugin.demo.build import build_demo_geopackage
         from remix_plugin.export.spec import next_file_name
         from remix_plugin.export.writer import export_bundle
@@ -58,6 +72,9 @@ def main():
         build_demo_geopackage(gpkg, with_project=True)
         report("GeoPackage", f"{gpkg.relative_to(ROOT)} ({gpkg.stat().st_size // 1024} KiB, "
                              f"{time.perf_counter() - started:.1f} s)")
+        # Before the bundle, so that it carries the demo's (illustrative) calls for funding too.
+        report_lines(monitoring.add_to_demo(gpkg, OUT))
+        report_lines(funding.add_to_demo(gpkg, OUT))
 
         code, text = _cli("validate", str(gpkg), "--format", "jsonl")
         (OUT / "remix_demo_validation.jsonl").write_text(text, encoding="utf-8")
@@ -80,6 +97,8 @@ def main():
         result = export_atlas_pdf(gpkg, pdf)
         report("Atlas", f"{pdf.relative_to(ROOT)}: {result.pages} pages, {result.projects} projects, "
                         f"{result.seconds:.1f} s")
+        report_lines(web.add_to_demo(gpkg, OUT))
+        report_lines(networks.add_to_demo(gpkg, OUT))
     except Exception as exc:  # the demo reports what failed instead of a bare traceback
         report("Error", f"{type(exc).__name__}: {exc}", ok=False)
     finally:

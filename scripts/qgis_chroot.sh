@@ -35,7 +35,8 @@ MAX_AGE_DAYS="${REMIX_CHROOT_MAX_AGE_DAYS:-30}"
 # shellcheck source=setup.sh
 source "$ROOT/scripts/setup.sh"
 # What the chroot needs on top: pip for the venv, certificates for PyPI, a font QGIS renders with.
-CHROOT_EXTRA_PACKAGES=(python3-pip ca-certificates fonts-dejavu-core)
+# dbus-x11: chromium needs a D-Bus session bus (dconf-service), an alternative debootstrap does not resolve itself
+CHROOT_EXTRA_PACKAGES=(python3-pip ca-certificates fonts-dejavu-core dbus-x11)
 CHROOT_PACKAGES=("${APT_PACKAGES[@]}" "${CHROOT_EXTRA_PACKAGES[@]}")
 
 log() { printf '[qgis-chroot] %s\n' "$*" >&2; }

@@ -13,12 +13,14 @@ SYSTEM_PYTHON=/usr/bin/python3
 # python3-pyqt6: scripts/qt6_check.py resolves the plugin's Qt names in PyQt6 (QGIS 4 readiness).
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-fiona gdal-bin
               python3-gdal xvfb xauth qttools5-dev-tools poppler-utils python3-venv sqlite3
-              python3-pyqt6 qttranslations5-l10n)
+              python3-pyqt6 qttranslations5-l10n chromium)
 # qttranslations5-l10n: Qt's own Italian (OK/Annulla, Sì/No in QGIS's dialogs), as QGIS installers ship it.
+# chromium: the web atlas's tests open it headless (tests/e2e/web_chromium.py, DevTools protocol).
 # Host only: debootstrap builds that chroot; PostgreSQL + PostGIS for the central database's
 # throw-away test cluster (scripts/pg_cluster.sh; never the machine's default cluster) and
 # psycopg2 for the headless `db` commands.
-HOST_APT_PACKAGES=(debootstrap postgresql python3-psycopg2)
+# nodejs + npm: scripts/build_web_assets.py copies the pinned MapLibre from the npm registry into the plugin.
+HOST_APT_PACKAGES=(debootstrap postgresql python3-psycopg2 nodejs npm)
 
 # Pinned for Python 3.11 + QGIS 3.22 (pytest-qgis 5 supports QGIS >= 3.10, Python >= 3.10), and
 # also installed into the newest-LTR chroot (Python 3.14, QGIS 3.44) by scripts/qgis_chroot.sh.

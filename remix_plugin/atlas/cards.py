@@ -195,7 +195,8 @@ def read_cards(path, language="it"):
             by_indicator = OrderedDict()
             for r in sorted(rows, key=lambda r: (str(r.get("data_misura") or ""))):
                 by_indicator.setdefault(r.get("indicatore_uuid"), []).append(r)
-            lines = [progress_text(indicatori.get(key, {}), series) for key, series in by_indicator.items()]
+            lines = [progress_text(indicatori.get(key, {}), series) + kpi_status_text(
+                indicatori.get(key, {}), series, language) for key, series in by_indicator.items()]
             return "\n".join("• " + line for line in lines) if lines else words["none"]
 
         def criticita_text(r):
@@ -262,6 +263,30 @@ def progress_text(indicator, series):
     return (f"{name}: {_number(values[0])} → {_number(values[-1])} {unit} "
             f"({sign}{_number(abs(change))}; {_date_text(first.get('data_misura'))} → "
             f"{_date_text(last.get('data_misura'))}) {sparkline(values)}")
+
+
+def kpi_status_text(indicator, series, language="it"):
+    """" · status (share of the target)" of an indicator with a target (monitoring.kpi), else ""."""
+    from ..i18n import pick
+    from ..monitoring.kpi import Measurement, evaluate, indicator_from_row, parse_date, status_label
+
+    if not indicator or indicator.get("valore_obiettivo") is None:
+        return ""
+    measured = [Measurement(str(r.get("uuid") or ""), parse_date(r.get("data_misura")), float(r["valore"]))
+                for r in series if parse_date(r.get("data_misura")) and r.get("valore") is not None]
+    if not measured:
+        return ""
+    target = indicator_from_row(indicator)
+    share, _expected, status = evaluate(target, tuple(sorted(measured, key=lambda m: (m.date, m.uuid))))
+    goal = _number(target.target)
+    if target.target_date:
+        goal += f" {pick(language, 'entro', 'by')} {_date_text(target.target_date.isoformat())}"
+    if share is None:
+        reached = pick(language, f"obiettivo {goal}", f"target {goal}")
+    else:
+        percent = f"{share * 100:.0f}%"
+        reached = pick(language, f"{percent} dell'obiettivo {goal}", f"{percent} of the target {goal}")
+    return f" · {status_label(status, language)} ({reached})"
 
 
 def summarise(cards, language="it"):

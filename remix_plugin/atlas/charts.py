@@ -115,3 +115,53 @@ def add_bar_chart(builder, chart, x, y, width, pages, language="it"):
         builder.text(value, x + width - VALUE_MM, row_y + 0.4, VALUE_MM, ROW_MM, pages, size=7.0, bold=True,
                      align="right", item_id=f"grafico_{chart}_{index}_valore")
     return y + len(rows) * ROW_MM
+
+
+# -- KPI charts on the project card (monitoring.chart: the same drawing as the dock's view) ---------
+KPI_CHART_FIELD = "grafico_kpi"  # coverage field: path of the project's SVG file ("" = none)
+KPI_CHART_WIDTH = 320  # SVG user units of one indicator's chart (its height: KPI_CHART_HEIGHT)
+KPI_CHART_HEIGHT = 120
+
+
+def write_kpi_charts(gpkg_path, folder, language="it"):
+    """One SVG file per project with measured indicators in ``folder`` (created), each indicator's
+    chart under its name and status; returns {progetto uuid: path}. A layout picture reads an SVG
+    *file* as vector (QGIS 3.22 rasterises ``base64:`` SVG data in the PDF)."""
+    from pathlib import Path
+
+    from ..files import durable_replace
+    from ..monitoring.chart import project_svg
+    from ..monitoring.kpi import kpi_report
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    report = kpi_report(str(gpkg_path))
+    paths = {}
+    by_project = {}
+    for row in report.rows:
+        if row.indicator is not None:
+            by_project.setdefault(row.progetto_uuid, []).append(row)
+    for uuid, rows in by_project.items():
+        path = folder / f"kpi_{uuid}.svg"
+        temp = path.with_name("." + path.name + ".tmp")
+        temp.write_text(project_svg(rows, KPI_CHART_WIDTH, KPI_CHART_HEIGHT, language), encoding="utf-8")
+        durable_replace(str(temp), str(path))
+        paths[uuid] = str(path)
+    return paths
+
+
+def add_kpi_picture(builder, x, y, width, height, pages, field=KPI_CHART_FIELD):
+    """A layout picture showing the SVG file named by the coverage field ``field`` (vector in the
+    PDF), left out of pages whose field is empty. Returns the item."""
+    from qgis.core import QgsLayoutItemPicture
+
+    picture = QgsLayoutItemPicture(builder.layout)
+    picture.setMode(QgsLayoutItemPicture.FormatSVG)  # resize mode: QGIS's default, Zoom (keeps the ratio)
+    picture.setId("grafico_indicatori")
+    builder.place(picture, x, y, width, height, pages)
+    properties = picture.dataDefinedProperties()
+    properties.setProperty(QgsLayoutObject.PictureSource, QgsProperty.fromField(field))
+    listed = ", ".join(f"'{p}'" for p in pages)
+    hidden = f"\"tipo_pagina\" NOT IN ({listed}) OR coalesce(\"{field}\", '') = ''"
+    properties.setProperty(QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(hidden))
+    return picture

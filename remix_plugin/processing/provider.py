@@ -16,6 +16,12 @@ ALGORITHMS = (
     ("import_bundle", "ImportBundleAlgorithm"),
     ("atlas_pdf", "AtlasPdfAlgorithm"),
     ("validate", "ValidateAlgorithm"),
+    ("create_database", "CreateDatabaseAlgorithm"),
+    ("publish_web", "PublishWebAlgorithm"),
+    ("kpi_report", "KpiReportAlgorithm"),
+    ("match_funding", "MatchFundingAlgorithm"),
+    ("suggest_programmi", "SuggestProgrammiAlgorithm"),
+    ("priority_score", "PriorityScoreAlgorithm"),
 )
 
 

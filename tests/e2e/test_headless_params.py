@@ -12,6 +12,7 @@ Processing its layers (``--PROJECT_PATH=geopackage:…``), for the file itself w
 and for a copy in another folder with the plugin enabled.
 """
 
+import csv
 import json
 import os
 import re
@@ -25,6 +26,7 @@ from conftest import ROOT, SYSTEM_PYTHON
 from osgeo import ogr
 
 from remix_plugin.layers.model import COMUNI_TABLE
+from tests.pg_cluster import host_only
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -134,6 +136,8 @@ class Inputs:
         raw = spec["raw_definition"]
         kind = raw["parameter_type"]
         stem = algorithm.split(":")[1] + "_" + name.lower()
+        if kind == "folderDestination":
+            return str(self.folder / stem)
         if kind == "fileDestination":
             match = re.search(r"\*\.(\w+)", raw.get("file_filter") or "")
             return str(self.folder / (stem + "." + (match.group(1) if match else "out")))
@@ -154,9 +158,23 @@ class Inputs:
 
 def check_output(algorithm, name, path, demo):
     path = Path(path)
+    if path.is_dir():  # a folder destination: the web atlas
+        page = path / "index.html"
+        assert page.is_file() and "maplibre" in page.read_text(encoding="utf-8").lower(), (algorithm, path)
+        return
     assert path.is_file() and path.stat().st_size > 0, (algorithm, name, path)
     suffix = path.suffix.lower()
-    if suffix == ".gpkg":
+    if suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            table = list(csv.reader(stream))
+        assert table and len(table[0]) >= 3, (algorithm, table[:2])  # a header, then the rows
+        if algorithm == "remix:priority_score":
+            assert len(table) - 1 == rows(demo)["progetti"], (algorithm, len(table))
+    elif suffix == ".gpkg" and algorithm == "remix:suggest_programmi":
+        counts = rows(path)  # the proposals and their members (the demo has networks to propose)
+        assert counts.get("proposte", 0) > 0, counts
+        assert counts.get("proposte_membri", 0) >= 2 * counts["proposte"], counts
+    elif suffix == ".gpkg":
         counts = rows(path)
         assert counts.get(COMUNI_TABLE) == 133 or counts.get("progetti"), counts
         if algorithm == "remix:export_bundle":
@@ -178,6 +196,8 @@ def test_every_remix_algorithm_runs_with_only_its_required_parameters(with_plugi
     assert "remix:create_geopackage" in algorithms and len(algorithms) >= 5, algorithms
     inputs = Inputs(tmp_path, demo, bundle)
     for algorithm in algorithms:
+        if algorithm in NEEDS_A_DATABASE:
+            continue  # test_create_database_with_only_its_database below
         description = with_plugin.json("help", algorithm)
         for name, spec in description["parameters"].items():
             if spec["default_value"] is not None:  # QGIS 3.22 needs the flag, newer QGIS does not
@@ -197,6 +217,34 @@ def test_every_remix_algorithm_runs_with_only_its_required_parameters(with_plugi
             assert results["ADDED"] > 0
             assert rows(target)["progetti"] == rows(demo)["progetti"]
         assert destinations or algorithm == "remix:import_bundle", f"{algorithm}: nothing checked"
+
+
+NEEDS_A_DATABASE = {"remix:create_database"}
+
+
+@host_only
+def test_create_database_with_only_its_database(with_plugin, pg_cluster, tmp_path, monkeypatch):
+    """remix:create_database's one required parameter is a connection string: on a new, empty
+    database of the throw-away cluster it makes the schema and stores the project. Through a
+    pg_service.conf service, as CMM's IT would give it: a project URI cannot hold the cluster's
+    socket folder (docs/central-database.md)."""
+    pg_cluster.psql("CREATE DATABASE headless_params TEMPLATE template0")
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[remix_headless]\nhost={pg_cluster.socket_dir}\nport={pg_cluster.port}\n"
+                        f"dbname=headless_params\nuser={pg_cluster.admin}\n", encoding="utf-8")
+    monkeypatch.setitem(with_plugin.env, "PGSERVICEFILE", str(services))
+    try:
+        description = with_plugin.json("help", "remix:create_database")
+        assert list(required_parameters(description)) == ["DATABASE"]
+        out = with_plugin.run("--json", "run", "remix:create_database", "--",
+                              "DATABASE=service=remix_headless", timeout=600)
+        assert out.returncode == 0, f"{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+        stored = pg_cluster.psql("SELECT count(*) FROM remix.qgis_projects", database="headless_params")
+        assert stored.stdout.strip() == "1"
+        comuni = pg_cluster.psql("SELECT count(*) FROM remix.comuni", database="headless_params")
+        assert comuni.stdout.strip() == "133"
+    finally:
+        pg_cluster.psql("DROP DATABASE IF EXISTS headless_params WITH (FORCE)", check=False)
 
 
 # -- the stored project in qgis_process ----------------------------------------------------------

@@ -12,6 +12,7 @@ def group_label(group_id):
         "geopackage": tr("RE.MIX GeoPackage"),
         "exchange": tr("RE.MIX exchange"),
         "atlas": tr("RE.MIX atlas"),
+        "incubator": tr("RE.MIX incubator"),
     }
     return labels[group_id]
 

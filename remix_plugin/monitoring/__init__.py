@@ -1,0 +1,1 @@
+"""Monitoring with indicators (KPI): statuses, the KPI report, its CSV files (no QGIS)."""

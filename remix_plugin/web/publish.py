@@ -1,0 +1,656 @@
+"""The static web atlas: ``publish_web(source, out_dir)`` writes one self-contained folder.
+
+Pure core (GDAL/OGR, no QGIS). The folder holds ``index.html``, ``app.js``, ``style.css`` and
+``strings.json`` (copied from ``static/``), ``vendor/`` (MapLibre GL JS and its licence, put into
+the plugin by ``scripts/build_web_assets.py``), ``data/`` (the published records and
+geometries, EPSG:4326) and ``publication.json`` (what was published, from which file, when, with
+which scheme, the counts and the list of files with their SHA-256).
+
+What goes out: only projects whose ``pubblicabile`` flag is true, and of them only the fields of
+``fields.PUBLISHED_FIELDS`` (never an author, a note or an e-mail). Actors, indicators and
+programmes are published only when a published project uses them.
+
+Geometry: read in the file's CRS (metres), lavori simplified there with
+``SimplifyPreserveTopology`` (tolerance ``LAVORI_TOLERANCE_M``: each perimeter stays a valid
+polygon), then transformed to EPSG:4326 and written with ``COORDINATE_PRECISION`` decimals
+(1e-6° ≈ 0.11 m north-south, 0.08 m east-west at 45° N). The comuni boundaries (already
+generalised when shipped) are only transformed and rounded: a vertex shared by two comuni
+rounds to the same coordinates on both sides, so shared borders stay shared (no gaps, no
+overlaps at any zoom the page allows, ``MAX_ZOOM``).
+
+Writing: the folder is built in a temporary folder beside ``out_dir`` and swapped in at the end.
+An existing ``out_dir`` must be empty or a previous publication holding only the files its own
+``publication.json`` lists; anything else is refused, so no user folder is ever deleted.
+"""
+
+import datetime
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from osgeo import ogr, osr
+
+from ..codes import parse_codes
+from ..errors import RemixError
+from ..i18n import BOTH, tr
+from ..inputs import geopackage_of
+from ..layers.model import SCHEMA_VERSION, load_model
+from ..log import get_logger
+from ..taxonomy import load_scheme
+from .fields import FORBIDDEN_FIELDS, GEOMETRY_TABLES, PUBLISHABLE_FIELD, PUBLISHED_FIELDS
+
+ogr.UseExceptions()
+osr.UseExceptions()
+LOG = get_logger(__name__)
+
+
+def _load_palette():
+    """styles/palette.py, the QGIS styles' colours (pure Python), loaded by its path: the package
+    ``styles/__init__.py`` imports qgis.core, which the core and the CLI must not need."""
+    path = Path(__file__).resolve().parent.parent / "styles" / "palette.py"
+    spec = importlib.util.spec_from_file_location("remix_plugin_web_palette", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+palette = _load_palette()
+
+FORMAT = "remix-web-atlas"
+FORMAT_VERSION = 1
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
+STATIC_FILES = ("index.html", "app.js", "style.css", "strings.json")
+VENDOR_FILES = ("maplibre-gl.js", "maplibre-gl.css", "LICENSE-maplibre-gl.txt")
+LAVORI_TOLERANCE_M = 0.5
+MAP_PROPERTIES = ("uuid", "progetto_uuid", "intervento_oggetto", "perimetro_illustrativo")
+COORDINATE_PRECISION = 6
+MAX_ZOOM = 18
+LANGUAGES = ("it", "en")
+# scheme dimensions whose labels the page needs (cards, legend, filters)
+DIMENSIONS = (
+    "stato_progetto",
+    "ambito_opportunita",
+    "scala_impatto",
+    "finalita",
+    "livello_progettuale",
+    "livello_rigenerazione",
+    "localizzazione",
+    "provenienza",
+    "intervento_oggetto",
+    "servizi_realizzati",
+    "oggetto_fisico",
+    "tipo_progetto_azione",
+    "stato_fase",
+    "tipo_attore",
+    "ruolo_attore",
+    "ambito_criticita",
+    "scala_criticita",
+    "zona_omogenea",
+    "tipo_rete",
+    "categoria_indicatore",
+)
+# dash pattern (in line widths) of the QGIS pen styles of palette.STATO_STROKES
+DASHES = {"solid": [1, 0], "dash": [4, 2], "dash dot": [4, 2, 1, 2], "dot": [1, 2]}
+
+
+def _error(code, text, **values):
+    return RemixError(code, *text.format(**values))
+
+
+# -- reading ---------------------------------------------------------------------------------
+def _published_names(layer, table):
+    definition = layer.GetLayerDefn()
+    present = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+    wanted = [name for name in PUBLISHED_FIELDS[table] if name in present and name not in FORBIDDEN_FIELDS]
+    return present, wanted
+
+
+def _read(dataset, table, extra=()):
+    """Rows of ``table`` with only the published fields (plus ``extra``), the geometry apart."""
+    layer = dataset.GetLayerByName(table)
+    if layer is None:
+        return [], None
+    present, wanted = _published_names(layer, table)
+    wanted += [name for name in extra if name in present]
+    ignored = [name for name in present if name not in wanted]
+    if table not in GEOMETRY_TABLES:
+        ignored.append("OGR_GEOMETRY")
+    layer.SetIgnoredFields(ignored)  # the other fields are not even read
+    definition = layer.GetLayerDefn()
+    index = {name: definition.GetFieldIndex(name) for name in wanted}
+    rows = []
+    layer.ResetReading()
+    for feature in layer:
+        row = {
+            name: (feature.GetField(i) if feature.IsFieldSetAndNotNull(i) else None)
+            for name, i in index.items()
+        }
+        if table in GEOMETRY_TABLES:
+            geometry = feature.GetGeometryRef()
+            row["_geom"] = geometry.Clone() if geometry is not None else None
+        rows.append(row)
+    return rows, layer.GetSpatialRef()
+
+
+def _group(rows, key):
+    grouped = {}
+    for row in rows:
+        grouped.setdefault(row.get(key), []).append(row)
+    return grouped
+
+
+def _codes(value):
+    return parse_codes(value).codes
+
+
+def _clean(row, multi=()):
+    """A record for the page: no geometry, multi-valued codes as lists, no empty values."""
+    out = {}
+    for key, value in row.items():
+        if key.startswith("_") or key in FORBIDDEN_FIELDS:
+            continue
+        if key in multi:
+            value = _codes(value)
+        if value in (None, "", []):
+            continue
+        out[key] = value
+    return out
+
+
+def _multi_fields(model, table):
+    if not model.has_table(table):
+        return set()
+    return {f.name for f in model.table(table).fields if f.multi}
+
+
+# -- geometry --------------------------------------------------------------------------------
+def _wgs84():
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def _transform(source_srs):
+    if source_srs is None:
+        raise _error(
+            "no_crs",
+            tr(
+                "The file has no coordinate reference system: it cannot be published on the web.",
+                language=BOTH,
+            ),
+        )
+    source = source_srs.Clone()
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return osr.CoordinateTransformation(source, _wgs84())
+
+
+def _geojson(geometry, transform, tolerance=0.0):
+    geometry = geometry.Clone()
+    if tolerance:
+        simplified = geometry.SimplifyPreserveTopology(tolerance)
+        if simplified is not None and not simplified.IsEmpty():
+            geometry = simplified
+    geometry.Transform(transform)
+    return json.loads(geometry.ExportToJson([f"COORDINATE_PRECISION={COORDINATE_PRECISION}"]))
+
+
+def _lonlat(point, transform):
+    point = point.Clone()
+    point.Transform(transform)
+    return [round(point.GetX(), COORDINATE_PRECISION), round(point.GetY(), COORDINATE_PRECISION)]
+
+
+def _bbox(geometry, transform):
+    geometry = geometry.Clone()
+    geometry.Transform(transform)
+    west, east, south, north = geometry.GetEnvelope()
+    return [round(v, COORDINATE_PRECISION) for v in (west, south, east, north)]
+
+
+# -- the publication's data ----------------------------------------------------------------
+def _labels(scheme):
+    out = {}
+    for dimension_id in DIMENSIONS:
+        if not scheme.has_dimension(dimension_id):
+            continue
+        dimension = scheme.dimension(dimension_id)
+        out[dimension_id] = {
+            "label": {lang: dimension.label(lang) for lang in LANGUAGES},
+            "terms": [
+                {"code": t.code, **{lang: t.label(lang) for lang in LANGUAGES}} for t in dimension.terms
+            ],
+        }
+    return out
+
+
+def _headings(model):
+    """Field and table labels from the data model, in both languages: the page writes none."""
+    out = {}
+    for table in PUBLISHED_FIELDS:
+        if not model.has_table(table):
+            continue
+        model_table = model.table(table)
+        out[table] = {lang: model_table.label(lang) for lang in LANGUAGES}
+        for name in PUBLISHED_FIELDS[table]:
+            if model_table.has_field(name):
+                out[f"{table}.{name}"] = {lang: model_table.field(name).label(lang) for lang in LANGUAGES}
+    return out
+
+
+def _style():
+    """The QGIS styles' palette (styles/palette.py), written into the data: one source."""
+    return {
+        "intervento": dict(palette.INTERVENTO_COLOURS),
+        "fallback": palette.FALLBACK_FILL,
+        "outline": palette.OUTLINE,
+        "stato": {
+            code: {"dash": DASHES.get(pen, [1, 0]), "width_mm": width}
+            for code, (pen, width) in palette.STATO_STROKES.items()
+        },
+        "zone": dict(palette.ZONE_TINTS),
+        "comune_boundary": palette.COMUNE_BOUNDARY,
+        "project": palette.OKABE_ITO["blue"],
+        "highlight": palette.OKABE_ITO["reddish_purple"],
+    }
+
+
+def _comune_filter(values, comuni_rows):
+    """The ISTAT codes a filter names (codes or names, any case); None = every comune."""
+    if not values:
+        return None
+    if isinstance(values, str):
+        values = [v for v in values.split(",")]
+    by_name = {(r.get("nome") or "").casefold(): r["istat"] for r in comuni_rows}
+    codes = set()
+    for value in values:
+        value = str(value).strip()
+        if not value:
+            continue
+        if value in {r["istat"] for r in comuni_rows}:
+            codes.add(value)
+        elif value.casefold() in by_name:
+            codes.add(by_name[value.casefold()])
+        else:
+            raise _error(
+                "unknown_comune", tr("Unknown comune in the filter: {value}.", language=BOTH), value=value
+            )
+    return codes
+
+
+def collect(path, comuni=None, projects=None):
+    """(data, geometries, counts, comuni filter) of the GeoPackage at ``path``; ``comuni`` and
+    ``projects`` (a set of project uuids) restrict the publishable projects."""
+    model = load_model()
+    scheme = load_scheme()
+    dataset = ogr.Open(str(path), 0)
+    if dataset is None:
+        raise _error(
+            "not_geopackage",
+            tr("{name} is not a GeoPackage (not an SQLite database).", language=BOTH),
+            name=Path(path).name,
+        )
+    try:
+        layer = dataset.GetLayerByName("progetti")
+        if layer is None:
+            raise _error(
+                "not_remix",
+                tr("{name} is not a RE.MIX GeoPackage: it has no projects table.", language=BOTH),
+                name=Path(path).name,
+            )
+        if layer.GetLayerDefn().GetFieldIndex(PUBLISHABLE_FIELD) < 0:
+            raise _error(
+                "no_publishable_flag",
+                tr(
+                    "{name} has no 'pubblicabile' field (data model 1): upgrade the file, then mark the "
+                    "projects that may be published.",
+                    language=BOTH,
+                ),
+                name=Path(path).name,
+            )
+        progetti, _ = _read(dataset, "progetti", extra=(PUBLISHABLE_FIELD,))
+        comuni_rows, comuni_srs = _read(dataset, "comuni")
+        lavori_rows, lavori_srs = _read(dataset, "lavori")
+        tables = {
+            name: _read(dataset, name)[0]
+            for name in (
+                "programmi",
+                "azioni",
+                "fasi",
+                "criticita",
+                "attori",
+                "progetto_attori",
+                "indicatori",
+                "misure",
+            )
+        }
+    finally:
+        dataset = None
+    wanted_comuni = _comune_filter(comuni, comuni_rows)
+    publishable = [p for p in progetti if p.get(PUBLISHABLE_FIELD)]
+    published = [
+        p
+        for p in publishable
+        if (wanted_comuni is None or p.get("comune_istat") in wanted_comuni)
+        and (projects is None or p["uuid"] in projects)
+    ]
+    keys = {p["uuid"] for p in published}
+    lavori_transform = _transform(lavori_srs) if lavori_rows else None
+    comuni_transform = _transform(comuni_srs) if comuni_rows else None
+    comuni_by_istat = {r["istat"]: r for r in comuni_rows}
+
+    lavori_by_project = _group([r for r in lavori_rows if r.get("progetto_uuid") in keys], "progetto_uuid")
+    stato_of = {p["uuid"]: p.get("stato_progetto") or "" for p in published}
+    lavori_features = []
+    multi = {name: _multi_fields(model, name) for name in PUBLISHED_FIELDS}
+    for rows in lavori_by_project.values():
+        for row in rows:
+            if row.get("_geom") is None:
+                continue
+            # the map needs only these; the card reads the lavori's texts from progetti.json
+            properties = {key: row[key] for key in MAP_PROPERTIES if row.get(key) not in (None, "")}
+            properties["stato_progetto"] = stato_of.get(row["progetto_uuid"], "")
+            lavori_features.append(
+                {
+                    "type": "Feature",
+                    "id": len(lavori_features) + 1,
+                    "geometry": _geojson(row["_geom"], lavori_transform, LAVORI_TOLERANCE_M),
+                    "properties": properties,
+                }
+            )
+    comuni_features = []
+    for row in comuni_rows:
+        if row.get("_geom") is None:
+            continue
+        comuni_features.append(
+            {
+                "type": "Feature",
+                "geometry": _geojson(row["_geom"], comuni_transform),
+                "properties": _clean(row),
+            }
+        )
+
+    by_project = {
+        name: _group([r for r in tables[name] if r.get("progetto_uuid") in keys], "progetto_uuid")
+        for name in ("azioni", "fasi", "criticita", "progetto_attori", "misure")
+    }
+    attori = {r["uuid"]: r for r in tables["attori"]}
+    indicatori = {r["uuid"]: r for r in tables["indicatori"]}
+    programmi = {r["uuid"]: r for r in tables["programmi"]}
+    projects, used_programmi = [], set()
+    for project in sorted(published, key=lambda p: (p.get("titolo") or "").casefold()):
+        uuid = project["uuid"]
+        record = _clean({k: v for k, v in project.items() if k != PUBLISHABLE_FIELD}, multi["progetti"])
+        comune = comuni_by_istat.get(project.get("comune_istat"), {})
+        record["comune"] = comune.get("nome") or ""
+        record["zona_omogenea"] = comune.get("zona_omogenea") or ""
+        union = None
+        for row in lavori_by_project.get(uuid, []):
+            if row.get("_geom") is not None:
+                union = row["_geom"].Clone() if union is None else union.Union(row["_geom"])
+        if union is not None:
+            record["point"] = _lonlat(union.PointOnSurface(), lavori_transform)
+            record["bbox"] = _bbox(union, lavori_transform)
+        elif comune.get("_geom") is not None:
+            record["point"] = _lonlat(comune["_geom"].PointOnSurface(), comuni_transform)
+            record["bbox"] = _bbox(comune["_geom"], comuni_transform)
+        record["lavori"] = [_clean(r, multi["lavori"]) for r in lavori_by_project.get(uuid, [])]
+        for row in record["lavori"]:
+            row.pop("progetto_uuid", None)
+        record["azioni"] = [_clean(r, multi["azioni"]) for r in by_project["azioni"].get(uuid, [])]
+        record["fasi"] = sorted(
+            (_clean(r) for r in by_project["fasi"].get(uuid, [])), key=lambda r: r.get("numero") or 0
+        )
+        record["criticita"] = [_clean(r, multi["criticita"]) for r in by_project["criticita"].get(uuid, [])]
+        record["attori"] = []
+        for link in by_project["progetto_attori"].get(uuid, []):
+            actor = attori.get(link.get("attore_uuid"))
+            if actor:
+                record["attori"].append(
+                    _clean(
+                        {
+                            "nome": actor.get("nome"),
+                            "tipo_attore": actor.get("tipo_attore"),
+                            "ruolo_attore": link.get("ruolo_attore"),
+                        }
+                    )
+                )
+        series = {}
+        for measure in sorted(
+            by_project["misure"].get(uuid, []), key=lambda r: str(r.get("data_misura") or "")
+        ):
+            series.setdefault(measure.get("indicatore_uuid"), []).append(
+                [str(measure.get("data_misura") or "")[:10].replace("/", "-"), measure.get("valore")]
+            )
+        record["indicatori"] = []
+        for key, values in series.items():
+            indicator = indicatori.get(key)
+            if indicator:
+                entry = _clean(indicator, multi["indicatori"])
+                entry.pop("uuid", None)
+                entry["misure"] = values
+                record["indicatori"].append(entry)
+        for name in ("azioni", "fasi", "criticita"):
+            for row in record[name]:
+                row.pop("progetto_uuid", None)
+        if project.get("programma_uuid") in programmi:
+            used_programmi.add(project["programma_uuid"])
+        projects.append(record)
+    data = {
+        "projects": projects,
+        "programmi": [_clean(programmi[k], multi["programmi"]) for k in sorted(used_programmi)],
+        "labels": _labels(scheme),
+        "headings": _headings(model),
+        "style": _style(),
+        "max_zoom": MAX_ZOOM,
+    }
+    counts = {
+        "progetti": len(projects),
+        "progetti_non_pubblicabili": len(progetti) - len(publishable),
+        "progetti_esclusi_dal_filtro": len(publishable) - len(published),
+        "lavori": len(lavori_features),
+        "azioni": sum(len(p["azioni"]) for p in projects),
+        "fasi": sum(len(p["fasi"]) for p in projects),
+        "comuni": len(comuni_features),
+        "comuni_con_progetti": len({p.get("comune_istat") for p in projects}),
+        "programmi": len(used_programmi),
+    }
+    geo = {
+        "lavori": {"type": "FeatureCollection", "features": lavori_features},
+        "comuni": {"type": "FeatureCollection", "features": comuni_features},
+    }
+    return data, geo, counts, sorted(wanted_comuni) if wanted_comuni is not None else None
+
+
+def _metadata(path):
+    try:
+        dataset = ogr.Open(str(path), 0)
+        layer = dataset.GetLayerByName("remix_metadata")
+        if layer is None:
+            return {}
+        return {f.GetField("key"): f.GetField("value") for f in layer}
+    except (RuntimeError, ValueError):
+        return {}
+    finally:
+        dataset = None
+
+
+# -- writing -------------------------------------------------------------------------------
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_json(path, value):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(value, handle, ensure_ascii=False, separators=(",", ":"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def previous_publication(folder):
+    """The publication.json of ``folder`` if it is a publication of ours holding only its own
+    files; None otherwise."""
+    manifest = folder / "publication.json"
+    try:
+        record = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        return None
+    listed = set(record.get("files", {})) | {"publication.json"}
+    for item in folder.rglob("*"):
+        if item.is_symlink() or (item.is_file() and item.relative_to(folder).as_posix() not in listed):
+            return None
+        if not item.is_file() and not item.is_dir():
+            return None
+    return record
+
+
+def _check_target(out_dir):
+    if out_dir.is_symlink() or (out_dir.exists() and not out_dir.is_dir()):
+        raise _error(
+            "target_not_folder",
+            tr("{path} exists and is not a folder: choose another output folder.", language=BOTH),
+            path=out_dir,
+        )
+    if out_dir.is_dir() and any(out_dir.iterdir()) and previous_publication(out_dir) is None:
+        raise _error(
+            "target_not_empty",
+            tr(
+                "{path} is not empty and is not a previous web publication: choose an empty or new folder "
+                "(nothing was written).",
+                language=BOTH,
+            ),
+            path=out_dir,
+        )
+    if not out_dir.parent.is_dir():
+        raise _error(
+            "no_folder", tr("The folder {folder} does not exist.", language=BOTH), folder=out_dir.parent
+        )
+
+
+def _swap(temp, out_dir):
+    """Put the finished ``temp`` folder at ``out_dir``; a previous publication there goes."""
+    if out_dir.is_dir():
+        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        os.rmdir(old)
+        os.replace(out_dir, old)
+        try:
+            os.replace(temp, out_dir)
+        except OSError:
+            os.replace(old, out_dir)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(temp, out_dir)
+    directory = os.open(out_dir.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def publish_web(source, out_dir, filter=None, language="it", base_layer=None, now=None, projects=None):
+    """Write the web atlas of the GeoPackage ``source`` into the folder ``out_dir``.
+
+    ``filter``: comuni to publish (ISTAT codes or names, a list or a comma-separated text), None
+    for all; ``projects``: optional set of project uuids (the Processing FILTER expression's result),
+    also restricted to the publishable ones; ``language``: the page's first language ("it" or
+    "en"; the page switches);
+    ``base_layer``: optional ``{"type": "xyz"|"wms", "url": …, "attribution": …}`` drawn under the
+    comuni (never required). Returns the publication record (what publication.json holds).
+    Raises RemixError (code ``target_not_empty``, ``no_publishable_flag``, …) without writing."""
+    if language not in LANGUAGES:
+        raise _error(
+            "bad_language", tr("Unknown language {value}: use it or en.", language=BOTH), value=language
+        )
+    if base_layer is not None and (
+        not isinstance(base_layer, dict)
+        or base_layer.get("type") not in ("xyz", "wms")
+        or not str(base_layer.get("url", "")).startswith(("https://", "http://"))
+    ):
+        raise _error(
+            "bad_base_layer",
+            tr("The base layer needs a type (xyz or wms) and an http(s) address.", language=BOTH),
+        )
+    missing = [name for name in VENDOR_FILES if not (VENDOR_DIR / name).is_file()]
+    if missing:
+        raise _error(
+            "no_vendor",
+            tr(
+                "The web map library is missing from the plugin ({files}): run scripts/build_web_assets.py.",
+                language=BOTH,
+            ),
+            files=", ".join(missing),
+        )
+    source = Path(source)
+    out_dir = Path(os.path.abspath(out_dir))
+    _check_target(out_dir)
+    with geopackage_of(source) as path:
+        data, geo, counts, comuni = collect(path, filter, None if projects is None else set(projects))
+        metadata = _metadata(path)
+        source_digest = _sha256(path)
+    temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.publishing-", dir=out_dir.parent))
+    try:
+        for name in STATIC_FILES:
+            shutil.copyfile(STATIC_DIR / name, temp / name)
+        (temp / "vendor").mkdir()
+        for name in VENDOR_FILES:
+            shutil.copyfile(VENDOR_DIR / name, temp / "vendor" / name)
+        _write_json(temp / "data" / "progetti.json", data)
+        _write_json(temp / "data" / "lavori.geojson", geo["lavori"])
+        _write_json(temp / "data" / "comuni.geojson", geo["comuni"])
+        files = {}
+        for item in sorted(temp.rglob("*")):
+            if item.is_file():
+                files[item.relative_to(temp).as_posix()] = {
+                    "bytes": item.stat().st_size,
+                    "sha256": _sha256(item),
+                }
+        now = now or datetime.datetime.now(datetime.timezone.utc)
+        record = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "published_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            # the file's name only: a full path could carry a person's user name
+            "source": {
+                "file": source.name,
+                "sha256": source_digest,
+                "schema_version": metadata.get("schema_version", ""),
+                "created_at": metadata.get("created_at", ""),
+            },
+            "scheme": {"name": load_scheme().name, "version": load_scheme().version},
+            "plugin": {"data_model": SCHEMA_VERSION},
+            "language": language,
+            "filter": {"comuni": comuni, "progetti": None if projects is None else len(set(projects))},
+            "selection": f"progetti.{PUBLISHABLE_FIELD} = true",
+            "counts": counts,
+            "base_layer": base_layer,
+            "geometry": {
+                "crs": "EPSG:4326",
+                "lavori_simplify_tolerance_m": LAVORI_TOLERANCE_M,
+                "coordinate_precision": COORDINATE_PRECISION,
+                "max_zoom": MAX_ZOOM,
+            },
+            "files": files,
+        }
+        _write_json(temp / "publication.json", record)
+        for item in [temp, *temp.rglob("*")]:  # mkdtemp makes 0700: the web server must read it
+            os.chmod(item, 0o755 if item.is_dir() else 0o644)
+        _check_target(out_dir)  # again: nobody put anything there meanwhile
+        _swap(temp, out_dir)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    LOG.info("Web atlas published: %s %s", out_dir, counts)
+    return record
