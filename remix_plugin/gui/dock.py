@@ -29,6 +29,7 @@ class RemixDock(QgsDockWidget):
         self.iface = getattr(plugin, "iface", None)
         self.page = None  # DockPage, built by _ensure_main_page() when a GeoPackage is first shown
         self._connections = []  # (signal, slot) on objects that outlive the dock
+        self.web_publisher = None  # web_publish.WebPublisher, made by "Publish on the web…"
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_empty_page())
@@ -60,8 +61,21 @@ class RemixDock(QgsDockWidget):
         self.open_button.setToolTip(tr("Open a RE.MIX GeoPackage and the project stored inside it"))
         self.open_button.clicked.connect(self.plugin.open_geopackage)
         layout.addWidget(self.open_button)
+
+        self.connect_button = QPushButton(tr("Connect to the RE.MIX database…"), body)
+        self.connect_button.setObjectName("RemixConnectCentralButton")
+        self.connect_button.setToolTip(tr("Open the central RE.MIX database (PostgreSQL) from a saved "
+                                          "QGIS connection or a pg_service.conf service, with the "
+                                          "project stored in it"))
+        self.connect_button.clicked.connect(self._connect_central)
+        layout.addWidget(self.connect_button)
         layout.addStretch(1)
         return body
+
+    def _connect_central(self, _checked=False):
+        from .central_connect import connect_from_dock
+
+        return connect_from_dock(self)
 
     def _ensure_main_page(self):
         """Build the page for an open file on first use (keeps QGIS start-up in milliseconds)."""
@@ -109,10 +123,12 @@ class RemixDock(QgsDockWidget):
         """Disconnect what we connected to objects that outlive the dock (plugin unload)."""
         from .dock_view import disconnect_all
 
+        if self.web_publisher is not None:
+            self.web_publisher.teardown()
         if self.page is not None:
             self.page.teardown()
         disconnect_all(self._connections)
-        for button in (self.new_button, self.open_button):
+        for button in (self.new_button, self.open_button, self.connect_button):
             try:
                 button.clicked.disconnect()
             except TypeError:  # nothing connected

@@ -61,6 +61,16 @@ ACTIONS = (
     ActionSpec("RemixAddMisura", "action_misura", "/mActionMeasure.svg", tr("Add measurement"),
                tr("Record a measurement of an indicator (KPI) for the selected project"),
                "add_row", table="misure"),
+    ActionSpec("RemixConnectCentral", "action_connect_central", "/mIconPostgis.svg",
+               tr("Connect to the RE.MIX database…"),
+               tr("Open the central RE.MIX database (PostgreSQL) from a saved QGIS connection or a "
+                  "pg_service.conf service, with the project stored in it"),
+               "remix_plugin.gui.central_connect:connect_from_dock", needs="file"),
+    ActionSpec("RemixPublishWeb", "action_publish_web", "/mActionSharingExport.svg",
+               tr("Publish on the web…"),
+               tr("Write the static web atlas of the projects marked 'pubblicabile' into a folder "
+                  "(in the background): map, cards, filters and story maps, no personal data"),
+               "remix_plugin.gui.web_publish:publish_from_dock", needs="file"),
 )
 
 # Which kind of tree item a row added to a table becomes (it is made current after the form).
@@ -113,4 +123,55 @@ FILTERS = (
                "scala_impatto"),
     FilterSpec("stato_progetto", "stato_combo", tr("State"),
                tr("Only projects in this state"), _attribute_is("stato"), "stato_progetto"),
+)
+
+
+# -- the incubator's panels (issue 16) -----------------------------------------------------------
+@dataclass(frozen=True)
+class PanelSpec:
+    """One tab of the incubator's panels under the tree (objectName ``name``).
+
+    ``widget`` "module:Class" is built with ``Class(parent)``; the page gives it the file shown
+    with ``set_source(source)`` when its tab is shown (again after a save), and, when ``follows``
+    is "project", the tree's current project with ``show_project(uuid)``. ``calls``: the tab also
+    has a chooser of the open calls (``result.calls``) that shows one with ``show_call(uuid)``.
+    ``dated``: the tab has a date (today by default) and is given ``set_source(source, date)``
+    (which calls are open on that day). ``compute`` "module:function": the panel's data are
+    computed in a RemixTask as ``function(source[, date])`` (a metropolitan file of thousands of
+    projects takes seconds) and given to the view's method ``apply``; without it, ``set_source``
+    runs in the GUI thread (fast: a comune's file)."""
+
+    name: str
+    attribute: str  # the view keeps the panel's widget as this attribute (dock.funding_view…)
+    label: str
+    tip: str
+    widget: str
+    follows: str = "project"  # "project": show_project(uuid) of the current project; "": nothing
+    calls: bool = False
+    dated: bool = False
+    geopackage_only: bool = False  # the panel writes into the file (decisions): not on a database
+    compute: str = ""
+    apply: str = ""
+
+
+PANELS = (
+    PanelSpec("RemixFundingPanel", "funding_view", tr("Compatible calls"),
+              tr("The open calls for funding the selected project may apply to, each criterion "
+                 "with its reason; or the candidate projects of a call"),
+              "remix_plugin.gui.funding_view:FundingView", calls=True, dated=True,
+              compute="remix_plugin.funding.match:match_source", apply="set_result"),
+    PanelSpec("RemixMonitoringPanel", "monitoring_view", tr("Monitoring"),
+              tr("The indicators of the selected project: measurements over time against the "
+                 "baseline and the target, and whether it is on track, late or achieved"),
+              "remix_plugin.gui.monitoring_view:MonitoringView",
+              compute="remix_plugin.monitoring.kpi:kpi_report", apply="set_report"),
+    PanelSpec("RemixPriorityPanel", "priority_view", tr("Priority"),
+              tr("The metropolitan priority score of the selected project, with the points of each "
+                 "criterion of the profile"),
+              "remix_plugin.gui.priority_view:PriorityView",
+              compute="remix_plugin.priority.score:score_projects", apply="set_scores"),
+    PanelSpec("RemixProposalsPanel", "proposals_view", tr("Network proposals"),
+              tr("Proposals of networks of projects (programmi a rete) by proximity and by theme, to "
+                 "accept or reject"),
+              "remix_plugin.gui.proposals_view:ProposalsView", follows="", geopackage_only=True),
 )

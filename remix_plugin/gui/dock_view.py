@@ -6,24 +6,35 @@ This module builds the widgets, forwards their signals to the controller and app
 feature forms, saving) is ``dock_operations.DockOperations``, given to the controller as its
 operations. Built when a file is first shown, so QGIS start-up only pays for the shell in
 ``dock.py``.
+
+Under the tree, in a splitter, the incubator's tabs (``dock_definitions.PANELS``: compatible
+calls, monitoring, priority, network proposals): a tab reads the saved file (or the central
+database) when it is shown and again after a save, its data computed in a ``PanelTask`` when
+declared with ``compute``; it follows the tree's current project.
 """
 
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 from qgis.core import QgsApplication
 from qgis.gui import QgsCollapsibleGroupBox, QgsFilterLineEdit
-from qgis.PyQt.QtCore import QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import QDate, QItemSelectionModel, Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QAction,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..i18n import tr, ui_language
 from ..log import get_logger
+from ..tasks import RemixTask
 from . import dock_definitions as definitions
 from .buttons import button_grid
 from .dock_controller import DockController, item_of_row
@@ -40,6 +52,7 @@ from .tree_roles import FID_ROLE, KIND_ROLE, UUID_ROLE
 
 LOG = get_logger("gui.dock")
 DEBOUNCE_MS = 200
+PANELS_MIN_HEIGHT = 120  # the incubator's tabs under the tree scroll below this height
 WATCHED_TABLES = ("programmi", "progetti", "lavori", "azioni", "criticita", "progetto_attori",
                   "attori", "fasi", "misure", "indicatori")
 LAYER_SIGNALS = ("featureAdded", "featureDeleted", "attributeValueChanged", "geometryChanged",
@@ -50,6 +63,35 @@ EDIT_SIGNALS = ("editingStarted", "editingStopped", "layerModified", "afterCommi
 # Map selection -> tree: layers whose single selected feature becomes the tree's current item.
 MAP_SELECTION_KINDS = {"lavori": "lavoro", "criticita": "criticita", "progetti": "progetto",
                        "azioni": "azione"}
+
+
+class PanelTask(RemixTask):
+    """An incubator panel's data, computed on the worker thread: ``function(*arguments)``
+    (a core function reading the saved file or the database: no GUI, no QgsProject)."""
+
+    def __init__(self, description, function, arguments, on_finished):
+        super().__init__(description, cancellable=False, on_finished=on_finished)
+        self.function, self.arguments = function, tuple(arguments)
+        self.result = None
+
+    def work(self):
+        self.result = self.function(*self.arguments)
+
+
+class Panel:
+    """One incubator tab: its declaration, widgets and which source it shows."""
+
+    def __init__(self, spec, page, widget, problem, calls=None, date=None):
+        self.spec, self.page, self.widget, self.problem, self.calls = spec, page, widget, problem, calls
+        self.date = date  # QDateEdit of a dated panel
+        self.source = None  # what set_source() was last given; None: not loaded
+        self.stale = True  # the file changed (or another was opened) since it was loaded
+        self.task = None  # the PanelTask computing its data
+        self.generation = 0  # a task's result is applied only if no newer load started since
+
+    @property
+    def loading(self):
+        return self.task is not None
 
 
 def disconnect_all(bucket):
@@ -84,6 +126,9 @@ class DockPage(DockOperations, QWidget):
         self._cache = {}  # table -> rows read from the layer (re-read when the layer changes)
         self._dirty = None  # tables changed since the last rebuild; None = all
         self.base_map_loaders = []
+        self.panels = {}  # PanelSpec.name -> Panel (the incubator's tabs under the tree)
+        self.hull_band = None  # the selected network proposal on the map
+        self._panel_tasks = set()  # PanelTasks queued or running (a QgsTask needs its Python reference)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -93,6 +138,10 @@ class DockPage(DockOperations, QWidget):
         self._unsaved_timer.setSingleShot(True)
         self._unsaved_timer.setInterval(100)
         self._unsaved_timer.timeout.connect(self.update_unsaved)
+        self._panel_timer = QTimer(self)  # reload the shown panel after a save
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(300)
+        self._panel_timer.timeout.connect(self._refresh_current_panel)
         self._build()
 
     # -- the state, read through the controller ---------------------------------------------
@@ -172,12 +221,88 @@ class DockPage(DockOperations, QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.doubleClicked.connect(self.open_form)
-        layout.addWidget(self.tree, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("RemixDockSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tree)
+        # in a scroll area: the panels never make the dock taller than a 1366×768 screen
+        self.panels_area = QScrollArea(self)
+        self.panels_area.setObjectName("RemixIncubatorArea")
+        self.panels_area.setWidgetResizable(True)
+        self.panels_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.panels_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panels_area.setMinimumHeight(PANELS_MIN_HEIGHT)
+        self.panels_area.setWidget(self._build_panels())
+        # shown with the page (showEvent): a hidden page's minimum height (its filters not yet
+        # collapsed) would otherwise make QGIS's main window taller than the screen for good
+        self.panels_area.hide()
+        self.splitter.addWidget(self.panels_area)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("RemixDockStatus")
         layout.addWidget(self.status_label)
         self._set_problems_available(False)
+
+    def _build_panels(self):
+        """One tab per declared incubator panel (``dock_definitions.PANELS``)."""
+        self.panel_tabs = QTabWidget(self)
+        self.panel_tabs.setObjectName("RemixIncubatorTabs")
+        self.panel_tabs.setDocumentMode(True)
+        for spec in definitions.PANELS:
+            page = QWidget(self.panel_tabs)
+            page.setObjectName(spec.name)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 2, 0, 0)
+            problem = QLabel(page)
+            problem.setObjectName(spec.name + "Problem")
+            problem.setWordWrap(True)
+            problem.setStyleSheet("color: #a4262c;")
+            problem.hide()
+            column.addWidget(problem)
+            calls = date = None
+            row = QHBoxLayout()
+            if spec.dated:
+                date = QDateEdit(QDate.currentDate(), page)
+                date.setObjectName(spec.name + "Date")
+                date.setCalendarPopup(True)
+                date.setDisplayFormat("yyyy-MM-dd")
+                date.setToolTip(tr("The calls open on this day (today by default)"))
+                date.dateChanged.connect(partial(self._panel_date_changed, spec.name))
+                row.addWidget(QLabel(tr("Open on"), page))
+                row.addWidget(date)
+            if spec.calls:
+                calls = QComboBox(page)
+                calls.setObjectName(spec.name + "Calls")
+                calls.setToolTip(tr("Show the candidate projects of an open call"))
+                calls.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                calls.setMinimumContentsLength(16)
+                calls.currentIndexChanged.connect(partial(self._call_chosen, spec.name))
+                row.addWidget(QLabel(tr("Call"), page))
+                row.addWidget(calls, 1)
+            if spec.dated or spec.calls:
+                column.addLayout(row)
+            module, name = spec.widget.split(":", 1)
+            widget = getattr(import_module(module), name)(page)
+            widget.setObjectName(spec.name + "View")
+            column.addWidget(widget, 1)
+            setattr(self, spec.attribute, widget)
+            index = self.panel_tabs.addTab(page, tr(spec.label))
+            self.panel_tabs.setTabToolTip(index, tr(spec.tip))
+            self.panels[spec.name] = Panel(spec, page, widget, problem, calls, date)
+        proposals = getattr(self, "proposals_view", None)
+        if proposals is not None:
+            proposals.proposal_selected.connect(self._proposal_selected)
+            proposals.programma_created.connect(self._programma_created)
+        self.panel_tabs.currentChanged.connect(self._panel_shown)
+        return self.panel_tabs
+
+    def showEvent(self, event):  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self.panels_area.isHidden():
+            self.panels_area.show()
 
     def _build_filters(self):
         """One combo per declared filter, then "Only with problems" and "Clear filters"."""
@@ -306,6 +431,7 @@ class DockPage(DockOperations, QWidget):
                 signal = getattr(layer, name, None)
                 if signal is not None:
                     self._connect(signal, self._schedule_unsaved)
+            self._connect(layer.afterCommitChanges, self._saved)
         for table, kind in MAP_SELECTION_KINDS.items():
             layer = self.layers.get(table)
             if layer is not None:
@@ -324,6 +450,7 @@ class DockPage(DockOperations, QWidget):
     def teardown(self):
         self.tools.teardown()
         self._search_timer.stop()
+        self._forget_panels()
         self._detach_layers()
 
     # -- opening a GeoPackage --------------------------------------------------------------
@@ -348,6 +475,8 @@ class DockPage(DockOperations, QWidget):
         self.update_unsaved()
         self._fill_combos()
         self._active_layer_changed(self.iface.activeLayer() if self.iface is not None else None)
+        self._forget_panels()
+        self._refresh_current_panel()
         return True
 
     def reset(self):
@@ -355,6 +484,235 @@ class DockPage(DockOperations, QWidget):
         self._detach_layers()
         self.controller.close_file()
         self.model.rebuild(self.data)
+        self._forget_panels()
+
+    # -- the incubator's panels ----------------------------------------------------------------
+    def _forget_panels(self):
+        self._panel_timer.stop()
+        self._clear_hull()
+        for panel in self.panels.values():
+            panel.source, panel.stale = None, True
+            panel.generation += 1  # a task still running for the previous file is ignored
+            panel.task = None
+            panel.problem.hide()
+            clear = getattr(panel.widget, "clear", None)
+            if callable(clear):
+                clear()
+
+    def panel_source(self, spec):
+        """What a panel reads: the GeoPackage's path, or on the central database the libpq DSN of
+        its connection (no password: the service, ~/.pgpass); None when the panel cannot."""
+        path = self.gpkg_path
+        if not path:
+            return None
+        if Path(path).is_file():
+            return path
+        if spec.geopackage_only:
+            return None
+        progetti = self.layers.get("progetti")
+        if progetti is None or progetti.providerType() != "postgres":
+            return None
+        from ..qgis_project.stores import postgres_store_from_qgis_uri
+
+        return postgres_store_from_qgis_uri(progetti.source()).libpq_dsn() or None
+
+    def _saved(self, *_args):
+        for panel in self.panels.values():
+            panel.stale = True
+        self._panel_timer.start()
+
+    def _panel_shown(self, _index):
+        panel = self.current_panel()
+        if panel is None or panel.spec.attribute != "proposals_view":
+            self._clear_hull()  # the proposal's hull belongs to its tab
+        self._refresh_current_panel()
+
+    def current_panel(self):
+        page = self.panel_tabs.currentWidget()
+        return next((p for p in self.panels.values() if p.page is page), None)
+
+    def _refresh_current_panel(self):
+        panel = self.current_panel()
+        if panel is not None:
+            self.refresh_panel(panel.spec.name)
+
+    def refresh_panel(self, name, force=False):
+        """Load panel ``name`` from the file shown (when stale or ``force``), then show the
+        current item in it. True when the panel shows data."""
+        from ..errors import RemixError
+
+        panel = self.panels[name]
+        if not self.gpkg_path:
+            return False
+        if panel.stale or force:
+            panel.stale, panel.source = False, None
+            source = self.panel_source(panel.spec)
+            if source is None:
+                self._panel_problem(panel, tr("This panel works on a RE.MIX GeoPackage: it is not "
+                                              "available on the central database yet."))
+                return False
+            arguments = [source]
+            if panel.date is not None:
+                arguments.append(panel.date.date().toString("yyyy-MM-dd"))
+            if panel.spec.compute:
+                return self._start_panel_task(panel, arguments)
+            try:
+                panel.widget.set_source(*arguments)
+            except RemixError as exc:
+                self._panel_problem(panel, exc.message(ui_language()))
+                return False
+            except Exception as exc:  # noqa: BLE001 - a file or a connection the panel cannot read
+                LOG.exception("Panel %s cannot read %s", name, self.gpkg_path)
+                self._panel_problem(panel, tr("This panel cannot read the data: {error}").format(error=exc))
+                return False
+            self._panel_loaded(panel, source)
+        if panel.source is None:
+            return False
+        self._follow_current(panel)
+        return True
+
+    def _start_panel_task(self, panel, arguments):
+        from qgis.core import QgsApplication
+
+        module, function = panel.spec.compute.split(":", 1)
+        panel.generation += 1
+        generation = panel.generation
+        panel.problem.setText(tr("Reading the data…"))
+        panel.problem.setStyleSheet("color: #555;")
+        panel.problem.show()
+        panel.widget.setEnabled(False)
+        panel.task = PanelTask("RE.MIX — " + tr(panel.spec.label),
+                               getattr(import_module(module), function), arguments,
+                               on_finished=partial(self._panel_task_done, panel, generation, arguments[0]))
+        self._panel_tasks.add(panel.task)
+        QgsApplication.taskManager().addTask(panel.task)
+        return True
+
+    def _panel_task_done(self, panel, generation, source, task):
+        self._panel_tasks.discard(task)
+        if generation != panel.generation:  # another file, date or save came in the meantime
+            return
+        panel.task = None
+        if task.error is not None or task.result is None:
+            self._panel_problem(panel, task.error_message(ui_language()) or
+                                tr("This panel cannot read the data: {error}").format(error="—"))
+            return
+        getattr(panel.widget, panel.spec.apply)(task.result)
+        self._panel_loaded(panel, source)
+        self._follow_current(panel)
+
+    def _panel_loaded(self, panel, source):
+        panel.source = source
+        panel.problem.hide()
+        panel.problem.setStyleSheet("color: #a4262c;")
+        panel.widget.setEnabled(True)
+        self._fill_calls(panel)
+
+    def _panel_date_changed(self, name, _date):
+        self.panels[name].stale = True
+        self.refresh_panel(name)
+
+    def _panel_problem(self, panel, text):
+        panel.problem.setStyleSheet("color: #a4262c;")
+        panel.problem.setText(text)
+        panel.problem.show()
+        panel.widget.setEnabled(False)
+
+    def _fill_calls(self, panel):
+        if panel.calls is None:
+            return
+        combo = panel.calls
+        result = getattr(panel.widget, "result", None)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(tr("(choose a call)"), "")
+        for call in sorted(getattr(result, "calls", ()) or (), key=lambda c: c.titolo.casefold()):
+            combo.addItem(call.titolo, call.uuid)
+            combo.setItemData(combo.count() - 1, call.titolo, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+
+    def _call_chosen(self, name, _index):
+        panel = self.panels[name]
+        uuid = panel.calls.currentData() if panel.calls is not None else ""
+        if panel.source is None or not uuid:
+            return False
+        return panel.widget.show_call(uuid)
+
+    def show_call(self, uuid):
+        """Show the candidate projects of the open call ``uuid`` in its panel (as its chooser)."""
+        for panel in self.panels.values():
+            if panel.calls is None:
+                continue
+            self.panel_tabs.setCurrentWidget(panel.page)
+            self.refresh_panel(panel.spec.name)
+            index = panel.calls.findData(uuid)
+            if index < 0:
+                return False
+            panel.calls.setCurrentIndex(index)
+            return self._call_chosen(panel.spec.name, index)
+        return False
+
+    def _follow_current(self, panel):
+        if panel.spec.follows != "project":
+            return
+        project_uuid = self.controller.current.project_uuid
+        if panel.calls is not None and project_uuid:
+            panel.calls.blockSignals(True)
+            panel.calls.setCurrentIndex(0)
+            panel.calls.blockSignals(False)
+        elif panel.calls is not None and panel.calls.currentData():
+            return  # a call is shown: a click outside a project keeps it
+        if project_uuid:
+            panel.widget.show_project(project_uuid)
+        else:
+            panel.widget.clear()
+
+    def _proposal_selected(self, _proposal_id, hull_wkb):
+        """The selected network proposal's hull on the map (a temporary rubber band)."""
+        from qgis.core import QgsGeometry
+        from qgis.gui import QgsMapCanvas, QgsRubberBand
+        from qgis.PyQt.QtGui import QColor
+
+        from ..compat import polygon_geometry_type
+
+        self._clear_hull()
+        canvas = getattr(self.iface, "mapCanvas", None)
+        canvas = canvas() if callable(canvas) else None
+        lavori = self.layers.get("lavori")
+        if not hull_wkb or not isinstance(canvas, QgsMapCanvas) or lavori is None:
+            return None
+        geometry = QgsGeometry()
+        geometry.fromWkb(bytes(hull_wkb))
+        if geometry.isEmpty():
+            return None
+        band = QgsRubberBand(canvas, polygon_geometry_type())
+        band.setColor(QColor(230, 120, 20, 200))
+        band.setFillColor(QColor(230, 120, 20, 40))
+        band.setWidth(2)
+        band.setToGeometry(geometry, lavori)
+        self.hull_band = band
+        return band
+
+    def _clear_hull(self):
+        if self.hull_band is not None:
+            self.hull_band.reset()
+            canvas = self.iface.mapCanvas() if self.iface is not None else None
+            if canvas is not None and hasattr(canvas, "scene"):
+                canvas.scene().removeItem(self.hull_band)
+            self.hull_band = None
+
+    def _programma_created(self, _uuid):
+        """A proposal became a programma in the file: show it (layers re-read, tree rebuilt)."""
+        for table in ("programmi", "progetti"):
+            layer = self.layers.get(table)
+            if layer is not None and not layer.isEditable():
+                layer.reload()
+        shown = self.current_panel()
+        for panel in self.panels.values():
+            if panel is not shown:
+                panel.stale = True  # the new programma changes their scores and reasons
+        self.rebuild(full=True)
 
     # -- unsaved edits and saving ------------------------------------------------------------
     def _schedule_unsaved(self, *_args):
@@ -551,6 +909,9 @@ class DockPage(DockOperations, QWidget):
 
     def _current_changed(self, current, _previous):
         self.update_actions()
+        panel = self.current_panel()
+        if panel is not None and panel.source is not None:
+            self._follow_current(panel)
         if self._restoring or not current.isValid():
             return
         self.show_on_map(self.current_item())

@@ -31,16 +31,57 @@ def project_modified_layers(project=None):
 
 
 def file_layers(gpkg_path, project=None):
-    """Every vector layer of the project that reads the GeoPackage ``gpkg_path``."""
+    """Every vector layer of the project that reads the RE.MIX file the dock shows.
+
+    ``gpkg_path`` is a GeoPackage's path, or, when the dock shows the central database, the
+    store's label (``qgis_project.stores.PostgresStore.label``, what ``open_central`` gives the
+    dock): then the RE.MIX layers (custom property ``remix/table``) of the postgres provider
+    whose connection has that label; when none has it and no file exists at ``gpkg_path``, every
+    RE.MIX postgres layer of the project (the dock shows one database at a time)."""
     from .project_tree import _gpkg_source, _same_file
 
     project = project or QgsProject.instance()
-    found = []
+    if not gpkg_path:
+        return []
+    found, central, labelled = [], [], []
     for layer in project.mapLayers().values():
         path, _name = _gpkg_source(layer)
-        if path is not None and gpkg_path and _same_file(path, gpkg_path):
-            found.append(layer)
-    return found
+        if path is not None:
+            if _same_file(path, gpkg_path):
+                found.append(layer)
+        elif _is_central_layer(layer):
+            central.append(layer)
+            if _store_label(layer) == str(gpkg_path):
+                labelled.append(layer)
+    if found:
+        return found
+    if labelled:
+        return labelled
+    return central if central and not _is_file(gpkg_path) else []
+
+
+def _is_central_layer(layer):
+    return (isinstance(layer, QgsVectorLayer) and layer.providerType() == "postgres"
+            and bool(layer.customProperty(TABLE_PROPERTY, "")))
+
+
+def _store_label(layer):
+    """The label of the central database a postgres layer reads (as the dock shows it)."""
+    from ..qgis_project.stores import postgres_store_from_qgis_uri
+
+    try:
+        return postgres_store_from_qgis_uri(layer.source()).label
+    except (ValueError, KeyError):  # an unusual URI: compared by the fallback only
+        return None
+
+
+def _is_file(path):
+    from pathlib import Path
+
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def file_modified_layers(gpkg_path, project=None):

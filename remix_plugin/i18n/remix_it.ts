@@ -300,33 +300,34 @@ Criticità: {criticita}</translation>
 <context>
     <name>RemixPlugin</name>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="169"/>
+        <location filename="../../remix_plugin/__main__.py" line="193"/>
         <source>{added} added, {updated} updated, {conflicts} conflicts</source>
         <translation>{added} aggiunti, {updated} aggiornati, {conflicts} conflitti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="132"/>
+        <location filename="../../remix_plugin/__main__.py" line="156"/>
         <source>Cannot create {path}: {error}</source>
         <translation>Impossibile creare {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="156"/>
+        <location filename="../../remix_plugin/__main__.py" line="180"/>
         <source>Export failed: {path}: {error}</source>
         <translation>Esportazione non riuscita: {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="168"/>
+        <location filename="../../remix_plugin/__main__.py" line="192"/>
         <source>Import failed: {path}: {error}</source>
         <translation>Importazione non riuscita: {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="174"/>
+        <location filename="../../remix_plugin/__main__.py" line="198"/>
         <source>conflict: {table} {uuid} ({fields})</source>
         <translation>conflitto: {table} {uuid} ({fields})</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/atlas/cards.py" line="24"/>
         <location filename="../../remix_plugin/atlas/export.py" line="120"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="76"/>
         <source>Physical works</source>
         <translation>Lavori</translation>
     </message>
@@ -388,6 +389,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/atlas/export.py" line="297"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="474"/>
+        <location filename="../../remix_plugin/web/publish.py" line="538"/>
         <source>The folder {folder} does not exist.</source>
         <translation>La cartella {folder} non esiste.</translation>
     </message>
@@ -520,7 +522,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/gui/bundle_reports.py" line="154"/>
         <location filename="../../remix_plugin/gui/bundle_reports.py" line="227"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="133"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
@@ -531,7 +533,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/bundle_reports.py" line="154"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="133"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
@@ -606,40 +608,87 @@ Criticità: {criticita}</translation>
         <translation>I record modificati sia qui sia nel pacchetto non sono stati sovrascritti: mantengono i valori di questo GeoPackage. Sono elencati qui sotto e registrati nella tabella {table} di questo GeoPackage con i due valori di ogni campo diverso, da risolvere a mano.</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/gui/central_connect.py" line="201"/>
+        <source>Connect to the RE.MIX database</source>
+        <translation>Connetti al database RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/central_connect.py" line="204"/>
+        <source>Choose a PostgreSQL connection saved in QGIS or a service of pg_service.conf. The plugin checks the RE.MIX schema and loads the project stored in the database. Passwords stay in QGIS&apos;s authentication configurations or in the service file, never in the project.</source>
+        <translation>Scegli una connessione PostgreSQL salvata in QGIS o un servizio di pg_service.conf. Il plugin controlla lo schema RE.MIX e carica il progetto salvato nel database. Le password restano nelle configurazioni di autenticazione di QGIS o nel file dei servizi, mai nel progetto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/central_connect.py" line="220"/>
+        <source>Connect</source>
+        <translation>Connetti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/central_connect.py" line="233"/>
+        <source>QGIS connection</source>
+        <translation>connessione QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/central_connect.py" line="233"/>
+        <source>service</source>
+        <translation>servizio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/central_connect.py" line="160"/>
+        <source>Connecting to the RE.MIX database</source>
+        <translation>La connessione al database RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/central_connect.py" line="243"/>
+        <source>No PostgreSQL connection is saved in QGIS and no pg_service.conf service was found: add one in the Data Source Manager.</source>
+        <translation>In QGIS non c&apos;è nessuna connessione PostgreSQL salvata e nessun servizio in pg_service.conf: aggiungine una dal Gestore delle sorgenti dati.</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/gui/dock.py" line="27"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="163"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="179"/>
         <source>RE.MIX</source>
         <translation>RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="47"/>
-        <location filename="../../remix_plugin/gui/dock.py" line="132"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="48"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="148"/>
         <source>Open or create a RE.MIX GeoPackage to map regeneration projects.</source>
         <translation>Apri o crea un GeoPackage RE.MIX per mappare i progetti di rigenerazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="54"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="55"/>
         <location filename="../../remix_plugin/plugin.py" line="94"/>
         <source>New RE.MIX GeoPackage…</source>
         <translation>Nuovo GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="55"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="56"/>
         <location filename="../../remix_plugin/plugin.py" line="95"/>
         <source>Create an empty RE.MIX GeoPackage with its forms, styles and project</source>
         <translation>Crea un GeoPackage RE.MIX vuoto con i suoi moduli, stili e progetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="59"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="60"/>
         <location filename="../../remix_plugin/plugin.py" line="99"/>
         <source>Open RE.MIX GeoPackage…</source>
         <translation>Apri GeoPackage RE.MIX…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock.py" line="60"/>
+        <location filename="../../remix_plugin/gui/dock.py" line="61"/>
         <location filename="../../remix_plugin/plugin.py" line="100"/>
         <source>Open a RE.MIX GeoPackage and the project stored inside it</source>
         <translation>Apri un GeoPackage RE.MIX e il progetto salvato al suo interno</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="65"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="65"/>
+        <source>Connect to the RE.MIX database…</source>
+        <translation>Connetti al database RE.MIX…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock.py" line="67"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="66"/>
+        <source>Open the central RE.MIX database (PostgreSQL) from a saved QGIS connection or a pg_service.conf service, with the project stored in it</source>
+        <translation>Apri il database centrale RE.MIX (PostgreSQL) da una connessione salvata in QGIS o da un servizio di pg_service.conf, con il progetto salvato al suo interno</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_actions.py" line="122"/>
@@ -768,54 +817,104 @@ Criticità: {criticita}</translation>
         <translation>Registra una misurazione di un indicatore (KPI) per il progetto selezionato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="105"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="70"/>
+        <source>Publish on the web…</source>
+        <translation>Pubblica sul web…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="71"/>
+        <source>Write the static web atlas of the projects marked &apos;pubblicabile&apos; into a folder (in the background): map, cards, filters and story maps, no personal data</source>
+        <translation>Scrive in una cartella l&apos;atlante web statico dei progetti segnati come &apos;pubblicabile&apos; (in background): mappa, schede, filtri e storymap, nessun dato personale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="115"/>
         <source>Comune</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="106"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="116"/>
         <source>Only projects in this comune (their own or their works&apos;)</source>
         <translation>Solo i progetti in questo comune (propri o dei loro lavori)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="107"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="117"/>
         <source>Zona omogenea</source>
         <translation>Zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="108"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="118"/>
         <source>Only projects in a comune of this zona omogenea</source>
         <translation>Solo i progetti in un comune di questa zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="109"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="119"/>
         <source>Field of opportunity</source>
         <translation>Ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="110"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="120"/>
         <source>Only projects with this field of opportunity</source>
         <translation>Solo i progetti con questo ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="111"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="121"/>
         <source>Scale of impact</source>
         <translation>Scala dell&apos;impatto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="112"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="122"/>
         <source>Only projects with this scale of expected impact</source>
         <translation>Solo i progetti con questa scala dell&apos;impatto atteso</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="114"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="124"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="115"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="125"/>
         <source>Only projects in this state</source>
         <translation>Solo i progetti in questo stato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="158"/>
+        <source>Compatible calls</source>
+        <translation>Bandi compatibili</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="159"/>
+        <source>The open calls for funding the selected project may apply to, each criterion with its reason; or the candidate projects of a call</source>
+        <translation>I bandi aperti a cui il progetto selezionato può partecipare, ogni criterio con il suo motivo; oppure i progetti candidati di un bando</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="163"/>
+        <source>Monitoring</source>
+        <translation>Monitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="164"/>
+        <source>The indicators of the selected project: measurements over time against the baseline and the target, and whether it is on track, late or achieved</source>
+        <translation>Gli indicatori del progetto selezionato: le misure nel tempo rispetto al valore di partenza e all'obiettivo, e se è in linea, in ritardo o raggiunto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="168"/>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="169"/>
+        <source>The metropolitan priority score of the selected project, with the points of each criterion of the profile</source>
+        <translation>Il punteggio di priorità metropolitana del progetto selezionato, con i punti di ogni criterio del profilo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="173"/>
+        <source>Network proposals</source>
+        <translation>Proposte di rete</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="174"/>
+        <source>Proposals of networks of projects (programmi a rete) by proximity and by theme, to accept or reject</source>
+        <translation>Proposte di reti di progetti (programmi a rete) per prossimità e per tema, da accettare o rifiutare</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_operations.py" line="97"/>
@@ -890,7 +989,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="40"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="113"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="114"/>
         <source>Validate</source>
         <translation>Valida</translation>
     </message>
@@ -1034,6 +1133,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="226"/>
+        <location filename="../../remix_plugin/web/cli.py" line="78"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossibile leggere {path}: {error}</translation>
     </message>
@@ -1058,89 +1158,130 @@ Criticità: {criticita}</translation>
         <translation>Importazione non riuscita: {reason}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="275"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="400"/>
         <source>(all)</source>
         <translation>(tutti)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="149"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="198"/>
         <source>Search projects, works, actions, comuni…</source>
         <translation>Cerca progetti, lavori, azioni, comuni…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="150"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="199"/>
         <source>Shows the projects whose title, comune or works, actions and problems contain the text</source>
         <translation>Mostra i progetti il cui titolo, comune o i cui lavori, azioni e criticità contengono il testo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="184"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="309"/>
         <source>Filters</source>
         <translation>Filtri</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="200"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="325"/>
         <source>Only with problems</source>
         <translation>Solo con problemi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="204"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="329"/>
         <source>Clear filters</source>
         <translation>Azzera filtri</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="205"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="330"/>
         <source>Show every project again</source>
         <translation>Mostra di nuovo tutti i progetti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="220"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="345"/>
         <source>Save</source>
         <translation>Salva</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="221"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="346"/>
         <source>Save the edits of every layer of this GeoPackage together (projects before their works, actions, actors, phases and measurements)</source>
         <translation>Salva insieme le modifiche di tutti i layer di questo GeoPackage (i progetti prima dei loro lavori, azioni, attori, fasi e misure)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="231"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="356"/>
         <source>Base map</source>
         <translation>Mappa di base</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="232"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="357"/>
         <source>Add a base map to draw on (cadastre, orthophoto, topographic database, OpenStreetMap): needs the network, never required</source>
         <translation>Aggiungi una mappa di base su cui disegnare (catasto, ortofoto, database topografico, OpenStreetMap): serve la rete, non è mai obbligatoria</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="245"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="370"/>
         <source>Language of the layer names and forms stored in this GeoPackage</source>
         <translation>Lingua dei nomi dei layer e delle schede salvati in questo GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="384"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="580"/>
+        <source>Reading the data…</source>
+        <translation>Lettura dei dati…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="628"/>
+        <source>(choose a call)</source>
+        <translation>(scegli un bando)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="742"/>
         <source>There is nothing to save</source>
         <translation>Non c&apos;è nulla da salvare</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="534"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="892"/>
         <source>Only projects with findings of the last validation</source>
         <translation>Solo i progetti con segnalazioni dell&apos;ultima validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="537"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="895"/>
         <source>Run the validation first: it tells which projects have problems</source>
         <translation>Esegui prima la validazione: indica quali progetti hanno problemi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="338"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="272"/>
+        <source>The calls open on this day (today by default)</source>
+        <translation>I bandi aperti in questo giorno (oggi, se non scegli un'altra data)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="279"/>
+        <source>Show the candidate projects of an open call</source>
+        <translation>Mostra i progetti candidati di un bando aperto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="465"/>
         <source>The layers of this RE.MIX GeoPackage are not in the project. Open it again with “Open RE.MIX GeoPackage…”.</source>
         <translation>I layer di questo GeoPackage RE.MIX non sono nel progetto. Riaprilo con “Apri GeoPackage RE.MIX…”.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="381"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="551"/>
+        <source>This panel works on a RE.MIX GeoPackage: it is not available on the central database yet.</source>
+        <translation>Questo pannello lavora su un GeoPackage RE.MIX: sul database centrale non è ancora disponibile.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="739"/>
         <source>All changes saved</source>
         <translation>Tutte le modifiche sono salvate</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="274"/>
+        <source>Open on</source>
+        <translation>Aperti al</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="283"/>
+        <source>Call</source>
+        <translation>Bando</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="598"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="566"/>
+        <source>This panel cannot read the data: {error}</source>
+        <translation>Questo pannello non riesce a leggere i dati: {error}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="139"/>
@@ -1212,16 +1353,16 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="242"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="59"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="111"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="60"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="112"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
         <source>strict (what the Region accepts)</source>
         <translation>rigoroso (ciò che la Regione accetta)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="243"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="59"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="112"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="60"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="113"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="60"/>
         <source>draft (work in progress)</source>
         <translation>bozza (lavoro in corso)</translation>
@@ -1243,6 +1384,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="126"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="54"/>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="73"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1382,141 +1524,141 @@ Criticità: {criticita}</translation>
         <translation>{name} esiste già e non è un pacchetto RE.MIX: scegli un altro nome.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
         <source>{n} error</source>
         <translation>{n} errore</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
         <source>{n} errors</source>
         <translation>{n} errori</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
         <source>{n} warning</source>
         <translation>{n} avviso</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="66"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
         <source>{n} warnings</source>
         <translation>{n} avvisi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="67"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="68"/>
         <source>{n} accepted exception</source>
         <translation>{n} eccezione accettata</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="68"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="69"/>
         <source>{n} accepted exceptions</source>
         <translation>{n} eccezioni accettate</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="69"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="70"/>
         <source>{errors}, {warnings}, {accepted} — profile: {profile}.</source>
         <translation>{errors}, {warnings}, {accepted} — profilo: {profile}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="114"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="115"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="124"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="125"/>
         <source>Not validated yet.</source>
         <translation>Non ancora validato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="151"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="152"/>
         <source>Zoom and select</source>
         <translation>Zoom e selezione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="152"/>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="413"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="153"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="416"/>
         <source>Open form</source>
         <translation>Apri la scheda</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="154"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="155"/>
         <source>Open the feature&apos;s form to correct it (in edit mode: the panel offers to start editing the layer)</source>
         <translation>Apre la scheda dell&apos;elemento per correggerlo (in modifica: il pannello propone di attivare la modifica del layer)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="157"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="158"/>
         <source>Mark fixed</source>
         <translation>Segna come corretto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="158"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="159"/>
         <source>Accept as exception…</source>
         <translation>Accetta come eccezione…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="190"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="191"/>
         <source>Validating…</source>
         <translation>Validazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="220"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="221"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="70"/>
         <source>Errors</source>
         <translation>Errori</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="220"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="221"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="71"/>
         <source>Warnings</source>
         <translation>Avvisi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="325"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="328"/>
         <source>RE.MIX findings</source>
         <translation>Segnalazioni RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="454"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="457"/>
         <source>Accept as exception</source>
         <translation>Accetta come eccezione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="455"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="458"/>
         <source>Why is this finding acceptable?</source>
         <translation>Perché questa segnalazione è accettabile?</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="133"/>
         <source>Finding</source>
         <translation>Segnalazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="132"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="133"/>
         <source>Rule</source>
         <translation>Regola</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="355"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="358"/>
         <source>Error</source>
         <translation>Errore</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="355"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="358"/>
         <source>Warning</source>
         <translation>Avviso</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="207"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="208"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="105"/>
         <source>Validation cancelled.</source>
         <translation>Validazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="414"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="417"/>
         <source>“{layer}” is not in edit mode, so its form can only be read. Start editing it to correct the feature?</source>
         <translation>«{layer}» non è in modifica, quindi la scheda si può solo leggere. Attivare la modifica per correggere l&apos;elemento?</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/findings_panel.py" line="209"/>
+        <location filename="../../remix_plugin/gui/findings_panel.py" line="210"/>
         <source>Validation failed.</source>
         <translation>Validazione non riuscita.</translation>
     </message>
@@ -1527,6 +1669,10 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="46"/>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="41"/>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="41"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="63"/>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="55"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="55"/>
         <source>RE.MIX GeoPackage</source>
         <translation>GeoPackage RE.MIX</translation>
@@ -1628,6 +1774,32 @@ Criticità: {criticita}</translation>
         <translation>Lo strumento di QGIS per aggiungere elementi non è disponibile in questa finestra</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/gui/priority_view.py" line="34"/>
+        <location filename="../../remix_plugin/gui/priority_view.py" line="83"/>
+        <source>Select a project to see its metropolitan priority.</source>
+        <translation>Seleziona un progetto per vederne la priorità metropolitana.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/priority_view.py" line="38"/>
+        <source>Criterion</source>
+        <translation>Criterio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/priority_view.py" line="38"/>
+        <source>Points</source>
+        <translation>Punti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/priority_view.py" line="74"/>
+        <source>Profile {name} {version}: weights add up to 100; each criterion is worth 0 to 1 of its weight.</source>
+        <translation>Profilo {name} {version}: i pesi sommano a 100; ogni criterio vale da 0 a 1 del suo peso.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/priority_view.py" line="92"/>
+        <source>Metropolitan priority of «{title}»: {score} / 100 (rank {rank} of {total})</source>
+        <translation>Priorità metropolitana di «{title}»: {score} / 100 (posizione {rank} di {total})</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/gui/project_tree.py" line="214"/>
         <location filename="../../remix_plugin/gui/project_tree.py" line="298"/>
         <location filename="../../remix_plugin/gui/project_tree.py" line="336"/>
@@ -1670,40 +1842,192 @@ Criticità: {criticita}</translation>
         <translation>Fase {number}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="71"/>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="50"/>
+        <source>Largest distance between lavori of a territorial network</source>
+        <translation>Distanza massima fra i lavori di una rete territoriale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="51"/>
+        <source>Update proposals</source>
+        <translation>Aggiorna le proposte</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="75"/>
+        <source>Accept…</source>
+        <translation>Accetta…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="76"/>
+        <source>The proposal becomes a programma with its projects</source>
+        <translation>La proposta diventa un programma con i suoi progetti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="77"/>
+        <source>Reject</source>
+        <translation>Respingi</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="78"/>
+        <source>The proposal is not proposed again</source>
+        <translation>La proposta non sarà riproposta</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="195"/>
+        <source>Proposal rejected: it will not be proposed again.</source>
+        <translation>Proposta respinta: non sarà riproposta.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="54"/>
+        <source>Distance</source>
+        <translation>Distanza</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="60"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="57"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="75"/>
+        <source>Projects</source>
+        <translation>Progetti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="60"/>
+        <source>Comuni</source>
+        <translation>Comuni</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="162"/>
+        <source>Accept proposal</source>
+        <translation>Accetta la proposta</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="162"/>
+        <source>Title of the new programma:</source>
+        <translation>Titolo del nuovo programma:</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="171"/>
+        <source>Programma «{title}» created with {n} projects.</source>
+        <translation>Programma «{title}» creato con {n} progetti.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="131"/>
+        <source>{n} proposals; {s} not proposed again (already programmi or decided).</source>
+        <translation>{n} proposte; {s} non riproposte (già programmi o già decise).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/proposals_view.py" line="175"/>
+        <source>{n} projects already in another programma were left there.</source>
+        <translation>{n} progetti già in un altro programma vi sono stati lasciati.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="112"/>
         <source>1 unsaved change</source>
         <translation>1 modifica non salvata</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="148"/>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="182"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="189"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="223"/>
         <source>Unsaved edits</source>
         <translation>Modifiche non salvate</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="72"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="113"/>
         <source>{n} unsaved changes</source>
         <translation>{n} modifiche non salvate</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="139"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="180"/>
         <source>{changes} in {layers}. {action} would lose them. Save them first?</source>
         <translation>{changes} in {layers}. {action} le farebbe perdere. Salvarle prima?</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="107"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="148"/>
         <source>“{layer}” could not be saved; its edits and those of the layers after it are still in the edit buffer: {errors}</source>
         <translation>«{layer}» non è stato salvato; le sue modifiche e quelle dei layer seguenti sono ancora da salvare: {errors}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="106"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="147"/>
         <source>Saved: {layers}.</source>
         <translation>Salvati: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/unsaved.py" line="111"/>
+        <location filename="../../remix_plugin/gui/unsaved.py" line="152"/>
         <source>Already saved: {layers}.</source>
         <translation>Già salvati: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="46"/>
+        <source>RE.MIX web atlas</source>
+        <translation>Atlante web RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="100"/>
+        <source>Publish on the web</source>
+        <translation>Pubblica sul web</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="114"/>
+        <source>Open in the browser</source>
+        <translation>Apri nel browser</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="116"/>
+        <source>Open folder</source>
+        <translation>Apri la cartella</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="177"/>
+        <source>Folder of the web atlas (new, empty or a previous publication)</source>
+        <translation>Cartella dell'atlante web (nuova, vuota o una pubblicazione precedente)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="200"/>
+        <source>Writing the web atlas in the background…</source>
+        <translation>Scrittura dell'atlante web in background…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="185"/>
+        <source>The web atlas is published from a RE.MIX GeoPackage: the central database is not supported yet (export a bundle or check out a GeoPackage first).</source>
+        <translation>L'atlante web si pubblica da un GeoPackage RE.MIX: il database centrale non è ancora supportato (esporta prima un pacchetto regionale o estrai un GeoPackage).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="190"/>
+        <source>The web atlas is already being written.</source>
+        <translation>L'atlante web è già in scrittura.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="197"/>
+        <source>The web publication</source>
+        <translation>La pubblicazione web</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="59"/>
+        <source>The web atlas could not be written: {error}</source>
+        <translation>Non è stato possibile scrivere l'atlante web: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="123"/>
+        <source>Web atlas written in {folder}: {n} projects and {m} physical works published ({held} not publishable, left out). The page needs a web server: “Open in the browser” serves the folder on this computer only (127.0.0.1).</source>
+        <translation>Atlante web scritto in {folder}: pubblicati {n} progetti e {m} lavori fisici ({held} non pubblicabili, esclusi). La pagina ha bisogno di un server web: “Apri nel browser” serve la cartella solo su questo computer (127.0.0.1).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="129"/>
+        <source>Serve {folder} on 127.0.0.1 and open its index.html in the web browser</source>
+        <translation>Serve {folder} su 127.0.0.1 e ne apre index.html nel browser</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="138"/>
+        <source>Nothing was published: {reason}</source>
+        <translation>Non è stato pubblicato nulla: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="215"/>
+        <source>Web atlas written: {folder}</source>
+        <translation>Atlante web scritto: {folder}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/inputs.py" line="94"/>
@@ -1712,6 +2036,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/inputs.py" line="137"/>
+        <location filename="../../remix_plugin/web/publish.py" line="295"/>
         <source>{name} is not a GeoPackage (not an SQLite database).</source>
         <translation>{name} non è un GeoPackage (non è un database SQLite).</translation>
     </message>
@@ -1797,6 +2122,8 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/inputs.py" line="66"/>
+        <location filename="../../remix_plugin/monitoring/kpi.py" line="307"/>
+        <location filename="../../remix_plugin/networks/source.py" line="88"/>
         <source>The file {path} does not exist.</source>
         <translation>Il file {path} non esiste.</translation>
     </message>
@@ -1872,6 +2199,130 @@ Criticità: {criticita}</translation>
         <translation>Impossibile copiare {name} nella cartella temporanea: {reason} (disco pieno?).</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/monitoring/kpi.py" line="316"/>
+        <location filename="../../remix_plugin/monitoring/kpi.py" line="344"/>
+        <location filename="../../remix_plugin/networks/source.py" line="96"/>
+        <source>Cannot open {path} as a GeoPackage.</source>
+        <translation>Impossibile aprire {path} come GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/monitoring/kpi.py" line="324"/>
+        <location filename="../../remix_plugin/networks/source.py" line="105"/>
+        <source>{path} has no table {table}: is it a RE.MIX GeoPackage?</source>
+        <translation>{path} non ha la tabella {table}: è un GeoPackage RE.MIX?</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/accept.py" line="80"/>
+        <source>A programma needs a title.</source>
+        <translation>Un programma deve avere un titolo.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/accept.py" line="68"/>
+        <source>No proposal {id}: the data changed since it was proposed, or another distance was used.</source>
+        <translation>Nessuna proposta {id}: i dati sono cambiati da quando è stata proposta, oppure è stata usata un&apos;altra distanza.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/accept.py" line="84"/>
+        <source>Unknown kind of network: {kind}.</source>
+        <translation>Tipo di rete sconosciuto: {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/accept.py" line="154"/>
+        <source>The proposal {id} was already decided ({decision}).</source>
+        <translation>Sulla proposta {id} si è già deciso ({decision}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/accept.py" line="170"/>
+        <source>Cannot open {path} for writing.</source>
+        <translation>Impossibile aprire {path} in scrittura.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/accept.py" line="55"/>
+        <source>The proposal {id} does not match its members: the proposals file was edited.</source>
+        <translation>La proposta {id} non corrisponde ai suoi membri: il file delle proposte è stato modificato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/cli.py" line="83"/>
+        <source>The distance must be 0 or more metres.</source>
+        <translation>La distanza deve essere di 0 metri o più.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/cli.py" line="131"/>
+        <source>{output}: {n} proposals ({t} territorial, {m} thematic), {s} not proposed again.</source>
+        <translation>{output}: {n} proposte ({t} territoriali, {m} tematiche), {s} non riproposte.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/cli.py" line="157"/>
+        <source>Programma «{title}» ({kind}) created: {uuid}; {n} projects assigned.</source>
+        <translation>Programma «{title}» ({kind}) creato: {uuid}; {n} progetti assegnati.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/cli.py" line="184"/>
+        <source>Proposal {id} rejected: it will not be proposed again.</source>
+        <translation>Proposta {id} respinta: non sarà riproposta.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/cli.py" line="101"/>
+        <location filename="../../remix_plugin/priority/cli.py" line="50"/>
+        <source>Cannot complete {command}: {error}</source>
+        <translation>Impossibile completare {command}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/cli.py" line="164"/>
+        <source>Project {project} moved from programma {other}.</source>
+        <translation>Progetto {project} spostato dal programma {other}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/cli.py" line="170"/>
+        <source>Project {project} left in its programma {other}.</source>
+        <translation>Progetto {project} lasciato nel suo programma {other}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/source.py" line="170"/>
+        <source>Cannot read table {table} of the database: {error}</source>
+        <translation>Impossibile leggere la tabella {table} del database: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="164"/>
+        <source>already rejected</source>
+        <translation>già respinta</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="359"/>
+        <source>criticità answered</source>
+        <translation>criticità a cui rispondono</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="362"/>
+        <source>shared ambiti</source>
+        <translation>ambiti in comune</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="163"/>
+        <source>already accepted</source>
+        <translation>già accettata</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="288"/>
+        <source>Lavori within {distance} m of each other: {pairs}{more}. Comuni: {comuni}.</source>
+        <translation>Lavori a non più di {distance} m l&apos;uno dall&apos;altro: {pairs}{more}. Comuni: {comuni}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="371"/>
+        <source>{n} projects in {places} with the same theme ({shared}).</source>
+        <translation>{n} progetti a {places} sullo stesso tema ({shared}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="287"/>
+        <source> and {n} more pairs</source>
+        <translation> e altre {n} coppie</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/networks/suggest.py" line="169"/>
+        <source>already the programma «{title}»</source>
+        <translation>già nel programma «{title}»</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/plugin.py" line="85"/>
         <source>RE.MIX panel</source>
         <translation>Pannello RE.MIX</translation>
@@ -1880,6 +2331,136 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/plugin.py" line="85"/>
         <source>Show or hide the RE.MIX panel</source>
         <translation>Mostra o nascondi il pannello RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/cli.py" line="59"/>
+        <source>{output}: {n} projects scored with profile {profile} {version}.</source>
+        <translation>{output}: punteggio di {n} progetti con il profilo {profile} {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="142"/>
+        <source>The priority profile {path} cannot be used: {reason}</source>
+        <translation>Il profilo di priorità {path} non è utilizzabile: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="391"/>
+        <source>Metropolitan priority</source>
+        <translation>Priorità metropolitana</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="160"/>
+        <source>it has no list of criteria.</source>
+        <translation>non ha un elenco di criteri.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="162"/>
+        <source>it has no version.</source>
+        <translation>non ha una versione.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="322"/>
+        <source>{label}: {value} points of 1</source>
+        <translation>{label}: {value} punti su 1</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="324"/>
+        <source>not filled: 0 points</source>
+        <translation>non compilato: 0 punti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="369"/>
+        <source>not in a networked programma</source>
+        <translation>non fa parte di un programma a rete</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="167"/>
+        <source>a criterion is not an object.</source>
+        <translation>un criterio non è un oggetto.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="357"/>
+        <source>no estimated cost: 0 points</source>
+        <translation>costo stimato assente: 0 punti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="376"/>
+        <source>programma «{title}» ({kind})</source>
+        <translation>programma «{title}» ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="255"/>
+        <source>the weights add up to {total}, not 100.</source>
+        <translation>i pesi sommano a {total}, non a 100.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="335"/>
+        <source>{n} comuni (1 for {full} or more)</source>
+        <translation>{n} comuni (1 da {full} in su)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="349"/>
+        <source>{n} ambiti of criticità answered ({names}; 1 for {full} or more)</source>
+        <translation>{n} ambiti di criticità a cui risponde ({names}; 1 da {full} in su)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="363"/>
+        <source>{funded} € confirmed of {cost} € estimated</source>
+        <translation>{funded} € confermati su {cost} € stimati</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="156"/>
+        <source>cannot read it ({error}).</source>
+        <translation>non si riesce a leggerlo ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="158"/>
+        <source>it is not valid JSON ({error}).</source>
+        <translation>non è JSON valido ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="172"/>
+        <source>unknown criterion «{id}» (known: {known}).</source>
+        <translation>criterio sconosciuto «{id}» (noti: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="177"/>
+        <source>the criterion «{id}» appears twice.</source>
+        <translation>il criterio «{id}» compare due volte.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="182"/>
+        <source>the weight of «{id}» must be a number of 0 or more.</source>
+        <translation>il peso di «{id}» deve essere un numero maggiore o uguale a 0.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="191"/>
+        <source>«{id}» cannot use the dimension «{dimension}».</source>
+        <translation>«{id}» non può usare la dimensione «{dimension}».</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="197"/>
+        <source>«{id}» needs its points per code.</source>
+        <translation>«{id}» richiede i punti per ogni codice.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="202"/>
+        <source>«{code}» is not a code of {dimension}.</source>
+        <translation>«{code}» non è un codice di {dimension}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="209"/>
+        <source>the points of «{code}» in «{id}» must be between 0 and 1.</source>
+        <translation>i punti di «{code}» in «{id}» devono essere fra 0 e 1.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="223"/>
+        <source>«{id}» needs full_at, a whole number of at least {least}.</source>
+        <translation>«{id}» richiede full_at, un numero intero di almeno {least}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/priority/score.py" line="238"/>
+        <source>«{id}» needs confirmed, a list of stato_finanziamento codes.</source>
+        <translation>«{id}» richiede confirmed, un elenco di codici di stato_finanziamento.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="35"/>
@@ -1893,6 +2474,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="50"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="66"/>
         <source>Filter (QGIS expression on the projects)</source>
         <translation>Filtro (espressione QGIS sui progetti)</translation>
     </message>
@@ -1905,11 +2487,6 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="56"/>
         <source>Pages</source>
         <translation>Pagine</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="57"/>
-        <source>Projects</source>
-        <translation>Progetti</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="68"/>
@@ -1932,6 +2509,65 @@ Criticità: {criticita}</translation>
         <translation>Atlante RE.MIX</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="15"/>
+        <source>RE.MIX incubator</source>
+        <translation>Incubatore RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="35"/>
+        <source>Create RE.MIX central database</source>
+        <translation>Crea database centrale RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="38"/>
+        <source>RE.MIX central database</source>
+        <translation>Database centrale RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="41"/>
+        <source>Creates the RE.MIX schema (tables, code lists, the 133 comuni, roles and row-level rights) in an existing PostgreSQL/PostGIS database and stores the RE.MIX QGIS project in it, with forms, relations and styles. Database: a connection string (service=remix, postgresql://…) or the name of a saved QGIS PostgreSQL connection. Needs a superuser. No password is written into the project: the layers connect through the service, the QGIS authentication configuration or ~/.pgpass of each user.</source>
+        <translation>Crea lo schema RE.MIX (tabelle, codifiche, i 133 comuni, ruoli e diritti per riga) in un database PostgreSQL/PostGIS esistente e vi salva il progetto QGIS RE.MIX, con moduli, relazioni e stili. Database: una stringa di connessione (service=remix, postgresql://…) o il nome di una connessione PostgreSQL salvata in QGIS. Serve un superutente. Nel progetto non viene scritta nessuna password: i layer si connettono con il servizio, la configurazione di autenticazione di QGIS o il ~/.pgpass di ciascun utente.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="52"/>
+        <source>Database (connection string or QGIS PostgreSQL connection)</source>
+        <translation>Database (stringa di connessione o connessione PostgreSQL di QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="54"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="45"/>
+        <source>Reference system (EPSG:32632 or EPSG:7791)</source>
+        <translation>Sistema di riferimento (EPSG:32632 o EPSG:7791)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="55"/>
+        <source>Stored project</source>
+        <translation>Progetto salvato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="56"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="46"/>
+        <source>Schema version</source>
+        <translation>Versione dello schema</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="60"/>
+        <source>Give the database: a connection string or a QGIS connection name.</source>
+        <translation>Indica il database: una stringa di connessione o il nome di una connessione QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="84"/>
+        <source>RE.MIX project stored in {database}.</source>
+        <translation>Progetto RE.MIX salvato in {database}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="63"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="76"/>
+        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="81"/>
+        <source>Reference system {crs} is not supported: use EPSG:32632 (WGS 84 / UTM 32N) or EPSG:7791 (RDN2008 / UTM 32N).</source>
+        <translation>Il sistema di riferimento {crs} non è supportato: usare EPSG:32632 (WGS 84 / UTM 32N) o EPSG:7791 (RDN2008 / UTM 32N).</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="30"/>
         <source>Create RE.MIX GeoPackage</source>
         <translation>Crea GeoPackage RE.MIX</translation>
@@ -1940,21 +2576,6 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="33"/>
         <source>Creates an empty RE.MIX GeoPackage: every table of the data model, the code lists of the RE.MIX classification scheme, the 133 comuni of the Città metropolitana di Milano, default styles and a ready QGIS project stored inside the file. The reference system is WGS 84 / UTM 32N (EPSG:32632, used by Regione Lombardia&apos;s geoportal) or RDN2008 / UTM 32N (EPSG:7791, the national reference).</source>
         <translation>Crea un GeoPackage RE.MIX vuoto: tutte le tabelle del modello dati, le liste di codici dello schema di classificazione RE.MIX, i 133 comuni della Città metropolitana di Milano, gli stili predefiniti e un progetto QGIS pronto salvato nel file. Il sistema di riferimento è WGS 84 / UTM 32N (EPSG:32632, usato dal geoportale di Regione Lombardia) o RDN2008 / UTM 32N (EPSG:7791, il riferimento nazionale).</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="81"/>
-        <source>Reference system {crs} is not supported: use EPSG:32632 (WGS 84 / UTM 32N) or EPSG:7791 (RDN2008 / UTM 32N).</source>
-        <translation>Il sistema di riferimento {crs} non è supportato: usare EPSG:32632 (WGS 84 / UTM 32N) o EPSG:7791 (RDN2008 / UTM 32N).</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="45"/>
-        <source>Reference system (EPSG:32632 or EPSG:7791)</source>
-        <translation>Sistema di riferimento (EPSG:32632 o EPSG:7791)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="46"/>
-        <source>Schema version</source>
-        <translation>Versione dello schema</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="64"/>
@@ -2009,11 +2630,13 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="140"/>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="151"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="30"/>
         <source>Invalid filter expression: {error}</source>
         <translation>Espressione di filtro non valida: {error}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="145"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="34"/>
         <source>Cannot read the projects of {path}.</source>
         <translation>Impossibile leggere i progetti di {path}.</translation>
     </message>
@@ -2068,6 +2691,140 @@ Criticità: {criticita}</translation>
         <translation>Conflitto: {table} {uuid} ({fields})</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="29"/>
+        <source>Indicator monitoring (KPI report)</source>
+        <translation>Monitoraggio degli indicatori (report KPI)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="32"/>
+        <source>For each project and indicator of a RE.MIX GeoPackage: the measurements sorted by date, the latest value, the share of the target reached, (latest − baseline) / (target − baseline), and a status: achieved, on track (the share is at least the elapsed share of the time from the baseline date to the target date), late, no baseline, no target, no measurements. The overview counts the statuses per zona omogenea and ambito.</source>
+        <translation>Per ogni progetto e indicatore di un GeoPackage RE.MIX: le misure in ordine di data, l'ultimo valore, la quota dell'obiettivo raggiunta, (ultimo − partenza) / (obiettivo − partenza), e uno stato: raggiunto, in linea (la quota è almeno la parte trascorsa del tempo tra la data di partenza e la data obiettivo), in ritardo, senza riferimento, senza obiettivo, senza misure. Il riepilogo conta gli stati per zona omogenea e ambito.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="43"/>
+        <source>KPI report (CSV)</source>
+        <translation>Report KPI (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="43"/>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="47"/>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="48"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="47"/>
+        <source>Overview by zone and ambito (CSV)</source>
+        <translation>Riepilogo per zona e ambito (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="50"/>
+        <source>Rows (projects × indicators)</source>
+        <translation>Righe (progetti × indicatori)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="51"/>
+        <source>Indicators late</source>
+        <translation>Indicatori in ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="28"/>
+        <source>Metropolitan priority score</source>
+        <translation>Punteggio di priorità metropolitana</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="31"/>
+        <source>Scores every project of a RE.MIX GeoPackage from 0 to 100 with the weights of a versioned priority profile (default: the one shipped with the plugin, cmm-2026): scale of the expected impact, comuni touched, criticità answered, co-funding secured, how far the design has gone, membership of a network. Each row of the CSV gives every criterion&apos;s value, normalised value and points. A profile with an unknown criterion or weights that do not add up to 100 is refused.</source>
+        <translation>Assegna a ogni progetto di un GeoPackage RE.MIX un punteggio da 0 a 100 con i pesi di un profilo di priorità versionato (predefinito: quello fornito con il plugin, cmm-2026): scala dell&apos;impatto atteso, comuni toccati, criticità a cui risponde, cofinanziamento assicurato, avanzamento della progettazione, appartenenza a una rete. Ogni riga del CSV riporta per ogni criterio il valore, il valore normalizzato e i punti. Un profilo con un criterio sconosciuto o con pesi che non sommano a 100 viene rifiutato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="44"/>
+        <source>Priority profile (JSON)</source>
+        <translation>Profilo di priorità (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="48"/>
+        <source>Scores (CSV)</source>
+        <translation>Punteggi (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="50"/>
+        <source>Projects scored</source>
+        <translation>Progetti valutati</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="51"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="73"/>
+        <source>Profile used</source>
+        <translation>Profilo usato</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="52"/>
+        <source>Publish on the web (static atlas)</source>
+        <translation>Pubblica sul web (atlante statico)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="55"/>
+        <source>Writes a folder that any web server can publish: a map of the projects marked &apos;pubblicabile&apos;, their cards, filters, a summary and the story of their phases. No personal data (authors, notes) is written. FILTER is an optional QGIS expression on the project fields; COMUNI an optional list of comuni (ISTAT codes or names).</source>
+        <translation>Scrive una cartella che qualsiasi server web può pubblicare: una mappa dei progetti segnati come «pubblicabile», le loro schede, filtri, un riepilogo e il racconto delle loro fasi. Non scrive dati personali (autori, note). FILTER è un&apos;espressione QGIS facoltativa sui campi dei progetti; COMUNI un elenco facoltativo di comuni (codici ISTAT o nomi).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="71"/>
+        <source>Comuni (ISTAT codes or names, comma-separated)</source>
+        <translation>Comuni (codici ISTAT o nomi, separati da virgole)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="74"/>
+        <source>Web atlas folder</source>
+        <translation>Cartella dell&apos;atlante web</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="94"/>
+        <location filename="../../remix_plugin/web/cli.py" line="86"/>
+        <source>Web atlas written in {folder}: {n} projects, {m} physical works ({held} not publishable).</source>
+        <translation>Atlante web scritto in {folder}: {n} progetti, {m} lavori ({held} non pubblicabili).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="42"/>
+        <source>Suggest networks of projects (programmi a rete)</source>
+        <translation>Proponi reti di progetti (programmi a rete)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="45"/>
+        <source>Proposes networks of projects: territorial ones (projects whose lavori lie within the given distance of each other, across comune borders) and thematic ones (projects in different comuni answering criticità of the same ambito or sharing two ambiti). Each proposal says why it was made. Proposals already accepted or rejected, or already a programma, are not proposed again. Writes a GeoPackage with the proposals (convex hull of the members&apos; lavori), their members and their pairs.</source>
+        <translation>Propone reti di progetti: territoriali (progetti i cui lavori distano fra loro non più della distanza indicata, anche oltre i confini comunali) e tematiche (progetti in comuni diversi che rispondono a criticità dello stesso ambito o condividono due ambiti). Ogni proposta dice perché è stata fatta. Le proposte già accettate o respinte, o che sono già un programma, non vengono riproposte. Scrive un GeoPackage con le proposte (inviluppo convesso dei lavori dei membri), i loro membri e le loro coppie.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="60"/>
+        <source>Distance between lavori (metres)</source>
+        <translation>Distanza fra i lavori (metri)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="66"/>
+        <source>Territorial proposals</source>
+        <translation>Proposte territoriali</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="69"/>
+        <source>Thematic proposals</source>
+        <translation>Proposte tematiche</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="73"/>
+        <source>Proposals (GeoPackage)</source>
+        <translation>Proposte (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="76"/>
+        <source>Proposals</source>
+        <translation>Proposte</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="77"/>
+        <source>Not proposed again</source>
+        <translation>Non riproposte</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="41"/>
         <source>Validate RE.MIX GeoPackage</source>
         <translation>Valida GeoPackage RE.MIX</translation>
@@ -2093,11 +2850,6 @@ Criticità: {criticita}</translation>
         <translation>Eccezioni accettate</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="73"/>
-        <source>Profile used</source>
-        <translation>Profilo usato</translation>
-    </message>
-    <message>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="91"/>
         <source>Validating {path} with the {profile} profile…</source>
         <translation>Validazione di {path} con il profilo {profile}…</translation>
@@ -2113,7 +2865,7 @@ Criticità: {criticita}</translation>
         <translation>Trovati {errors} errori: vedi il rapporto {path}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/provider.py" line="30"/>
+        <location filename="../../remix_plugin/processing/provider.py" line="36"/>
         <source>RE.MIX urban and territorial regeneration</source>
         <translation>RE.MIX rigenerazione urbana e territoriale</translation>
     </message>
@@ -2126,6 +2878,51 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/validation/task.py" line="21"/>
         <source>RE.MIX validation</source>
         <translation>Validazione RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="183"/>
+        <source>The file has no coordinate reference system: it cannot be published on the web.</source>
+        <translation>Il file non ha un sistema di riferimento: non si può pubblicare sul web.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="523"/>
+        <source>{path} exists and is not a folder: choose another output folder.</source>
+        <translation>{path} esiste e non è una cartella: scegliere un&apos;altra cartella di destinazione.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="529"/>
+        <source>{path} is not empty and is not a previous web publication: choose an empty or new folder (nothing was written).</source>
+        <translation>{path} non è vuota e non è una pubblicazione web precedente: scegliere una cartella vuota o nuova (non è stato scritto nulla).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="575"/>
+        <source>Unknown language {value}: use it or en.</source>
+        <translation>Lingua sconosciuta {value}: usare it o en.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="584"/>
+        <source>The base layer needs a type (xyz or wms) and an http(s) address.</source>
+        <translation>Lo sfondo richiede un tipo (xyz o wms) e un indirizzo http(s).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="590"/>
+        <source>The web map library is missing from the plugin ({files}): run scripts/build_web_assets.py.</source>
+        <translation>Nel plugin manca la libreria della mappa web ({files}): eseguire scripts/build_web_assets.py.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="303"/>
+        <source>{name} is not a RE.MIX GeoPackage: it has no projects table.</source>
+        <translation>{name} non è un GeoPackage RE.MIX: non ha la tabella dei progetti.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="309"/>
+        <source>{name} has no &apos;pubblicabile&apos; field (data model 1): upgrade the file, then mark the projects that may be published.</source>
+        <translation>{name} non ha il campo «pubblicabile» (modello dati 1): aggiornare il file, poi indicare i progetti che si possono pubblicare.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="281"/>
+        <source>Unknown comune in the filter: {value}.</source>
+        <translation>Comune sconosciuto nel filtro: {value}.</translation>
     </message>
     <message>
         <source>The Processing plugin is not active: enable it in the plugin manager.</source>
