@@ -53,8 +53,19 @@ MSG
     exit 1 ;;
 esac
 
+# A tool already on PATH from another source counts (e.g. NodeSource's nodejs, which bundles npm
+# and conflicts with Debian's npm package).
+provided_by_path() {
+  case "$1" in
+    nodejs) command -v node >/dev/null ;;
+    npm) command -v npm >/dev/null ;;
+    *) return 1 ;;
+  esac
+}
+
 missing=()
 for pkg in "${APT_PACKAGES[@]}" "${HOST_APT_PACKAGES[@]}"; do
+  provided_by_path "$pkg" && continue
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$pkg")
   fi
