@@ -95,6 +95,11 @@ ENTITY_LINES = {
         "sociale…), da classificare e collegare al progetto che risponde.",
         "Problem: an issue reported by the municipality (abandoned or derelict area, social "
         "need…), to classify and link to the project that answers it."),
+    "bandi": (
+        "Bando: un'opportunità di finanziamento (ente, programma, date, importi) con chi può "
+        "presentare domanda e che cosa finanzia, nei codici della classificazione RE.MIX.",
+        "Call for funding: a funding opportunity (body, programme, dates, amounts) with who may "
+        "apply and what it funds, in the codes of the RE.MIX scheme."),
     "programmi": (
         "Programma: una rete di progetti legati da vicinanza (territoriale) o da un tema comune "
         "(tematica); non ha una geometria propria.",

@@ -178,7 +178,8 @@ def test_trigger_runs_the_declared_operation_on_the_current_item(controller):
                                           "attach_azione", "add_row")}
     controller.current = item_of_row("progetto", P_VERDE, 3, "programma", "prog-verde")
     for spec in ACTIONS:
-        controller.trigger(spec.name)
+        if ":" not in spec.operation:  # those of another module open QGIS dialogs (the next test)
+            controller.trigger(spec.name)
     assert calls == [("new_project", "", P_VERDE), ("draw_perimeter", "", P_VERDE),
                      ("perimeter_from_selection", "", P_VERDE), ("attach_azione", "azioni", P_VERDE),
                      ("add_row", "criticita", P_VERDE), ("add_row", "progetto_attori", P_VERDE),
