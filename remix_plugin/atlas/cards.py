@@ -320,3 +320,25 @@ def summarise(cards, language="it"):
         "criticita": sum(c.n_criticita for c in cards),
         "illustrative": sum(1 for c in cards if c.illustrative),
     }
+
+
+def priority_text(project_score, language="it"):
+    """The card's priority line, "Priorità metropolitana: 31.7/100 (Scala dell'impatto atteso 5/25;
+    …)": the score out of the profile's total weight, then every criterion's points (no hidden
+    formula: the same breakdown as the dock and the ``priority-score`` CSV)."""
+    total = sum(part.criterion.weight for part in project_score.parts)
+    head = tr("Metropolitan priority", language=language)  # the words of priority.score.card_line
+    return (f"{head}: {_score_number(project_score.score)}/{_score_number(total)} "
+            f"({project_score.breakdown(language)})")
+
+
+def _score_number(value):
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def priority_texts(source, language="it", profile=None):
+    """{progetto uuid: ``priority_text``} of every project of ``source`` (``priority.score``)."""
+    from ..priority.score import score_projects
+
+    return {item.uuid: priority_text(item, language) for item in score_projects(str(source), profile)}

@@ -165,3 +165,97 @@ def add_kpi_picture(builder, x, y, width, height, pages, field=KPI_CHART_FIELD):
     hidden = f"\"tipo_pagina\" NOT IN ({listed}) OR coalesce(\"{field}\", '') = ''"
     properties.setProperty(QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(hidden))
     return picture
+
+
+# -- the card's strip of KPI charts (atlas/layout.py places it under the project map) -------------
+CARD_CHART_WIDTH_MM = 186.0  # the strip on the card (layout.py), drawn in SVG units of 0.1 mm
+CARD_CHART_HEIGHT_MM = 16.0
+CARD_CHART_MAX = 3  # charts on a card; the indicators' text lists every indicator
+_CARD_UNITS = 10.0  # SVG units per mm
+
+
+def card_chart_rows(rows):
+    """The rows of one project that get a chart on the card: measured, with a target."""
+    return [row for row in rows if row.indicator is not None and row.series
+            and row.indicator.target is not None]
+
+
+def _shorten_svg(text, width_units, font_units):
+    limit = max(4, int(width_units / (font_units * 0.56)))  # sans-serif: about 0.56 em a character
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def card_chart_svg(rows, language="it"):
+    """The card's strip (``CARD_CHART_WIDTH_MM`` × ``CARD_CHART_HEIGHT_MM``, 1 SVG unit = 0.1 mm):
+    up to ``CARD_CHART_MAX`` indicators with a target side by side, each under its name and its
+    status, over the same geometry as the dock's chart (``monitoring.chart.chart_model``: series in
+    the status colour, baseline grey dashed, target green dashed with ◆ at its date, planned path
+    dotted). "" when no row has a chart."""
+    from ..monitoring.chart import (
+        AXIS_COLOUR,
+        BASELINE_COLOUR,
+        STATUS_COLOURS,
+        TARGET_COLOUR,
+        caption,
+        chart_model,
+    )
+    from ..xmltext import escape
+
+    rows = card_chart_rows(rows)[:CARD_CHART_MAX]
+    if not rows:
+        return ""
+    width, height = CARD_CHART_WIDTH_MM * _CARD_UNITS, CARD_CHART_HEIGHT_MM * _CARD_UNITS
+    cell = width / max(len(rows), 2)
+    name_font, status_font, tick_font = 21, 19, 17  # 2.1 mm ≈ 6 pt; ticks 1.7 mm ≈ 4.8 pt
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{CARD_CHART_WIDTH_MM}mm" '
+           f'height="{CARD_CHART_HEIGHT_MM}mm" viewBox="0 0 {width:.0f} {height:.0f}" '
+           'font-family="sans-serif">']
+    for index, row in enumerate(rows):
+        x0 = index * cell
+        usable = cell - 40  # a gap between two charts
+        unit = f" ({row.indicator.unit})" if row.indicator.unit else ""
+        colour = STATUS_COLOURS.get(row.status, "#6b7280")
+        status = " · ".join(caption(row, language).split(" · ")[:2])
+        out.append(f'<text x="{x0:.1f}" y="20" font-size="{name_font}" font-weight="bold" fill="#1A1A1A">'
+                   f'{escape(_shorten_svg(row.indicator.nome + unit, usable, name_font))}</text>')
+        out.append(f'<text x="{x0:.1f}" y="41" font-size="{status_font}" fill="{colour}">'
+                   f'{escape(_shorten_svg(status, usable, status_font))}</text>')
+        top = 48
+        model = chart_model(row, usable, height - top, margin_left=70, margin_bottom=20, margin_top=4,
+                            margin_right=14)
+        if model is None:
+            continue
+        out.append(f'<g transform="translate({x0:.1f} {top})" font-size="{tick_font}" fill="#444">')
+        out.append(f'<rect x="{model.left:.1f}" y="{model.top:.1f}" width="{model.right - model.left:.1f}" '
+                   f'height="{model.bottom - model.top:.1f}" fill="#ffffff" stroke="{AXIS_COLOUR}" '
+                   f'stroke-width="2"/>')
+        for x, label in model.x_ticks:
+            out.append(f'<text x="{x:.1f}" y="{model.bottom + 17:.1f}" text-anchor="middle">'
+                       f'{escape(label)}</text>')
+        for y, label in model.y_ticks:
+            out.append(f'<text x="{model.left - 6:.1f}" y="{y + 6:.1f}" text-anchor="end">'
+                       f'{escape(label)}</text>')
+        lines, left, right = [], model.left, model.right
+        if model.baseline_y is not None:
+            lines.append((left, model.baseline_y, right, model.baseline_y, BASELINE_COLOUR, 2.5, "9 6"))
+        if model.target_y is not None:
+            lines.append((left, model.target_y, right, model.target_y, TARGET_COLOUR, 2.5, "14 6"))
+        if model.planned is not None:
+            (px0, py0), (px1, py1) = model.planned
+            lines.append((px0, py0, px1, py1, TARGET_COLOUR, 2.0, "3 6"))
+        for lx0, ly0, lx1, ly1, stroke, stroke_width, dash in lines:
+            out.append(f'<line x1="{lx0:.1f}" y1="{ly0:.1f}" x2="{lx1:.1f}" y2="{ly1:.1f}" stroke="{stroke}" '
+                       f'stroke-width="{stroke_width}" stroke-dasharray="{dash}"/>')
+        if model.target_point is not None:
+            tx, ty = model.target_point
+            corners = ((tx, ty - 9), (tx + 9, ty), (tx, ty + 9), (tx - 9, ty))
+            out.append('<polygon points="' + " ".join(f"{a:.1f},{b:.1f}" for a, b in corners)
+                       + f'" fill="{TARGET_COLOUR}"/>')
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _m in model.points)
+        out.append(f'<polyline points="{path}" fill="none" stroke="{model.colour}" stroke-width="4.5"/>')
+        for x, y, _m in model.points:
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{model.colour}"/>')
+        out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+

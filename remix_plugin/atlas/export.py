@@ -12,6 +12,7 @@ with that design; the coverage is still rebuilt from the data.
 """
 
 import os
+import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -107,10 +108,13 @@ def _check_filter(expression):
 
 
 def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None, template_xml=None,
-                  basemap=None):
+                  basemap=None, chart_folder=None):
     """Build project, layers, coverage and layout for a RE.MIX GeoPackage. Returns an AtlasJob.
 
-    ``basemap``: optional dict (``atlas.basemap.resolve_basemap``) drawn under the card maps."""
+    ``basemap``: optional dict (``atlas.basemap.resolve_basemap``) drawn under the card maps.
+    ``chart_folder``: where the cards' KPI chart files are written (they must outlive the export;
+    ``export_atlas_pdf`` passes a temporary folder). Without it (the layout opened in the designer)
+    no file is written and the cards with a chart say it is drawn in the PDF."""
     path = Path(gpkg_path).resolve()
     info = inspect_geopackage(path)  # raises RemixFileError for foreign or broken files
     crs_text = info.crs or "EPSG:32632"
@@ -170,9 +174,53 @@ def prepare_atlas(gpkg_path, language="it", filter_expression=None, project=None
     if template_xml:
         _apply_template(layout, template_xml, coverage, layers)
     # pages last: what fits on a card is measured on this layout's frames (a planner's too)
-    fill_coverage(coverage, cards, summary, territory_wkt, language, layout, extra_sources)
+    extras = card_extras(path, language, chart_folder)
+    fill_coverage(coverage, cards, summary, territory_wkt, language, layout, extra_sources, extras)
     set_atlas_filter(layout, filter_expression)
     return AtlasJob(project, layout, layers, cards, summary, coverage)
+
+
+def card_extras(gpkg_path, language="it", chart_folder=None):
+    """{progetto uuid: coverage values} of the card's monitoring strip: the priority line
+    (``cards.priority_text``), the KPI chart file (``charts.card_chart_svg``, written into
+    ``chart_folder``) or the note shown instead. A file whose monitoring or priority cannot be
+    read prints its cards without them (logged)."""
+    from ..monitoring.kpi import kpi_report
+    from .cards import priority_texts
+    from .charts import KPI_CHART_FIELD, card_chart_rows, card_chart_svg
+
+    words = texts(language)
+    extras = {}
+    try:
+        for uuid, line in priority_texts(gpkg_path, language).items():
+            extras.setdefault(uuid, {})["priorita_testo"] = line
+    except (RemixError, OSError, ValueError, sqlite3.Error) as error:
+        LOG.warning("Atlas: no priority line on the cards (%s)", error)
+    try:
+        rows = kpi_report(str(gpkg_path)).rows
+    except (RemixError, OSError, ValueError, sqlite3.Error) as error:
+        LOG.warning("Atlas: no KPI chart on the cards (%s)", error)
+        rows = []
+    by_project = {}
+    for row in rows:
+        by_project.setdefault(row.progetto_uuid, []).append(row)
+    folder = Path(chart_folder) if chart_folder else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    for uuid, project_rows in by_project.items():
+        values = extras.setdefault(uuid, {})
+        values[KPI_CHART_FIELD], values["grafico_kpi_nota"] = "", words["kpi_none"]
+        if not card_chart_rows(project_rows):
+            continue
+        if folder is None:
+            values["grafico_kpi_nota"] = words["kpi_in_pdf"]
+            continue
+        target = folder / f"scheda_kpi_{uuid}.svg"
+        temp = target.with_name("." + target.name + ".tmp")
+        temp.write_text(card_chart_svg(project_rows, language), encoding="utf-8")
+        durable_replace(temp, target)
+        values[KPI_CHART_FIELD], values["grafico_kpi_nota"] = str(target), ""
+    return extras
 
 
 MAP_LAYERS = {  # layout item id -> layers it shows (re-pointed after loading a saved design)
@@ -276,14 +324,17 @@ def export_atlas_pdf(gpkg_path, pdf_path, filter_expression=None, feedback=None,
     started = time.perf_counter()
     feedback = feedback if feedback is not None else QgsFeedback()
     _target(pdf_path)  # refuse a missing folder before any work
-    job = prepare_atlas(gpkg_path, language, filter_expression, template_xml=template_xml, basemap=basemap)
-    try:
-        target = _write_pdf(job.layout, pdf_path, dpi, feedback, atlas=True)
-    finally:
-        pages, projects, summary = job.page_count, len(job.cards), job.summary
-        job.layout = None
-        job.project.clear()
-        job = None
+    # the cards' KPI charts are SVG files (vector in the PDF) that live as long as this export
+    with tempfile.TemporaryDirectory(prefix="remix_atlas_kpi_") as chart_folder:
+        job = prepare_atlas(gpkg_path, language, filter_expression, template_xml=template_xml,
+                            basemap=basemap, chart_folder=chart_folder)
+        try:
+            target = _write_pdf(job.layout, pdf_path, dpi, feedback, atlas=True)
+        finally:
+            pages, projects, summary = job.page_count, len(job.cards), job.summary
+            job.layout = None
+            job.project.clear()
+            job = None
     seconds = time.perf_counter() - started
     LOG.info("Atlas PDF written: %s (%d pages, %.1f s)", target, pages, seconds)
     return AtlasResult(target, pages, projects, seconds, summary)

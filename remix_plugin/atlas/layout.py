@@ -56,7 +56,7 @@ from . import charts, fit
 LAYOUT_NAME = "Atlante RE.MIX"
 COVERAGE_NAME = "progetti_atlante"
 # the smallest that shows the whole project (with CONTEXT_M around it) is chosen for each card
-PREDEFINED_SCALES = (1000.0, 2000.0, 5000.0, 10000.0, 25000.0, 50000.0, 100000.0, 250000.0)
+PREDEFINED_SCALES = (1000.0, 2000.0, 5000.0, 7500.0, 10000.0, 15000.0, 25000.0, 50000.0, 100000.0, 250000.0)
 CONTEXT_M = 150.0  # metres of surroundings around a project's lavori on its map
 
 INK = "#1A1A1A"
@@ -123,6 +123,12 @@ def texts(language):
         "azioni_short": tr("actions", "RemixAtlas", language=language),
         "unclassified": tr("Not classified", "RemixAtlas", language=language),
         "basemap": tr("Base map", "RemixAtlas", language=language),
+        "monitoraggio": tr("Indicators against their targets · metropolitan priority", "RemixAtlas",
+                           language=language),
+        "priorita": tr("Metropolitan priority", language=language),
+        "kpi_none": tr("No measured indicator with a target: no chart.", "RemixAtlas", language=language),
+        "kpi_in_pdf": tr("Chart of the indicators: drawn when the atlas is exported to PDF.", "RemixAtlas",
+                         language=language),
     }
 
 COVERAGE_FIELDS = (
@@ -134,6 +140,7 @@ COVERAGE_FIELDS = (
     "obiettivi", "programma", "lavori_testo", "azioni_testo", "criticita_testo", "fasi_testo",
     "attori_testo", "indicatori_testo", "criticita_indicatori", "continua_testo", "riepilogo_zone",
     "riepilogo_ambiti", "riepilogo_tipi", "riepilogo_conteggi", "indice", "indice_2", "fonti_base",
+    charts.KPI_CHART_FIELD, "grafico_kpi_nota", "priorita_testo",
 )
 INDEX_LINES = 26  # entries per column of the index on the summary page (two columns)
 INDEX_PAGE_LINES = 78  # entries per column of an index continuation page
@@ -152,6 +159,7 @@ CARD_TEXT_FRAMES = (
     ("testo_fasi", "fasi_testo", "fasi"),
     ("testo_attori", "attori_testo", "attori"),
     ("testo_criticita", "criticita_indicatori", "criticita_indicatori"),
+    ("testo_priorita", "priorita_testo", "priorita"),
 )
 CONTINUATION_FRAME = "testo_continua"
 MAX_CONTINUATION_PAGES = 20  # per card: a runaway text still ends, visibly marked
@@ -227,9 +235,13 @@ def _split_card(values, measures, words, first_continuation_page):
     return chunks
 
 
-def fill_coverage(layer, cards, summary, territory_wkt, language="it", layout=None, extra_sources=""):
+def fill_coverage(layer, cards, summary, territory_wkt, language="it", layout=None, extra_sources="",
+                  extras=None):
     """Write the pages into the coverage ``layer``; returns the number of pages.
-    ``extra_sources``: appended to the sources line (a base map's name and attribution)."""
+    ``extra_sources``: appended to the sources line (a base map's name and attribution);
+    ``extras``: {progetto uuid: {coverage field: value}} added to a card (its KPI chart file
+    ``grafico_kpi``, ``grafico_kpi_nota``, ``priorita_testo``)."""
+    extras = extras or {}
     words = texts(language)
     words = dict(words, ambito_azione=words["ambito_azione"], finalita=words["finalita"],
                  criticita_indicatori=words["criticita"] + " · " + words["indicatori"])
@@ -243,6 +255,7 @@ def fill_coverage(layer, cards, summary, territory_wkt, language="it", layout=No
     card_pages = []
     for card in cards:
         values = dict(card.values)
+        values.update(extras.get(card.uuid, {}))
         values["criticita_indicatori"] = (values.get("criticita_testo", "") + "\n"
                                           + values.get("indicatori_testo", "")).strip()
         values["finalita_label"] = values.get("finalita_label") or "—"
@@ -520,13 +533,13 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
     main_layers = [layers["lavori"], layers["criticita"], layers.get("comuni_main", layers["comuni"])]
     if layers.get("basemap") is not None:
         main_layers += [layers["basemap"], layers["comuni_under"]]
-    main = _map(layout, b, main_layers, crs, 12, 36, 124, 103, card, "mappa_progetto")
-    main.setExtent(territory_extent)
+    main = _map(layout, b, main_layers, crs, 12, 36, 124, 75, card, "mappa_progetto")
+    main.setExtent(_fit(territory_extent, 124, 75))  # setExtent keeps the ratio: the frame stays 75 mm
     main.setAtlasDriven(True)
     main.setAtlasScalingMode(_enum(QgsLayoutItemMap, "AtlasScalingMode", "Predefined"))
     b.text(words["overview"].upper(), 141, 36, 57, 4, card, size=6.5, bold=True, colour=BAND)
-    overview = _map(layout, b, small_scale, crs, 141, 41, 57, 54, card, "mappa_inquadramento")
-    overview.setExtent(_fit(territory_extent, 57, 54))
+    overview = _map(layout, b, small_scale, crs, 141, 41, 57, 38, card, "mappa_inquadramento")
+    overview.setExtent(_fit(territory_extent, 57, 38))
     frame = QgsLayoutItemMapOverview("riquadro", overview)
     overview.overviews().addOverview(frame)
     frame.setLinkedMap(main)
@@ -534,14 +547,20 @@ def build_layout(project, coverage, layers, territory_extent, language="it"):
                       [(layers["lavori"], None), (layers["criticita"], None)])
     legend.setLegendFilterByMapEnabled(True)
     legend.setBoxSpace(1.0)
-    b.place(legend, 141, 98, 57, 32, card)
-    b.text(words["outline_note"], 141, 130.5, 57, 10, card, size=5.5, colour=MUTED)
-    b.place(b.scale_bar(main, "Meters", "m", (25, 45), 1.6, 6.5), 13, 140.2, 60, 7, card)
+    b.place(legend, 141, 81, 57, 30, card)
+    b.text(words["outline_note"], 141, 111.5, 57, 8, card, size=5.5, colour=MUTED)
+    b.place(b.scale_bar(main, "Meters", "m", (25, 45), 1.6, 6.5), 13, 112.2, 60, 7, card)
     scale_expression = "format_number(item_variables('mappa_progetto')['map_scale'], 0)"
     if thousands_separator(language) != ",":
         scale_expression = f"replace({scale_expression}, ',', '{thousands_separator(language)}')"
-    b.text(f"1:[% {scale_expression} %]", 76, 141.5, 30, 4, card, size=6.5, colour=MUTED)
-    b.place(b.north_arrow(main), 129, 140, 6, 8, card)
+    b.text(f"1:[% {scale_expression} %]", 76, 113.5, 30, 4, card, size=6.5, colour=MUTED)
+    b.place(b.north_arrow(main), 129, 112, 6, 8, card)
+
+    # -- project card: monitoring strip and metropolitan priority (docs/atlas.md) -------------------
+    b.heading(words["monitoraggio"], 12, 120.5, 186, card)
+    b.text('[% "priorita_testo" %]', 12, 126.5, 186, 6.2, card, size=6.8, item_id="testo_priorita")
+    charts.add_kpi_picture(b, 12, 133.2, charts.CARD_CHART_WIDTH_MM, charts.CARD_CHART_HEIGHT_MM, card)
+    b.text('[% "grafico_kpi_nota" %]', 12, 134, 186, 4, card, size=6.5, colour=MUTED, item_id="nota_grafico")
 
     # -- project card: classification (labels from the scheme, never codes) -----------------------
     y = 150

@@ -1,27 +1,13 @@
 """ISO 19139 metadata record with the elements RNDT (the Italian profile) requires.
 
-Built as text with every value escaped here (no XML library is imported: plugins.qgis.org's bandit
-scan flags ``xml.sax``/``xml.etree``); nothing here parses XML.
+Built as text with every value escaped by ``xmltext`` (no XML library is imported: plugins.qgis.org's
+bandit scan flags ``xml.sax``/``xml.etree``); nothing here parses XML.
 Stored in ``gpkg_metadata`` (scope dataset) and referenced from ``gpkg_metadata_reference``
 (scope geopackage).
 """
 
 from ..layers.model import COMUNI_ATTRIBUTION
-
-_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
-
-
-def escape(text):
-    """XML character data: &, < and > escaped; characters XML 1.0 forbids are dropped."""
-    text = "".join(c for c in str(text) if c in "\t\n\r" or ord(c) >= 0x20 and c not in "\ufffe\uffff")
-    for raw, entity in _ESCAPES:
-        text = text.replace(raw, entity)
-    return text
-
-
-def quoteattr(text):
-    """An XML attribute value with its double quotes."""
-    return '"' + escape(text).replace('"', "&quot;") + '"'
+from ..xmltext import escape, quoteattr
 
 ISO_19139_URI = "http://www.isotc211.org/2005/gmd"
 

@@ -12,9 +12,9 @@ better) is ahead of schedule, as in the status ``in_linea``.
 
 import datetime
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from ..i18n import pick
+from ..xmltext import escape
 from .kpi import status_label
 
 STATUS_COLOURS = {

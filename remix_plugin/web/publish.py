@@ -40,6 +40,8 @@ from ..i18n import BOTH, tr
 from ..inputs import geopackage_of
 from ..layers.model import SCHEMA_VERSION, load_model
 from ..log import get_logger
+from ..monitoring import chart
+from ..monitoring.kpi import STATUSES as KPI_STATUSES
 from ..taxonomy import load_scheme
 from .fields import FORBIDDEN_FIELDS, GEOMETRY_TABLES, PUBLISHABLE_FIELD, PUBLISHED_FIELDS
 
@@ -257,6 +259,9 @@ def _style():
         "comune_boundary": palette.COMUNE_BOUNDARY,
         "project": palette.OKABE_ITO["blue"],
         "highlight": palette.OKABE_ITO["reddish_purple"],
+        # the KPI chart of the card: the dock's and the atlas's colours (monitoring/chart.py)
+        "kpi": dict(chart.STATUS_COLOURS, baseline=chart.BASELINE_COLOUR, target=chart.TARGET_COLOUR,
+                    axis=chart.AXIS_COLOUR),
     }
 
 
@@ -281,6 +286,48 @@ def _comune_filter(values, comuni_rows):
                 "unknown_comune", tr("Unknown comune in the filter: {value}.", language=BOTH), value=value
             )
     return codes
+
+
+def _monitoring(path, keys):
+    """What the card adds to the published indicators and projects, from the same code as the
+    atlas and the dock: ({(progetto, indicatore): {"stato", "quota", "quota_attesa"}},
+    {progetto: {"punteggio", "massimo", "criteri": [{"etichetta", "punti", "peso"}]}}, profile
+    title and version or None). Only points and weights go out, never the values behind them
+    (the co-funding criterion reads the funding records, which are not published)."""
+    from ..monitoring.kpi import kpi_report
+    from ..priority.score import load_profile, score_projects
+
+    kpis = {}
+    for row in kpi_report(str(path)).rows:
+        if row.progetto_uuid in keys and row.indicator is not None:
+            kpis[(row.progetto_uuid, row.indicator.uuid)] = {
+                key: value
+                for key, value in (
+                    ("stato", row.status),
+                    ("quota", None if row.share is None else round(row.share, 4)),
+                    ("quota_attesa", None if row.expected is None else round(row.expected, 4)),
+                )
+                if value is not None
+            }
+    profile = load_profile()
+    priorities = {}
+    for item in score_projects(str(path), profile):
+        if item.uuid not in keys:
+            continue
+        priorities[item.uuid] = {
+            "punteggio": round(item.score, 1),
+            "massimo": round(sum(part.criterion.weight for part in item.parts), 1),
+            "criteri": [
+                {
+                    "etichetta": {lang: part.criterion.label(lang) for lang in LANGUAGES},
+                    "punti": round(part.points, 1),
+                    "peso": round(part.criterion.weight, 1),
+                }
+                for part in item.parts
+            ],
+        }
+    about = {"titolo": {lang: profile.title(lang) for lang in LANGUAGES}, "versione": profile.version}
+    return kpis, priorities, about
 
 
 def collect(path, comuni=None, projects=None):
@@ -382,6 +429,7 @@ def collect(path, comuni=None, projects=None):
     attori = {r["uuid"]: r for r in tables["attori"]}
     indicatori = {r["uuid"]: r for r in tables["indicatori"]}
     programmi = {r["uuid"]: r for r in tables["programmi"]}
+    kpis, priorities, profile = _monitoring(path, keys)
     projects, used_programmi = [], set()
     for project in sorted(published, key=lambda p: (p.get("titolo") or "").casefold()):
         uuid = project["uuid"]
@@ -434,10 +482,16 @@ def collect(path, comuni=None, projects=None):
                 entry = _clean(indicator, multi["indicatori"])
                 entry.pop("uuid", None)
                 entry["misure"] = values
+                for name in ("data_base", "data_obiettivo"):  # ISO dates, as the measurements'
+                    if entry.get(name):
+                        entry[name] = str(entry[name])[:10].replace("/", "-")
+                entry.update(kpis.get((uuid, key), {}))
                 record["indicatori"].append(entry)
         for name in ("azioni", "fasi", "criticita"):
             for row in record[name]:
                 row.pop("progetto_uuid", None)
+        if uuid in priorities:
+            record["priorita"] = priorities[uuid]
         if project.get("programma_uuid") in programmi:
             used_programmi.add(project["programma_uuid"])
         projects.append(record)
@@ -448,6 +502,8 @@ def collect(path, comuni=None, projects=None):
         "headings": _headings(model),
         "style": _style(),
         "max_zoom": MAX_ZOOM,
+        "kpi_stati": {s.code: {lang: s.label(lang) for lang in LANGUAGES} for s in KPI_STATUSES},
+        "priorita_profilo": profile,
     }
     counts = {
         "progetti": len(projects),

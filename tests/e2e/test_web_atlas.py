@@ -3,7 +3,8 @@
 On the demo's publication served by ``http.server`` on a loopback port: no console error, no
 request to any other host, a map canvas that is not blank, the comune filter changing the counts,
 a project's card with its title (also through its shareable link), the language switch, keyboard
-use of the list, and the story map stepping through Castano Primo's three phases. Screenshots at
+use of the list, the story map stepping through Castano Primo's three phases, and the card's KPI
+chart and priority breakdown (Rho: a late indicator). Screenshots at
 1366×768 and 1920×1080 go to tests/artifacts/web/, one to docs/img/web-atlas.png.
 """
 
@@ -13,6 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from remix_plugin.demo.monitoring import add_monitoring
 from tests.e2e.web_chromium import Chromium, chromium_path, serve
 from tests.unit.test_web_publish import CASTANO, demo_copy
 
@@ -36,6 +38,7 @@ def site(tmp_path_factory):
         pytest.fail("remix_plugin/web/vendor/ not built: run `python3 scripts/build_web_assets.py`")
     folder = tmp_path_factory.mktemp("web-e2e")
     source = demo_copy(folder)
+    add_monitoring(source)  # the indicators' baselines, targets and series of `make demo`
     out = folder / "atlas"
     publish.publish_web(source, out)
     with serve(out) as base:
@@ -203,6 +206,47 @@ def test_shareable_link_opens_the_card_and_escape_closes_it(browser, site, artif
         press(page, "Escape", 27)
         page.wait_for("document.getElementById('card').hidden")
         assert page.evaluate("document.activeElement.dataset.uuid") == uuid  # focus back on its list entry
+        assert not page.console_errors, page.console_errors
+        assert_only_local(page, site)
+    finally:
+        page.close()
+
+
+def test_card_shows_the_kpi_chart_and_the_priority_breakdown(browser, site, artifacts_dir):
+    first = open_page(browser, site, SIZES[0])
+    try:
+        uuid = first.evaluate(
+            "window.remixAtlas.data.projects.find(p => p.titolo === 'Ex scalo merci. Area ATTRACT').uuid"
+        )
+    finally:
+        first.close()
+    page = open_page(browser, site, SIZES[0], fragment=f"#progetto={uuid}")
+    try:
+        page.wait_for(
+            "!document.getElementById('card').hidden && !!document.querySelector('#card svg.kpi-chart')"
+        )
+        chart = "document.querySelector('#card svg.kpi-chart')"
+        assert page.evaluate("document.querySelectorAll('#card svg.kpi-chart').length") == 1
+        assert page.evaluate(f"{chart}.dataset.status") == "in_ritardo"
+        assert page.evaluate(f"{chart}.querySelectorAll('circle').length") == 3  # the three measurements
+        assert page.evaluate(f"{chart}.querySelector('.kpi-series').getAttribute('stroke')") == "#a4262c"
+        assert page.evaluate(f"!!{chart}.querySelector('.kpi-target')")
+        assert page.evaluate(f"!!{chart}.querySelector('.kpi-baseline')")
+        # drawn, not only in the DOM: the chart has a size on screen
+        assert page.evaluate(f"{chart}.getBoundingClientRect().width") > 200
+        assert "Attori coinvolti" in page.evaluate(f"{chart}.getAttribute('aria-label')")  # text alternative
+        assert page.text("#card .kpi-status") == "in ritardo · 50% dell'obiettivo (atteso 62%)"
+        priority = page.text("#card section.priority")
+        assert priority.startswith("Priorità metropolitana")
+        assert "18,3 su 100 punti" in priority and "Scala dell'impatto atteso: 5/25" in priority
+        assert page.evaluate("document.querySelectorAll('#card .priority-parts li').length") == 6
+        page.evaluate("document.querySelector('#card section.priority').scrollIntoView({block: 'end'})")
+        page.pump(1.5)
+        page.screenshot(artifacts_dir / "web" / "web-atlas-kpi-1366x768.png")
+        page.click("#lang")
+        assert page.text("#card .kpi-status") == "late · 50% of the target (expected 62%)"
+        assert page.text("#card section.priority").startswith("Metropolitan priority")
+        page.click("#lang")
         assert not page.console_errors, page.console_errors
         assert_only_local(page, site)
     finally:

@@ -387,3 +387,41 @@ def test_demo_hook_publishes_into_out_web(tmp_path, demo):
     assert len(lines) == 1 and "6 progetti" in lines[0] and "8 lavori" in lines[0]
     assert load(tmp_path / "web", "publication.json")["counts"]["progetti"] == 6
     assert add_to_demo(demo, tmp_path) == lines  # the demo can be rebuilt over its previous publication
+
+
+RHO_TITLE = "Ex scalo merci. Area ATTRACT"
+
+
+def test_card_data_has_the_kpi_status_and_the_priority_breakdown(tmp_path):
+    """What the page draws the card's KPI chart and priority from: the series, baseline, target
+    and status of each indicator (monitoring.kpi, as in the dock and the atlas) and the score
+    with each criterion's points and weight (priority.score); never a measurement's source."""
+    from remix_plugin.demo.monitoring import ILLUSTRATIVE, SEED_SOURCE, add_monitoring
+    from remix_plugin.priority.score import score_projects
+
+    source = demo_copy(tmp_path)
+    add_monitoring(source)
+    out = tmp_path / "atlas"
+    publish_web(source, out)
+    data = load(out, "data/progetti.json")
+    assert data["kpi_stati"]["in_ritardo"] == {"it": "in ritardo", "en": "late"}
+    assert data["style"]["kpi"]["in_ritardo"] == "#a4262c" and data["style"]["kpi"]["target"] == "#1b7a3a"
+    rho = next(p for p in data["projects"] if p["titolo"] == RHO_TITLE)
+    (indicator,) = rho["indicatori"]
+    assert indicator["nome"] == "Attori coinvolti" and indicator["stato"] == "in_ritardo"
+    assert indicator["valore_base"] == 0 and indicator["valore_obiettivo"] == 6
+    assert indicator["data_obiettivo"].startswith("2026-12-31")
+    assert indicator["quota"] == 0.5 and 0.5 < indicator["quota_attesa"] < 1
+    assert [m[1] for m in indicator["misure"]] == [2, 2, 3]
+    statuses = sorted(i["stato"] for p in data["projects"] for i in p["indicatori"])
+    assert statuses == ["in_linea", "in_linea", "in_ritardo", "raggiunto", "senza_obiettivo",
+                        "senza_riferimento"]
+    expected = {s.uuid: s for s in score_projects(str(source))}[rho["uuid"]]
+    priority = rho["priorita"]
+    assert priority["punteggio"] == round(expected.score, 1) and priority["massimo"] == 100
+    assert [c["punti"] for c in priority["criteri"]] == [round(p.points, 1) for p in expected.parts]
+    assert sum(c["peso"] for c in priority["criteri"]) == 100
+    assert priority["criteri"][0]["etichetta"]["it"] == "Scala dell'impatto atteso"
+    assert data["priorita_profilo"]["versione"]
+    text = (out / "data" / "progetti.json").read_text(encoding="utf-8")
+    assert ILLUSTRATIVE not in text and SEED_SOURCE not in text  # misure.fonte is not published

@@ -349,6 +349,116 @@
     svg.appendChild(line);
     return svg;
   }
+  // The card's KPI chart (the dock's and the atlas's drawing: monitoring/chart.py): the series in
+  // the status colour, baseline grey dashed, target green dashed with a diamond at its date, the
+  // planned path dotted from baseline to target. Built here from the published data.
+  function svgNode(name, attributes) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", name);
+    Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    return node;
+  }
+  function dayOf(text) { return text ? Date.parse(String(text).slice(0, 10).replace(/\//g, "-")) / 86400000 : null; }
+  function kpiChart(indicator) {
+    var colours = state.data.style.kpi || {};
+    var series = indicator.misure.filter(function (m) { return m[0] && m[1] !== null && m[1] !== undefined; });
+    if (!series.length) { return null; }
+    var base = indicator.valore_base, target = indicator.valore_obiettivo;
+    var baseDay = dayOf(indicator.data_base), targetDay = dayOf(indicator.data_obiettivo);
+    var days = series.map(function (m) { return dayOf(m[0]); }).concat([baseDay, targetDay].filter(function (d) { return d !== null; }));
+    var start = Math.min.apply(null, days), end = Math.max.apply(null, days);
+    if (end <= start) { start -= 182; end += 182; }
+    var values = series.map(function (m) { return Number(m[1]); }).concat([base, target].filter(function (v) { return v !== undefined && v !== null; }));
+    var low = Math.min.apply(null, values), high = Math.max.apply(null, values);
+    var pad = high > low ? (high - low) * 0.1 : Math.max(Math.abs(high) * 0.1, 1);
+    var min = Math.min.apply(null, values);
+    low -= pad; high += pad;
+    if (min >= 0 && low < 0) { low = 0; }
+    var width = 300, height = 96, left = 40, right = width - 10, top = 6, bottom = height - 18;
+    function x(day) { return left + (right - left) * (day - start) / (end - start); }
+    function y(value) { return bottom - (bottom - top) * (value - low) / (high - low); }
+    var colour = colours[indicator.stato] || "#6b7280";
+    var status = indicator.stato && state.data.kpi_stati ? (state.data.kpi_stati[indicator.stato] || {})[state.lang] : "";
+    var unit = indicator.unita_misura ? " " + indicator.unita_misura : "";
+    var alt = t("kpi_chart_alt", { name: indicator.nome, first: date(series[0][0]), last: date(series[series.length - 1][0]),
+      base: base === undefined ? t("not_available") : number(base) + unit,
+      target: target === undefined ? t("not_available") : number(target) + unit + (indicator.data_obiettivo ? " (" + date(indicator.data_obiettivo) + ")" : ""),
+      status: status || "" });
+    var svg = svgNode("svg", { class: "kpi-chart", viewBox: "0 0 " + width + " " + height, width: "100%", role: "img",
+      "aria-label": alt, "data-status": indicator.stato || "", "font-family": "sans-serif", "font-size": "10" });
+    svg.appendChild(svgNode("title", {})).textContent = alt;
+    svg.appendChild(svgNode("rect", { x: left, y: top, width: right - left, height: bottom - top, fill: "#ffffff",
+      stroke: colours.axis || "#9aa3ab", "stroke-width": "0.8" }));
+    var first = new Date(start * 86400000).getUTCFullYear(), last = new Date(end * 86400000).getUTCFullYear();
+    var years = [];
+    for (var year = first; year <= last; year++) {
+      var day = Date.UTC(year, 0, 1) / 86400000;
+      if (day >= start && day <= end) { years.push([x(day), String(year)]); }
+    }
+    var step = Math.max(1, Math.ceil(years.length / 6));
+    years.filter(function (_v, i) { return i % step === 0; }).forEach(function (tick) {
+      svg.appendChild(svgNode("text", { x: tick[0].toFixed(1), y: bottom + 13, "text-anchor": "middle", fill: "#444" })).textContent = tick[1];
+    });
+    var references = [base, target].filter(function (v) { return v !== undefined && v !== null; });
+    if (references.length < 2 || references[0] === references[1]) {
+      references = references.concat([Math.min.apply(null, series.map(function (m) { return Number(m[1]); })),
+        Math.max.apply(null, series.map(function (m) { return Number(m[1]); }))]);
+    }
+    references.filter(function (v, i, all) { return all.indexOf(v) === i; }).forEach(function (v) {
+      svg.appendChild(svgNode("text", { x: left - 4, y: (y(v) + 3).toFixed(1), "text-anchor": "end", fill: "#444" })).textContent = number(v);
+    });
+    if (base !== undefined && base !== null) {
+      svg.appendChild(svgNode("line", { class: "kpi-baseline", x1: left, x2: right, y1: y(base).toFixed(1), y2: y(base).toFixed(1),
+        stroke: colours.baseline || "#7a7a7a", "stroke-width": "1", "stroke-dasharray": "3 2" }));
+    }
+    if (target !== undefined && target !== null) {
+      svg.appendChild(svgNode("line", { class: "kpi-target", x1: left, x2: right, y1: y(target).toFixed(1), y2: y(target).toFixed(1),
+        stroke: colours.target || "#1b7a3a", "stroke-width": "1", "stroke-dasharray": "5 2" }));
+      if (targetDay !== null) {
+        var tx = x(targetDay), ty = y(target);
+        svg.appendChild(svgNode("polygon", { points: [[tx, ty - 4], [tx + 4, ty], [tx, ty + 4], [tx - 4, ty]].map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" "),
+          fill: colours.target || "#1b7a3a" }));
+        if (base !== undefined && base !== null) {
+          var from = baseDay !== null ? baseDay : dayOf(series[0][0]);
+          svg.appendChild(svgNode("line", { class: "kpi-planned", x1: x(from).toFixed(1), y1: y(base).toFixed(1), x2: tx.toFixed(1), y2: ty.toFixed(1),
+            stroke: colours.target || "#1b7a3a", "stroke-width": "0.8", "stroke-dasharray": "1 2" }));
+        }
+      }
+    }
+    var points = series.map(function (m) { return x(dayOf(m[0])).toFixed(1) + "," + y(Number(m[1])).toFixed(1); });
+    svg.appendChild(svgNode("polyline", { class: "kpi-series", points: points.join(" "), fill: "none", stroke: colour, "stroke-width": "1.8" }));
+    points.forEach(function (p) {
+      var xy = p.split(",");
+      svg.appendChild(svgNode("circle", { cx: xy[0], cy: xy[1], r: "2.6", fill: colour }));
+    });
+    return svg;
+  }
+  function kpiStatus(indicator) {
+    if (!indicator.stato || !state.data.kpi_stati) { return null; }
+    var parts = [(state.data.kpi_stati[indicator.stato] || {})[state.lang] || indicator.stato];
+    if (indicator.quota !== undefined) {
+      var share = t("kpi_share", { share: Math.round(indicator.quota * 100) });
+      if (indicator.quota_attesa !== undefined && indicator.stato !== "raggiunto") {
+        share += " (" + t("kpi_expected", { share: Math.round(indicator.quota_attesa * 100) }) + ")";
+      }
+      parts.push(share);
+    }
+    return el("p", { class: "kpi-status", "data-status": indicator.stato, style: "color:" + ((state.data.style.kpi || {})[indicator.stato] || "#6b7280"),
+      text: parts.join(" · ") });
+  }
+  function prioritySection(project) {
+    var score = project.priorita;
+    if (!score) { return null; }
+    var about = state.data.priorita_profilo || { titolo: {}, versione: "" };
+    var box = el("section", { class: "priority" }, [el("h3", { text: t("priority") })]);
+    box.appendChild(el("p", { class: "priority-score", text: t("priority_score", { score: number(score.punteggio), max: number(score.massimo) }) }));
+    box.appendChild(el("ul", { class: "priority-parts" }, score.criteri.map(function (part) {
+      return el("li", { text: t("priority_part", { label: part.etichetta[state.lang] || part.etichetta.it,
+        points: number(part.punti), weight: number(part.peso) }) });
+    })));
+    box.appendChild(el("p", { class: "priority-profile", text: t("priority_profile", {
+      profile: about.titolo[state.lang] || about.titolo.it || "", version: about.versione || "" }) }));
+    return box;
+  }
   function indicatorItems(project, until) {
     return (project.indicatori || []).map(function (indicator) {
       var series = indicator.misure.filter(function (m) { return !until || m[0] <= until; });
@@ -360,7 +470,14 @@
         : number(first[1]) + " → " + number(last[1]) + unit + " (" + date(first[0]) + " → " + date(last[0]) + ")");
       if (indicator.valore_obiettivo !== undefined) { text += "; " + t("target") + " " + number(indicator.valore_obiettivo) + unit; }
       var item = el("li", { text: text + " " });
-      if (series.length > 1) { item.appendChild(sparkline(series.map(function (m) { return Number(m[1]); }))); }
+      if (until) {  // the story map's chapter: the values measured by then
+        if (series.length > 1) { item.appendChild(sparkline(series.map(function (m) { return Number(m[1]); }))); }
+        return item;
+      }
+      var status = kpiStatus(indicator);
+      if (status) { item.appendChild(status); }
+      var chart = kpiChart(indicator);
+      if (chart) { item.appendChild(chart); }
       return item;
     }).filter(Boolean);
   }
@@ -424,8 +541,10 @@
     })));
     var indicators = el("section", {}, [el("h3", { text: heading("indicatori") })]);
     var items = indicatorItems(project, null);
-    indicators.appendChild(items.length ? el("ul", {}, items) : el("p", { text: t("none") }));
+    indicators.appendChild(items.length ? el("ul", { class: "indicators" }, items) : el("p", { text: t("none") }));
     card.appendChild(indicators);
+    var priority = prioritySection(project);
+    if (priority) { card.appendChild(priority); }
     if ((project.criticita || []).length) {
       card.appendChild(section(heading("criticita"), project.criticita.map(function (c) {
         return c.titolo + " — " + labels("ambito_criticita", c.ambito_criticita);
