@@ -23,6 +23,7 @@ help:
 	@echo "make demo          demo GeoPackage from the seed, validation, regional bundle + check, atlas PDF,"
 	@echo "                   web atlas, funding matches, networks of projects and priority scores,"
 	@echo "                   then QGIS under Xvfb with the plugin and the demo open: everything in out/"
+	@echo "make demo-central  throw-away PostgreSQL: db init, comune logins, bundles in and out, offline check-in: out/central/"
 	@echo "make package       dist/remix_plugin.zip (Plugins > Manage and Install Plugins > Install from ZIP)"
 	@echo "make deploy        install the zip into a QGIS profile (PROFILE_DIR=... or QGIS_PROFILE=name)"
 	@echo "make bench         start-up time of the plugin in the real QGIS desktop (target < 30 ms)"
@@ -88,6 +89,10 @@ deploy: package
 demo: setup package
 	$(SYS_PY) scripts/demo_pipeline.py
 	$(SYS_PY) scripts/demo.py
+
+.PHONY: demo-central
+demo-central: setup
+	$(SYS_PY) scripts/demo_central.py
 
 bench: setup package
 	@rc=0; for b in benchmarks/*.py; do echo "=== $$b ==="; $(SYS_PY) $$b || rc=1; done; exit $$rc

@@ -3,8 +3,9 @@
     python3 -m remix_plugin validate FILE.gpkg|DSN [--profile NAME] [--format text|jsonl]
     python3 -m remix_plugin check-bundle FILE.gpkg|FILE.zip
     python3 -m remix_plugin create FILE.gpkg [--crs EPSG:32632]
-    python3 -m remix_plugin export-bundle SOURCE.gpkg BUNDLE.gpkg [--producer CMM] [--profile NAME]
-    python3 -m remix_plugin import-bundle BUNDLE.gpkg|BUNDLE.zip TARGET.gpkg
+    python3 -m remix_plugin export-bundle SOURCE.gpkg|DSN BUNDLE.gpkg [--producer CMM] [--profile NAME]
+                                          [--comune ISTAT | --zona CODE | --programma UUID]
+    python3 -m remix_plugin import-bundle BUNDLE.gpkg|BUNDLE.zip TARGET.gpkg|DSN
     python3 -m remix_plugin db init|grant|upgrade --dsn DSN …   (central database, docs/central-database.md)
     python3 -m remix_plugin publish-web FILE.gpkg OUTDIR        (web atlas, docs/web-atlas.md)
     python3 -m remix_plugin kpi-report FILE.gpkg|DSN OUTPUT.csv (monitoring, docs/monitoring.md)
@@ -98,8 +99,11 @@ def main(argv=None):
     check.add_argument("--lang", choices=("it", "en"), default="it")
 
     export = commands.add_parser("export-bundle", help="export the regional bundle of a RE.MIX GeoPackage")
-    export.add_argument("source")
+    export.add_argument("source", help="SOURCE.gpkg, or the central database's DSN")
     export.add_argument("target")
+    export.add_argument("--comune", action="append", default=[], help="ISTAT code (repeatable with a DSN)")
+    export.add_argument("--zona", default="", help="zona omogenea code")
+    export.add_argument("--programma", default="", help="programme UUID")
     export.add_argument("--producer", default="CMM")
     export.add_argument("--producer-name", default="")
     export.add_argument("--profile", choices=("strict", "draft"), default="strict")
@@ -107,7 +111,7 @@ def main(argv=None):
 
     merge = commands.add_parser("import-bundle", help="merge a regional bundle into a RE.MIX GeoPackage")
     merge.add_argument("bundle")
-    merge.add_argument("target")
+    merge.add_argument("target", help="TARGET.gpkg, or the central database's DSN")
     merge.add_argument("--lang", choices=("it", "en"), default="it")
 
     incubator = _incubator_clis()
@@ -158,18 +162,31 @@ def _create(args):
 
 
 def _export(args):
-    from .export.writer import ExportBlocked, export_bundle
+    from .central.dsn import looks_like_dsn
+    from .export.writer import ExportBlocked, Selection, export_bundle
     from .textsafe import safe_text
 
     try:
-        result = export_bundle(
-            args.source,
-            args.target,
-            producer=args.producer,
-            producer_name=args.producer_name,
-            profile=args.profile,
-            remember_validation=True,  # `validate` then `export-bundle` on one file validates once
-        )
+        if looks_like_dsn(args.source):  # the central database: checkout + this same writer
+            from .central.checkout import export_bundle_from_database
+
+            result = export_bundle_from_database(
+                args.source, args.target, comuni=args.comune, zona=args.zona, programma=args.programma,
+                producer=args.producer, producer_name=args.producer_name, profile=args.profile)
+        else:
+            if len(args.comune) + bool(args.zona) + bool(args.programma) > 1:
+                return _fail(tr("A file's bundle takes one selection at most: one --comune, --zona or "
+                                "--programma.", language=args.lang))
+            result = export_bundle(
+                args.source,
+                args.target,
+                selection=Selection(comune=(args.comune or [""])[0], zona=args.zona,
+                                    programma=args.programma),
+                producer=args.producer,
+                producer_name=args.producer_name,
+                profile=args.profile,
+                remember_validation=True,  # `validate` then `export-bundle` on one file validates once
+            )
     except ExportBlocked as exc:
         for finding in exc.findings[:100]:
             print(safe_text(f"{finding.layer} {finding.feature_uuid or ''}: {finding.message(args.lang)}"),
@@ -183,11 +200,23 @@ def _export(args):
 
 
 def _import(args):
+    from .central.dsn import display_dsn, looks_like_dsn
     from .export.merge import merge_bundle
     from .textsafe import safe_text
 
     try:
-        result = merge_bundle(args.bundle, args.target)
+        if looks_like_dsn(args.target):  # the central database: one transaction, its triggers
+            from .central.bundle_import import import_bundle
+            from .central.database import CentralError
+
+            dsn, args.target = args.target, display_dsn(args.target)  # no password in any message
+            try:
+                result = import_bundle(args.bundle, dsn)
+            except CentralError as exc:  # refused by the database (1), connection failed or lost (2)
+                print(safe_text(exc.message(args.lang)), file=sys.stderr)
+                return exc.exit_code
+        else:
+            result = merge_bundle(args.bundle, args.target)
     except _file_errors() as exc:
         return _failure(exc, args.lang, args.target, tr("Import failed: {path}: {error}", language=BOTH))
     summary = tr("{added} added, {updated} updated, {conflicts} conflicts", language=args.lang).format(

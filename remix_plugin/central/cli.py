@@ -3,6 +3,7 @@
     python3 -m remix_plugin db init --dsn DSN [--crs EPSG:32632]
     python3 -m remix_plugin db grant --dsn DSN --login NAME --role comune|cmm|reader [--comune ISTAT ...]
     python3 -m remix_plugin db upgrade --dsn DSN
+    python3 -m remix_plugin db checkout --dsn DSN --out FILE.gpkg [--comune ISTAT ...|--zona Z|--programma U]
 
 DSN as libpq reads it: ``service=remix``, ``postgresql://user@host/db``, ``host=… dbname=…``
 (passwords from ~/.pgpass or the service file, never on the command line in production).
@@ -31,7 +32,15 @@ def _parser():
     grant.add_argument("--comune", nargs="+", default=[], metavar="ISTAT")
     upgrade = commands.add_parser("upgrade", help="upgrade an older RE.MIX schema")
     upgrade.add_argument("--dsn", required=True)
-    for sub in (init, grant, upgrade):
+    checkout = commands.add_parser("checkout", help="copy rows of the database into a RE.MIX GeoPackage "
+                                   "for offline work (import it back with import-bundle)")
+    checkout.add_argument("--dsn", required=True)
+    checkout.add_argument("--out", required=True, metavar="FILE.gpkg")
+    checkout.add_argument("--comune", nargs="+", default=[], metavar="ISTAT")
+    checkout.add_argument("--zona", default="")
+    checkout.add_argument("--programma", default="")
+    checkout.add_argument("--overwrite", action="store_true")
+    for sub in (init, grant, upgrade, checkout):
         sub.add_argument("--lang", choices=("it", "en"), default="it")
     return parser
 
@@ -56,12 +65,38 @@ def main(argv=None):
             )
         elif args.action == "grant":
             message = grant_login(args.dsn, args.login, args.role, args.comune)[0 if italian else 1]
+        elif args.action == "checkout":
+            return _checkout(args, italian)
         else:
             message = upgrade_database(args.dsn)[0 if italian else 1]
     except CentralError as exc:
         print(safe_text(exc.message(args.lang)), file=sys.stderr)
         return exc.exit_code
     print(safe_text(message))
+    return EXIT_CLEAN
+
+
+def _checkout(args, italian):
+    """``db checkout``: central/checkout.py with ``record=True`` (the check-out is logged in the
+    database, so the offline copy's bundle imported back updates what only it changed)."""
+    from ..errors import RemixError
+    from ..textsafe import safe_text
+    from .checkout import checkout
+    from .database import CentralError
+
+    try:
+        result = checkout(args.dsn, args.out, comuni=args.comune, zona=args.zona, programma=args.programma,
+                          overwrite=args.overwrite, record=True)
+    except CentralError as exc:
+        print(safe_text(exc.message(args.lang)), file=sys.stderr)
+        return exc.exit_code
+    except (RemixError, OSError) as exc:
+        text = exc.message(args.lang) if isinstance(exc, RemixError) else str(exc)
+        print(safe_text(text), file=sys.stderr)
+        return 2
+    rows = sum(result.counts.values())
+    print(safe_text(f"{rows} righe da {result.source} in {result.path}" if italian
+                    else f"{rows} rows from {result.source} into {result.path}"))
     return EXIT_CLEAN
 
 

@@ -232,7 +232,7 @@ def upgrade_database(dsn):
     try:
         info = inspect_database(connection)
         _require_schema(info)
-        if not info.needs_upgrade:
+        if not info.needs_upgrade and _has_bundle_tables(connection):
             return (
                 f"Il database {info.name} è già allo schema {SCHEMA_VERSION}: nulla da fare.",
                 f"The database {info.name} is at schema {SCHEMA_VERSION} already: nothing to do.",
@@ -246,6 +246,17 @@ def upgrade_database(dsn):
         f"Database {info.name} aggiornato dallo schema {info.schema_version} allo schema {SCHEMA_VERSION}.",
         f"Database {info.name} upgraded from schema {info.schema_version} to schema {SCHEMA_VERSION}.",
     )
+
+
+def _has_bundle_tables(connection):
+    """The bundle import's tables (ddl.bundle_tables), added at schema 2 after some were created:
+    ``db upgrade`` adds them to such a database."""
+    cursor = connection.cursor()
+    for table in ddl.bundle_tables():
+        cursor.execute(TABLE_EXISTS, (f"{ddl.SCHEMA}.{table}",))
+        if not cursor.fetchone()[0]:
+            return False
+    return True
 
 
 def _in_transaction(connection, work):

@@ -493,6 +493,7 @@ def schema_statements(model, scheme, srid, postgis_schema):
         _s(CREATE_LOGINS, table=LOGINS_TABLE, comuni=COMUNI_TABLE, istat="istat"),
     ]
     out += projects_table_statements()
+    out += bundle_table_statements()
     out += _function_statements(model, postgis_schema)
     out += _trigger_statements(model)
     out += _privilege_statements(model)
@@ -760,3 +761,35 @@ def _comune_condition(model, table):
         )
         return own, own
     return ("(true)" if link == "insert" else "(false)"), "(false)"
+
+
+# -- the bundle import's own tables (issue 14, central/bundle_import.py) ------------------------
+# The GeoPackage's remix_import_log / remix_import_conflicts (export/merge.py LOG_FIELDS,
+# CONFLICT_FIELDS: the one definition of their columns), here in schema remix. Every RE.MIX
+# writer adds rows (an import is written by its login); readers see them.
+IMPORT_LOG_TABLE, IMPORT_CONFLICTS_TABLE = "import_log", "import_conflicts"
+CREATE_BUNDLE_TABLE = (
+    "CREATE TABLE IF NOT EXISTS {schema}.{table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY)"
+)
+ADD_TEXT_COLUMN = "ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS {column} text"
+CREATE_BUNDLE_INDEX = "CREATE INDEX IF NOT EXISTS {index} ON {schema}.{table} (record_uuid, table_name)"
+GRANT_APPEND = "GRANT SELECT, INSERT ON {schema}.{table} TO {role}"
+
+
+def bundle_tables():
+    """{table in schema remix: its columns} of the bundle import."""
+    from ..export.merge import CONFLICT_FIELDS, LOG_FIELDS
+
+    return {IMPORT_LOG_TABLE: LOG_FIELDS, IMPORT_CONFLICTS_TABLE: CONFLICT_FIELDS}
+
+
+def bundle_table_statements():
+    out = []
+    for table, columns in bundle_tables().items():
+        out.append(_s(CREATE_BUNDLE_TABLE, table=table))
+        out += [_s(ADD_TEXT_COLUMN, table=table, column=c) for c in columns]
+        out.append(_s(CREATE_BUNDLE_INDEX, table=table, index=f"idx_{table}_record"))
+        out.append(_s(GRANT_SELECT, table=table, role=READER_ROLE))
+        for role in (CMM_ROLE, COMUNE_ROLE):
+            out.append(_s(GRANT_APPEND, table=table, role=role))
+    return out

@@ -220,3 +220,21 @@ def connection_refusal(text):
     first = text.strip().splitlines()[0] if text.strip() else "?"
     return Refusal("other", f"Connessione al database non riuscita: {first}",
                    f"Cannot connect to the database: {first}")
+
+
+# -- importing a bundle (central/bundle_import.py) -------------------------------------------
+IMPORT_IT = "Importazione del bundle rifiutata dal database RE.MIX, nulla è stato scritto: {primary}."
+IMPORT_EN = "Bundle import refused by the RE.MIX database, nothing was written: {detail}."
+
+
+def import_refusal(error):
+    """The one sentence for a psycopg2 error that stopped a bundle import (its transaction rolled
+    back): the server's own Italian message (the triggers' MESSAGE), English from its DETAIL."""
+    diag = getattr(error, "diag", None)
+    primary, detail, _hint = split_server_message(str(error))
+    primary = getattr(diag, "message_primary", None) or primary or str(error).strip()
+    detail = getattr(diag, "message_detail", None) or detail or primary
+    kind = explain(str(error), getattr(error, "pgcode", None), primary, detail).kind
+    values = {"primary": _clean(primary.splitlines()[0] if primary else "?"),
+              "detail": _clean(detail.splitlines()[0] if detail else "?")}
+    return Refusal(kind, _fill(IMPORT_IT, values), _fill(IMPORT_EN, values))

@@ -189,6 +189,19 @@ def merge_bundle(bundle, target, make_backup=True, fail_hook=None, lock_timeout=
         raise _refused(exc) from exc
     spec = load_spec()
     model = load_model()
+    report, bundle_rows = read_checked_bundle(bundle, spec, model)
+    producer = str(report.manifest.get("producer", "") or "")
+    result = _merge_into(target, spec, model, bundle_rows, report.content_hash, producer, make_backup,
+                         fail_hook, lock_timeout)
+    if validate and result.touched:
+        result.findings = _validate_touched(target, result.touched)
+    return result
+
+
+def read_checked_bundle(bundle, spec, model):
+    """(check report, table -> canonical uuid -> (values, wkb)) of a bundle that passes its check;
+    MergeRefused otherwise. Every import target (a GeoPackage here, the central database in
+    central/bundle_import.py) reads its bundle through this one function."""
     try:
         with open_bundle(bundle, snapshot=True) as snapshot:
             report = check_bundle(snapshot, generic_reader=False, display_name=Path(bundle).name)
@@ -202,12 +215,7 @@ def merge_bundle(bundle, target, make_backup=True, fail_hook=None, lock_timeout=
                 connection.close()
     except BundleUnreadable as exc:
         raise MergeRefused(exc.code, exc.message_it, exc.message_en) from exc
-    producer = str(report.manifest.get("producer", "") or "")
-    result = _merge_into(target, spec, model, bundle_rows, report.content_hash, producer, make_backup,
-                         fail_hook, lock_timeout)
-    if validate and result.touched:
-        result.findings = _validate_touched(target, result.touched)
-    return result
+    return report, bundle_rows
 
 
 def _refuse_bad_report(report):
@@ -362,17 +370,45 @@ def exclusive_backup(target, attempts=100):
 
 
 # -- plan and apply ----------------------------------------------------------------------------
+class SQLiteTarget:
+    """What the plan reads of a GeoPackage target (the interface ``plan_merge`` needs; the central
+    database's is central/bundle_import.py ``DatabaseTarget``). ``uuids``: the bundle's records
+    of the table (a store may read only those)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.tables = {r[0] for r in connection.execute(TABLE_NAMES)}
+
+    def fields(self, model_table):
+        """The model fields the plan compares and writes (those the target has)."""
+        available = set(_columns(self.connection, model_table.name))
+        return [f for f in model_table.fields if f.name in available]
+
+    def current(self, model_table, fields, uuids):
+        """canonical uuid -> (row key, values dict, wkb)."""
+        return _read_target(self.connection, model_table, [f.name for f in fields])
+
+    def last_import(self):
+        return _last_import(self.connection, self.tables)
+
+    def open_conflicts(self):
+        return _open_conflicts(self.connection, self.tables)
+
+
 def _plan(connection, spec, model, bundle_rows, bundle_hash, producer):
+    return plan_merge(SQLiteTarget(connection), spec, model, bundle_rows, bundle_hash, producer)
+
+
+def plan_merge(target, spec, model, bundle_rows, bundle_hash, producer):
+    """The merge policy, for any target store (module docstring): (plan, MergeResult)."""
     result = MergeResult(bundle_hash=bundle_hash, producer=producer)
     plan = {"inserts": [], "updates": [], "log": [], "conflicts": [], "writes": False}
-    tables = {r[0] for r in connection.execute(TABLE_NAMES)}
-    last = _last_import(connection, tables)
-    open_conflicts = _open_conflicts(connection, tables)
+    last = target.last_import()
+    open_conflicts = target.open_conflicts()
     for table in spec.tables:
         model_table = model.table(table.name)
-        available = set(_columns(connection, table.name))
-        fields = [f for f in model_table.fields if f.name in available]
-        current = _read_target(connection, model_table, [f.name for f in fields])
+        fields = target.fields(model_table)
+        current = target.current(model_table, fields, sorted(bundle_rows[table.name]))
         for uuid in sorted(bundle_rows[table.name]):
             values, wkb = bundle_rows[table.name][uuid]
             bundle_digest = manifest_module.row_digest(_canonical_row(fields, values, wkb))

@@ -226,6 +226,6 @@ def test_the_ddl_names_only_model_tables_and_its_own(central_db):
     model, scheme = load_model(), load_scheme()
     expected = set(model.table_names) | {ddl.code_table(d.id) for d in scheme.dimensions}
     expected |= {"remix_metadata", "remix_codelist", ddl.HISTORY_TABLE, ddl.LOGINS_TABLE,
-                 ddl.PROJECTS_TABLE_QGIS}
+                 ddl.PROJECTS_TABLE_QGIS} | set(ddl.bundle_tables())
     assert tables == expected
     json.dumps(sorted(tables))  # printable for the report

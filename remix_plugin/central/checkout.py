@@ -1,0 +1,316 @@
+"""Check out the central database into a RE.MIX GeoPackage, and export its regional bundle
+(issue 14, docs/central-database.md "Bundles in and out, offline work, demo").
+
+``checkout(dsn, target, comuni=…, zona=…, programma=…)`` reads the database in ONE snapshot
+through ``validation_source.DatabaseReader`` (the one place where PostgreSQL values become the
+GeoPackage's: booleans 0/1, dates and times as text, jsonb codes, geometry blobs), creates an empty
+RE.MIX GeoPackage with ``layers.geopackage.create_geopackage`` (tables, code list, metadata and
+comuni from the model) beside the target under a temporary name, copies the selected rows with
+their uuids and values, and only then moves it onto the target. The tables and fields are the
+model's (``layers/model.py``); the database's own ``versione`` column stays behind.
+
+The selection follows the bundle writer's (export/writer.py ``_select``), derived from the
+model's relations: the projects of the comuni (``--comune``, repeatable) or of a zona omogenea or
+of a programme; the tables that carry a comune of their own (criticità) by comune; every row of a
+table linked to the selected projects; and the shared rows those rows point to (programmi, attori,
+indicatori, bandi). No criterion: everything.
+
+``export_bundle_from_database`` = a checkout into a temporary folder + the existing bundle writer
+(``export.writer.export_bundle``), so a bundle from the database is the bundle of the GeoPackage
+holding the same rows; ``check-bundle`` accepts it.
+"""
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import sql
+from ..codes import format_codes, parse_codes
+from ..errors import RemixError
+from ..files import durable_replace
+from ..layers.errors import RemixFileError
+from ..layers.inspect import inspect_geopackage
+from ..layers.model import COMUNI_TABLE, DEFAULT_CRS, GEOMETRY_COLUMN, SUPPORTED_CRS, load_model
+from ..log import get_logger
+from . import ddl
+
+LOG = get_logger("central.checkout")
+
+ZONA_FIELD = "zona_omogenea"  # comuni.zona_omogenea (the writer's --zona criterion)
+GEOMETRY_SRS = "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?"
+COMUNI_OF_ZONA = "SELECT {istat} FROM {table} WHERE {zona} = ?"
+TOUCH_CONTENTS = "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?"
+
+
+class CheckoutError(RemixError):
+    """The checkout (or the export from the database) failed: nothing was written."""
+
+
+@dataclass
+class CheckoutResult:
+    path: Path
+    source: str  # the DSN without password
+    counts: dict = field(default_factory=dict)  # table -> rows copied
+    selection: dict = field(default_factory=dict)
+
+
+def describe_selection(comuni=(), zona="", programma=""):
+    if comuni:
+        return {"comuni": sorted(set(comuni))}
+    if zona:
+        return {"zona": zona}
+    if programma:
+        return {"programma": programma}
+    return {"all": True}
+
+
+def _criteria(comuni, zona, programma):
+    given = [bool(comuni), bool(zona), bool(programma)]
+    if sum(given) > 1:
+        raise CheckoutError(
+            "selection",
+            "Indica un solo criterio di selezione: comuni, zona omogenea o programma.",
+            "Give one selection criterion only: comuni, zona omogenea or programme.",
+        )
+
+
+# -- the selection ------------------------------------------------------------------------------
+def _keys(reader, model):
+    """table -> list of (uuid, {reference field: value}) of every data table in the snapshot."""
+    out = {}
+    for table in model.data_tables:
+        available = reader.columns(table.name)
+        if ddl.KEY not in available:
+            continue
+        references = [f.name for f in table.fields if f.references and f.name in available]
+        has_comune = table.has_field(ddl.COMUNE_FIELD) and ddl.COMUNE_FIELD in available
+        extra = [ddl.COMUNE_FIELD] if has_comune else []
+        names = [ddl.KEY] + list(dict.fromkeys(references + extra))
+        out[table.name] = [(row[0], dict(zip(names[1:], row[1:]))) for row in reader.rows(table.name, names)]
+    return out
+
+
+def select_uuids(reader, model, comuni=(), zona="", programma=""):
+    """table -> set of uuids to check out; None when everything goes."""
+    if not (comuni or zona or programma):
+        return None
+    keys = _keys(reader, model)
+    projects = ddl.PROJECTS_TABLE
+    if zona:
+        comuni_table = model.table(COMUNI_TABLE)
+        istat = comuni_table.fields[0].name
+        rows = reader.query(COMUNI_OF_ZONA, (zona,), istat=istat, table=COMUNI_TABLE, zona=ZONA_FIELD)
+        comuni = {r[0] for r in rows}
+    comuni = set(comuni)
+    selected = {name: set() for name in keys}
+    # the seeds: the projects of the criterion; the tables with a comune of their own by comune
+    for uuid, values in keys.get(projects, []):
+        if programma:
+            link = [r.child_field for r in model.relations_of_child(projects) if r.parent != COMUNI_TABLE]
+            if any(str(values.get(f) or "") == programma for f in link):
+                selected[projects].add(uuid)
+        elif values.get(ddl.COMUNE_FIELD) in comuni:
+            selected[projects].add(uuid)
+    for table in model.data_tables:
+        if table.name == projects or table.name not in keys:
+            continue
+        if comuni and ddl.rights_mode(model, table)[0] == "comune":
+            selected[table.name] |= {u for u, v in keys[table.name] if v.get(ddl.COMUNE_FIELD) in comuni}
+    # rows linked to the selected projects (composition or association)
+    for relation in model.relations_of_parent(projects):
+        if relation.child in keys:
+            selected[relation.child] |= {
+                u for u, v in keys[relation.child] if v.get(relation.child_field) in selected[projects]
+            }
+    # the shared rows the selected rows point to (never another comune's project or its parts)
+    owned = {projects} | {r.child for r in model.relations_of_parent(projects) if r.strength == "composition"}
+    changed = True
+    while changed:
+        changed = False
+        for relation in model.relations:
+            if relation.parent in owned or relation.parent == COMUNI_TABLE or relation.parent not in keys:
+                continue
+            if relation.child not in keys:
+                continue
+            wanted = {
+                v.get(relation.child_field)
+                for u, v in keys[relation.child]
+                if u in selected[relation.child] and v.get(relation.child_field)
+            }
+            found = {u for u, _ in keys[relation.parent] if u in wanted} - selected[relation.parent]
+            if found:
+                selected[relation.parent] |= found
+                changed = True
+    return selected
+
+
+# -- copying ------------------------------------------------------------------------------------
+def _stored(model_field, value):
+    if value is None:
+        return None
+    if model_field.kind == "codes":
+        parsed = parse_codes(value)
+        return value if parsed.error else format_codes(parsed.codes)
+    return value
+
+
+def _copy_rows(reader, connection, model, selected):
+    from ..export import manifest as manifest_module
+    from ..export.merge import _blob, _gpkg_now
+
+    counts, copied = {}, {}
+    for table in model.data_tables:
+        available = reader.columns(table.name)
+        if not available:
+            continue
+        fields = [f for f in table.fields if f.name in available and f.name != "fid"]
+        names = [f.name for f in fields]
+        geometry = bool(table.geometry) and GEOMETRY_COLUMN in available
+        srs_id = 0
+        if geometry:
+            found = connection.execute(GEOMETRY_SRS, (table.name,)).fetchone()
+            srs_id = found[0] if found else 0
+        columns = names + ([GEOMETRY_COLUMN] if geometry else [])
+        insert = sql.insert(table.name, columns)
+        wanted = None if selected is None else selected.get(table.name, set())
+        key = names.index(ddl.KEY) if ddl.KEY in names else None
+        order = [ddl.KEY] if key is not None else []
+        batch, count = [], 0
+        for row in reader.rows(table.name, columns, order_by=order):
+            if wanted is not None and (key is None or row[key] not in wanted):
+                continue
+            values = [_stored(f, v) for f, v in zip(fields, row)]
+            if key is not None:
+                copied.setdefault(table.name, []).append(row[key])
+            if geometry:
+                wkb = manifest_module.geometry_wkb(row[-1])
+                values.append(_blob(wkb, srs_id))
+            batch.append(values)
+            count += 1
+            if len(batch) >= 1000:
+                connection.executemany(insert, batch)
+                batch = []
+        if batch:
+            connection.executemany(insert, batch)
+        counts[table.name] = count
+        if count:
+            connection.execute(TOUCH_CONTENTS, (_gpkg_now(), table.name))
+    return counts, copied
+
+
+def _record(reader, model, copied, target):
+    """The check-out's rows of remix.import_log (central/bundle_import.py): the row hash of every
+    record checked out, in the checkout's snapshot, with no producer (whoever imports the copy
+    back), so the copy's own edits update the database and edits on both sides are conflicts."""
+    import datetime
+
+    from .bundle_import import DatabaseTarget, write_log
+
+    cursor = reader.connection.cursor()
+    uuids = {u for values in copied.values() for u in values}
+    database_target = DatabaseTarget(cursor, reader.database.postgis_schema, uuids, lock=False)
+    entries = database_target.digests(model, copied)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    write_log(cursor, entries, f"checkout:{target.name}:{stamp}", "")
+    return len(entries)
+
+
+def _open_database(dsn):
+    from .validation_source import DatabaseSource
+
+    source = DatabaseSource(dsn)
+    return source, source.open()  # RemixFileError (exit 2) when it cannot be read
+
+
+def checkout(dsn, target, comuni=(), zona="", programma="", overwrite=False, record=False):
+    """Write the selected rows of the database at ``dsn`` into a new RE.MIX GeoPackage ``target``.
+    ``record``: also log the check-out in the database (``_record``; needs a writing login), for
+    the offline copy's check-in with ``import-bundle``.
+
+    Raises CheckoutError / RemixFileError (the target untouched, no temporary file left)."""
+    from ..export.merge import _open_for_writing
+
+    target = Path(target)
+    _criteria(comuni, zona, programma)
+    if target.suffix.lower() != ".gpkg":
+        raise CheckoutError("bad_target", "Il file di destinazione deve avere estensione .gpkg.",
+                            "The target file must end in .gpkg.")
+    if target.exists() and not overwrite:
+        raise CheckoutError("exists", f"{target} esiste già.", f"{target} already exists.")
+    if not target.parent.is_dir():
+        raise CheckoutError("no_folder", f"La cartella {target.parent} non esiste.",
+                            f"The folder {target.parent} does not exist.")
+    model = load_model()
+    source, reader = _open_database(dsn)
+    try:
+        crs = reader.database.metadata.get("crs") or DEFAULT_CRS
+        if crs not in SUPPORTED_CRS:
+            crs = DEFAULT_CRS
+        selected = select_uuids(reader, model, comuni, zona, programma)
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent))
+        except OSError as exc:
+            raise CheckoutError("read_only_folder",
+                                f"Non è possibile scrivere nella cartella {target.parent} ({exc.strerror}).",
+                                f"The folder {target.parent} is not writable ({exc.strerror}).") from exc
+        try:
+            from ..layers.geopackage import create_geopackage
+
+            temp = create_geopackage(folder / target.name, crs=crs)
+            connection = _open_for_writing(temp, 30.0)
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                counts, copied = _copy_rows(reader, connection, model, selected)
+                connection.execute("COMMIT")
+            finally:
+                connection.close()
+            inspect_geopackage(temp)  # refuse to publish anything we could not read back
+            if record:
+                _record(reader, model, copied, target)
+            durable_replace(temp, target)
+            if record:
+                reader.connection.commit()  # the log once the copy is in place
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    except reader.read_errors as exc:
+        text = str(getattr(exc, "pgerror", None) or exc).strip().splitlines()
+        first = text[0] if text else type(exc).__name__
+        raise RemixFileError("unreadable", f"Lettura del database non riuscita: {first}",
+                             f"Cannot read the database: {first}") from exc
+    finally:
+        reader.close()
+    result = CheckoutResult(target, source.path, counts, describe_selection(comuni, zona, programma))
+    LOG.info("Checked out %s into %s: %s", source.path, target, counts)
+    return result
+
+
+def export_bundle_from_database(dsn, target, comuni=(), zona="", programma="", **writer_options):
+    """The regional bundle of the database's selected rows: ``checkout`` into a temporary folder,
+    then ``export.writer.export_bundle`` of that GeoPackage (ExportBlocked/ExportError as for a
+    file; the target untouched on failure). Returns the writer's ExportResult."""
+    from ..export.writer import ExportError, Selection, export_bundle
+
+    target = Path(target)
+    _criteria(comuni, zona, programma)
+    if target.suffix.lower() != ".gpkg":
+        raise ExportError("bad_target", "Il bundle deve avere estensione .gpkg.",
+                          "The bundle must end in .gpkg.")
+    if not target.parent.is_dir():
+        raise ExportError("no_folder", f"La cartella {target.parent} non esiste.",
+                          f"The folder {target.parent} does not exist.")
+    unique = sorted(set(comuni))
+    if len(unique) == 1:  # the manifest then says which comune, as for a file's bundle
+        selection = Selection(comune=unique[0])
+    elif zona:
+        selection = Selection(zona=zona)
+    elif programma:
+        selection = Selection(programma=programma)
+    else:
+        selection = Selection()
+    folder = Path(tempfile.mkdtemp(prefix=".remix-checkout-", dir=target.parent))
+    try:
+        checked_out = checkout(dsn, folder / "checkout.gpkg", comuni=unique, zona=zona, programma=programma)
+        return export_bundle(checked_out.path, target, selection=selection, **writer_options)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
