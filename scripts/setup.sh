@@ -20,7 +20,8 @@ APT_PACKAGES=(qgis python3-qgis qgis-providers python3-geopandas python3-fiona g
 # throw-away test cluster (scripts/pg_cluster.sh; never the machine's default cluster) and
 # psycopg2 for the headless `db` commands.
 # nodejs + npm: scripts/build_web_assets.py copies the pinned MapLibre from the npm registry into the plugin.
-HOST_APT_PACKAGES=(debootstrap postgresql python3-psycopg2 nodejs npm)
+# qgis-server: qgis_mapserver and qgis_mapserv.fcgi serve the prepared project in tests/e2e/test_qgis_server.py.
+HOST_APT_PACKAGES=(debootstrap postgresql python3-psycopg2 nodejs npm qgis-server)
 
 # Pinned for Python 3.11 + QGIS 3.22 (pytest-qgis 5 supports QGIS >= 3.10, Python >= 3.10), and
 # also installed into the newest-LTR chroot (Python 3.14, QGIS 3.44) by scripts/qgis_chroot.sh.

@@ -71,6 +71,12 @@ ACTIONS = (
                tr("Write the static web atlas of the projects marked 'pubblicabile' into a folder "
                   "(in the background): map, cards, filters and story maps, no personal data"),
                "remix_plugin.gui.web_publish:publish_from_dock", needs="file"),
+    ActionSpec("RemixPrepareServer", "action_prepare_server", "/mActionAddWmsLayer.svg",
+               tr("Prepare for QGIS Server…"),
+               tr("Write a QGIS project (.qgs) beside the data that QGIS Server, G3W-SUITE or Lizmap "
+                  "can serve: WMS, WFS and OGC API – Features of the projects marked 'pubblicabile', "
+                  "with their cards and the atlas for printing, no personal data"),
+               "remix_plugin.gui.server_prepare:prepare_from_dock", needs="file"),
 )
 
 # Which kind of tree item a row added to a table becomes (it is made current after the form).

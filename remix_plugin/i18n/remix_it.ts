@@ -246,7 +246,22 @@ Criticità: {criticita}</translation>
         <translation>Base cartografica</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/layout.py" line="548"/>
+        <location filename="../../remix_plugin/atlas/layout.py" line="126"/>
+        <source>Indicators against their targets · metropolitan priority</source>
+        <translation>Indicatori rispetto agli obiettivi · priorità metropolitana</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="129"/>
+        <source>No measured indicator with a target: no chart.</source>
+        <translation>Nessun indicatore misurato con un obiettivo: nessun grafico.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="130"/>
+        <source>Chart of the indicators: drawn when the atlas is exported to PDF.</source>
+        <translation>Grafico degli indicatori: disegnato quando l'atlante è esportato in PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/atlas/layout.py" line="567"/>
         <source>RE.MIX classification</source>
         <translation>Classificazione RE.MIX</translation>
     </message>
@@ -300,33 +315,45 @@ Criticità: {criticita}</translation>
 <context>
     <name>RemixPlugin</name>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="193"/>
+        <location filename="../../remix_plugin/__main__.py" line="222"/>
         <source>{added} added, {updated} updated, {conflicts} conflicts</source>
         <translation>{added} aggiunti, {updated} aggiornati, {conflicts} conflitti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="156"/>
+        <location filename="../../remix_plugin/__main__.py" line="160"/>
         <source>Cannot create {path}: {error}</source>
         <translation>Impossibile creare {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="180"/>
+        <location filename="../../remix_plugin/__main__.py" line="197"/>
         <source>Export failed: {path}: {error}</source>
         <translation>Esportazione non riuscita: {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="192"/>
+        <location filename="../../remix_plugin/__main__.py" line="221"/>
         <source>Import failed: {path}: {error}</source>
         <translation>Importazione non riuscita: {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/__main__.py" line="198"/>
+        <location filename="../../remix_plugin/__main__.py" line="178"/>
+        <source>A file&apos;s bundle takes one selection at most: one --comune, --zona or --programma.</source>
+        <translation>Il bundle di un file accetta al più una selezione: un solo --comune, --zona o --programma.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/__main__.py" line="227"/>
         <source>conflict: {table} {uuid} ({fields})</source>
         <translation>conflitto: {table} {uuid} ({fields})</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/atlas/cards.py" line="330"/>
+        <location filename="../../remix_plugin/atlas/layout.py" line="128"/>
+        <location filename="../../remix_plugin/priority/score.py" line="391"/>
+        <source>Metropolitan priority</source>
+        <translation>Priorità metropolitana</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/atlas/cards.py" line="24"/>
-        <location filename="../../remix_plugin/atlas/export.py" line="120"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="124"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="76"/>
         <source>Physical works</source>
         <translation>Lavori</translation>
@@ -355,7 +382,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/atlas/cards.py" line="29"/>
-        <location filename="../../remix_plugin/atlas/export.py" line="121"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="125"/>
         <location filename="../../remix_plugin/gui/project_tree.py" line="300"/>
         <source>Problems</source>
         <translation>Criticità</translation>
@@ -366,35 +393,35 @@ Criticità: {criticita}</translation>
         <translation>perimetro illustrativo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="122"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="126"/>
         <source>Municipalities</source>
         <translation>Comuni</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="307"/>
-        <location filename="../../remix_plugin/atlas/export.py" line="325"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="358"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="376"/>
         <source>Export cancelled.</source>
         <translation>Esportazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="96"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="97"/>
         <source>Layer {table} of {name} cannot be opened.</source>
         <translation>Il livello {table} di {name} non si apre.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="105"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="106"/>
         <source>Invalid filter: {error}</source>
         <translation>Filtro non valido: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="297"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="348"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="474"/>
-        <location filename="../../remix_plugin/web/publish.py" line="538"/>
+        <location filename="../../remix_plugin/web/publish.py" line="594"/>
         <source>The folder {folder} does not exist.</source>
         <translation>La cartella {folder} non esiste.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="327"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="378"/>
         <source>PDF export failed: {error}</source>
         <translation>Esportazione PDF non riuscita: {error}</translation>
     </message>
@@ -827,92 +854,102 @@ Criticità: {criticita}</translation>
         <translation>Scrive in una cartella l&apos;atlante web statico dei progetti segnati come &apos;pubblicabile&apos; (in background): mappa, schede, filtri e storymap, nessun dato personale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="115"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="75"/>
+        <source>Prepare for QGIS Server…</source>
+        <translation>Prepara per QGIS Server…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="76"/>
+        <source>Write a QGIS project (.qgs) beside the data that QGIS Server, G3W-SUITE or Lizmap can serve: WMS, WFS and OGC API – Features of the projects marked &apos;pubblicabile&apos;, with their cards and the atlas for printing, no personal data</source>
+        <translation>Scrive accanto ai dati un progetto QGIS (.qgs) che QGIS Server, G3W-SUITE o Lizmap possono servire: WMS, WFS e OGC API – Features dei progetti segnati come &apos;pubblicabile&apos;, con le loro schede e l&apos;atlante da stampare, nessun dato personale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="121"/>
         <source>Comune</source>
         <translation>Comune</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="116"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="122"/>
         <source>Only projects in this comune (their own or their works&apos;)</source>
         <translation>Solo i progetti in questo comune (propri o dei loro lavori)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="117"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="123"/>
         <source>Zona omogenea</source>
         <translation>Zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="118"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="124"/>
         <source>Only projects in a comune of this zona omogenea</source>
         <translation>Solo i progetti in un comune di questa zona omogenea</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="119"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="125"/>
         <source>Field of opportunity</source>
         <translation>Ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="120"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="126"/>
         <source>Only projects with this field of opportunity</source>
         <translation>Solo i progetti con questo ambito di opportunità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="121"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="127"/>
         <source>Scale of impact</source>
         <translation>Scala dell&apos;impatto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="122"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="128"/>
         <source>Only projects with this scale of expected impact</source>
         <translation>Solo i progetti con questa scala dell&apos;impatto atteso</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="124"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="130"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="125"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="131"/>
         <source>Only projects in this state</source>
         <translation>Solo i progetti in questo stato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="158"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="164"/>
         <source>Compatible calls</source>
         <translation>Bandi compatibili</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="159"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="165"/>
         <source>The open calls for funding the selected project may apply to, each criterion with its reason; or the candidate projects of a call</source>
         <translation>I bandi aperti a cui il progetto selezionato può partecipare, ogni criterio con il suo motivo; oppure i progetti candidati di un bando</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="163"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="169"/>
         <source>Monitoring</source>
         <translation>Monitoraggio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="164"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="170"/>
         <source>The indicators of the selected project: measurements over time against the baseline and the target, and whether it is on track, late or achieved</source>
-        <translation>Gli indicatori del progetto selezionato: le misure nel tempo rispetto al valore di partenza e all'obiettivo, e se è in linea, in ritardo o raggiunto</translation>
+        <translation>Gli indicatori del progetto selezionato: le misure nel tempo rispetto al valore di partenza e all&apos;obiettivo, e se è in linea, in ritardo o raggiunto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="168"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="174"/>
         <source>Priority</source>
         <translation>Priorità</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="169"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="175"/>
         <source>The metropolitan priority score of the selected project, with the points of each criterion of the profile</source>
         <translation>Il punteggio di priorità metropolitana del progetto selezionato, con i punti di ogni criterio del profilo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="173"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="179"/>
         <source>Network proposals</source>
         <translation>Proposte di rete</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_definitions.py" line="174"/>
+        <location filename="../../remix_plugin/gui/dock_definitions.py" line="180"/>
         <source>Proposals of networks of projects (programmi a rete) by proximity and by theme, to accept or reject</source>
         <translation>Proposte di reti di progetti (programmi a rete) per prossimità e per tema, da accettare o rifiutare</translation>
     </message>
@@ -1245,7 +1282,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/gui/dock_view.py" line="272"/>
         <source>The calls open on this day (today by default)</source>
-        <translation>I bandi aperti in questo giorno (oggi, se non scegli un'altra data)</translation>
+        <translation>I bandi aperti in questo giorno (oggi, se non scegli un&apos;altra data)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_view.py" line="279"/>
@@ -1670,6 +1707,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="46"/>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="41"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="57"/>
         <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="41"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="63"/>
         <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="55"/>
@@ -1924,6 +1962,79 @@ Criticità: {criticita}</translation>
         <translation>{n} progetti già in un altro programma vi sono stati lasciati.</translation>
     </message>
     <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="40"/>
+        <source>RE.MIX project for QGIS Server</source>
+        <translation>Progetto RE.MIX per QGIS Server</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="67"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="45"/>
+        <source>Prepare for QGIS Server</source>
+        <translation>Prepara per QGIS Server</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="84"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="116"/>
+        <source>Open folder</source>
+        <translation>Apri la cartella</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="142"/>
+        <source>QGIS Server project (beside the data)</source>
+        <translation>Progetto per QGIS Server (accanto ai dati)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="143"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="59"/>
+        <source>QGIS project (*.qgs)</source>
+        <translation>Progetto QGIS (*.qgs)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="168"/>
+        <source>Writing the QGIS Server project in the background…</source>
+        <translation>Scrittura del progetto per QGIS Server in background…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="154"/>
+        <source>The QGIS Server project is prepared from a RE.MIX GeoPackage: the central database is not supported yet.</source>
+        <translation>Il progetto per QGIS Server si prepara da un GeoPackage RE.MIX: il database centrale non è ancora supportato.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="158"/>
+        <source>The QGIS Server project is already being written.</source>
+        <translation>Il progetto per QGIS Server è già in scrittura.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="165"/>
+        <source>The QGIS Server project</source>
+        <translation>Il progetto per QGIS Server</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="103"/>
+        <source>Nothing was written. Solve these problems, then try again:</source>
+        <translation>Non è stato scritto nulla. Risolvi questi problemi, poi riprova:</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="53"/>
+        <source>The project for QGIS Server could not be written: {error}</source>
+        <translation>Non è stato possibile scrivere il progetto per QGIS Server: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="88"/>
+        <source>QGIS Server project written: {path}. Published for WMS, WFS and OGC API – Features (projects marked &apos;pubblicabile&apos; only, no authors, notes or e-mails): {layers}. Atlas layout for GetPrint: {layout}.</source>
+        <translation>Progetto per QGIS Server scritto: {path}. Pubblicati per WMS, WFS e OGC API – Features (solo i progetti segnati come &apos;pubblicabile&apos;, senza autori, note o e-mail): {layers}. Layout dell&apos;atlante per GetPrint: {layout}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="183"/>
+        <source>QGIS Server project written: {path}</source>
+        <translation>Progetto per QGIS Server scritto: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="105"/>
+        <source>Nothing was written: {reason}</source>
+        <translation>Non è stato scritto nulla: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../remix_plugin/gui/unsaved.py" line="112"/>
         <source>1 unsaved change</source>
         <translation>1 modifica non salvata</translation>
@@ -1975,29 +2086,24 @@ Criticità: {criticita}</translation>
         <translation>Apri nel browser</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="116"/>
-        <source>Open folder</source>
-        <translation>Apri la cartella</translation>
-    </message>
-    <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="177"/>
         <source>Folder of the web atlas (new, empty or a previous publication)</source>
-        <translation>Cartella dell'atlante web (nuova, vuota o una pubblicazione precedente)</translation>
+        <translation>Cartella dell&apos;atlante web (nuova, vuota o una pubblicazione precedente)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="200"/>
         <source>Writing the web atlas in the background…</source>
-        <translation>Scrittura dell'atlante web in background…</translation>
+        <translation>Scrittura dell&apos;atlante web in background…</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="185"/>
         <source>The web atlas is published from a RE.MIX GeoPackage: the central database is not supported yet (export a bundle or check out a GeoPackage first).</source>
-        <translation>L'atlante web si pubblica da un GeoPackage RE.MIX: il database centrale non è ancora supportato (esporta prima un pacchetto regionale o estrai un GeoPackage).</translation>
+        <translation>L&apos;atlante web si pubblica da un GeoPackage RE.MIX: il database centrale non è ancora supportato (esporta prima un pacchetto regionale o estrai un GeoPackage).</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="190"/>
         <source>The web atlas is already being written.</source>
-        <translation>L'atlante web è già in scrittura.</translation>
+        <translation>L&apos;atlante web è già in scrittura.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="197"/>
@@ -2007,7 +2113,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="59"/>
         <source>The web atlas could not be written: {error}</source>
-        <translation>Non è stato possibile scrivere l'atlante web: {error}</translation>
+        <translation>Non è stato possibile scrivere l&apos;atlante web: {error}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="123"/>
@@ -2036,7 +2142,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/inputs.py" line="137"/>
-        <location filename="../../remix_plugin/web/publish.py" line="295"/>
+        <location filename="../../remix_plugin/web/publish.py" line="342"/>
         <source>{name} is not a GeoPackage (not an SQLite database).</source>
         <translation>{name} non è un GeoPackage (non è un database SQLite).</translation>
     </message>
@@ -2341,11 +2447,6 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/priority/score.py" line="142"/>
         <source>The priority profile {path} cannot be used: {reason}</source>
         <translation>Il profilo di priorità {path} non è utilizzabile: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/priority/score.py" line="391"/>
-        <source>Metropolitan priority</source>
-        <translation>Priorità metropolitana</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/priority/score.py" line="160"/>
@@ -2698,7 +2799,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="32"/>
         <source>For each project and indicator of a RE.MIX GeoPackage: the measurements sorted by date, the latest value, the share of the target reached, (latest − baseline) / (target − baseline), and a status: achieved, on track (the share is at least the elapsed share of the time from the baseline date to the target date), late, no baseline, no target, no measurements. The overview counts the statuses per zona omogenea and ambito.</source>
-        <translation>Per ogni progetto e indicatore di un GeoPackage RE.MIX: le misure in ordine di data, l'ultimo valore, la quota dell'obiettivo raggiunta, (ultimo − partenza) / (obiettivo − partenza), e uno stato: raggiunto, in linea (la quota è almeno la parte trascorsa del tempo tra la data di partenza e la data obiettivo), in ritardo, senza riferimento, senza obiettivo, senza misure. Il riepilogo conta gli stati per zona omogenea e ambito.</translation>
+        <translation>Per ogni progetto e indicatore di un GeoPackage RE.MIX: le misure in ordine di data, l&apos;ultimo valore, la quota dell&apos;obiettivo raggiunta, (ultimo − partenza) / (obiettivo − partenza), e uno stato: raggiunto, in linea (la quota è almeno la parte trascorsa del tempo tra la data di partenza e la data obiettivo), in ritardo, senza riferimento, senza obiettivo, senza misure. Il riepilogo conta gli stati per zona omogenea e ambito.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="43"/>
@@ -2726,6 +2827,71 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="51"/>
         <source>Indicators late</source>
         <translation>Indicatori in ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="48"/>
+        <source>Writes a QGIS project (.qgs) beside the GeoPackage that QGIS Server, G3W-SUITE or Lizmap can serve: the projects marked &apos;pubblicabile&apos; as WMS, WFS and OGC API – Features layers with the service metadata, HTML GetFeatureInfo with the project card, and the atlas layout for GetPrint. Authors, notes and e-mails are never published. A readiness check runs first: if it finds a problem nothing is written.</source>
+        <translation>Scrive accanto al GeoPackage un progetto QGIS (.qgs) che QGIS Server, G3W-SUITE o Lizmap possono servire: i progetti segnati come &apos;pubblicabile&apos; come livelli WMS, WFS e OGC API – Features con i metadati del servizio, GetFeatureInfo in HTML con la scheda del progetto e il layout dell&apos;atlante per GetPrint. Autori, note ed e-mail non sono mai pubblicati. Prima si esegue un controllo di idoneità: se trova un problema non viene scritto nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="59"/>
+        <source>QGIS Server project</source>
+        <translation>Progetto per QGIS Server</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="60"/>
+        <source>Service title</source>
+        <translation>Titolo del servizio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="60"/>
+        <source>Service abstract</source>
+        <translation>Descrizione del servizio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="61"/>
+        <source>Contact person</source>
+        <translation>Persona di contatto</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="62"/>
+        <source>Contact e-mail of the service</source>
+        <translation>E-mail di contatto del servizio</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="63"/>
+        <source>Public address of the service (URL)</source>
+        <translation>Indirizzo pubblico del servizio (URL)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="65"/>
+        <source>Keep the atlas layout for GetPrint</source>
+        <translation>Mantieni il layout dell'atlante per GetPrint</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="68"/>
+        <source>Publish a snapshot (only the published columns of the publishable rows; re-run after edits)</source>
+        <translation>Pubblica una copia (solo le colonne pubblicate delle righe pubblicabili; da rifare dopo le modifiche)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="70"/>
+        <source>Atlas pages (GeoPackage)</source>
+        <translation>Pagine dell'atlante (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="71"/>
+        <source>Snapshot of the published data (GeoPackage)</source>
+        <translation>Copia dei dati pubblicati (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="72"/>
+        <source>Published layers</source>
+        <translation>Livelli pubblicati</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="99"/>
+        <source>QGIS Server project written: {path} ({n} layers published for WMS, WFS and OGC API – Features).</source>
+        <translation>Progetto per QGIS Server scritto: {path} ({n} livelli pubblicati per WMS, WFS e OGC API – Features).</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="28"/>
@@ -2865,9 +3031,50 @@ Criticità: {criticita}</translation>
         <translation>Trovati {errors} errori: vedi il rapporto {path}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/provider.py" line="36"/>
+        <location filename="../../remix_plugin/processing/provider.py" line="37"/>
         <source>RE.MIX urban and territorial regeneration</source>
         <translation>RE.MIX rigenerazione urbana e territoriale</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="317"/>
+        <source>The urban regeneration projects of the Città metropolitana di Milano mapped with RE.MIX (only those marked publishable): physical works, actions, phases, actors and indicators. Personal data (authors, notes) is not published.</source>
+        <translation>I progetti di rigenerazione urbana della Città metropolitana di Milano mappati con RE.MIX (solo quelli segnati come pubblicabili): lavori, azioni, fasi, attori e indicatori. I dati personali (autori, note) non sono pubblicati.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="263"/>
+        <source>The project for QGIS Server was not written. Problems found: {count}.</source>
+        <translation>Il progetto per QGIS Server non è stato scritto. Problemi trovati: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="428"/>
+        <source>The atlas pages were not written: {error}</source>
+        <translation>Le pagine dell'atlante non sono state scritte: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="313"/>
+        <source>RE.MIX — urban regeneration projects ({name})</source>
+        <translation>RE.MIX — progetti di rigenerazione urbana ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="237"/>
+        <source>{name} does not exist.</source>
+        <translation>{name} non esiste.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="276"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="393"/>
+        <source>The publication filter of {table} is refused by the data source.</source>
+        <translation>Il filtro di pubblicazione di {table} è rifiutato dalla fonte dei dati.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="504"/>
+        <source>The project for QGIS Server was not written: {error}</source>
+        <translation>Il progetto per QGIS Server non è stato scritto: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="455"/>
+        <source>The snapshot of the published data was not written: {error}</source>
+        <translation>La copia dei dati pubblicati non è stata scritta: {error}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/tasks.py" line="46"/>
@@ -2880,47 +3087,47 @@ Criticità: {criticita}</translation>
         <translation>Validazione RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="183"/>
+        <location filename="../../remix_plugin/web/publish.py" line="185"/>
         <source>The file has no coordinate reference system: it cannot be published on the web.</source>
         <translation>Il file non ha un sistema di riferimento: non si può pubblicare sul web.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="523"/>
+        <location filename="../../remix_plugin/web/publish.py" line="579"/>
         <source>{path} exists and is not a folder: choose another output folder.</source>
         <translation>{path} esiste e non è una cartella: scegliere un&apos;altra cartella di destinazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="529"/>
+        <location filename="../../remix_plugin/web/publish.py" line="585"/>
         <source>{path} is not empty and is not a previous web publication: choose an empty or new folder (nothing was written).</source>
         <translation>{path} non è vuota e non è una pubblicazione web precedente: scegliere una cartella vuota o nuova (non è stato scritto nulla).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="575"/>
+        <location filename="../../remix_plugin/web/publish.py" line="631"/>
         <source>Unknown language {value}: use it or en.</source>
         <translation>Lingua sconosciuta {value}: usare it o en.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="584"/>
+        <location filename="../../remix_plugin/web/publish.py" line="640"/>
         <source>The base layer needs a type (xyz or wms) and an http(s) address.</source>
         <translation>Lo sfondo richiede un tipo (xyz o wms) e un indirizzo http(s).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="590"/>
+        <location filename="../../remix_plugin/web/publish.py" line="646"/>
         <source>The web map library is missing from the plugin ({files}): run scripts/build_web_assets.py.</source>
         <translation>Nel plugin manca la libreria della mappa web ({files}): eseguire scripts/build_web_assets.py.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="303"/>
+        <location filename="../../remix_plugin/web/publish.py" line="350"/>
         <source>{name} is not a RE.MIX GeoPackage: it has no projects table.</source>
         <translation>{name} non è un GeoPackage RE.MIX: non ha la tabella dei progetti.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="309"/>
+        <location filename="../../remix_plugin/web/publish.py" line="356"/>
         <source>{name} has no &apos;pubblicabile&apos; field (data model 1): upgrade the file, then mark the projects that may be published.</source>
         <translation>{name} non ha il campo «pubblicabile» (modello dati 1): aggiornare il file, poi indicare i progetti che si possono pubblicare.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="281"/>
+        <location filename="../../remix_plugin/web/publish.py" line="286"/>
         <source>Unknown comune in the filter: {value}.</source>
         <translation>Comune sconosciuto nel filtro: {value}.</translation>
     </message>

@@ -18,6 +18,7 @@ ALGORITHMS = (
     ("validate", "ValidateAlgorithm"),
     ("create_database", "CreateDatabaseAlgorithm"),
     ("publish_web", "PublishWebAlgorithm"),
+    ("prepare_server", "PrepareServerAlgorithm"),
     ("kpi_report", "KpiReportAlgorithm"),
     ("match_funding", "MatchFundingAlgorithm"),
     ("suggest_programmi", "SuggestProgrammiAlgorithm"),
