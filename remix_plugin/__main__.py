@@ -7,7 +7,7 @@
                                           [--comune ISTAT | --zona CODE | --programma UUID]
     python3 -m remix_plugin import-bundle BUNDLE.gpkg|BUNDLE.zip TARGET.gpkg|DSN
     python3 -m remix_plugin db init|grant|upgrade --dsn DSN …   (central database, docs/central-database.md)
-    python3 -m remix_plugin publish-web FILE.gpkg OUTDIR        (web atlas, docs/web-atlas.md)
+    python3 -m remix_plugin publish-web FILE.gpkg|DSN OUTDIR [--base-layer xyz|wms URL]  (docs/web-atlas.md)
     python3 -m remix_plugin kpi-report FILE.gpkg|DSN OUTPUT.csv (monitoring, docs/monitoring.md)
     python3 -m remix_plugin match-funding FILE.gpkg OUTPUT.csv  (funding, docs/funding.md)
     python3 -m remix_plugin import-funding-opendata …           (funding, docs/funding.md)

@@ -258,7 +258,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/atlas/layout.py" line="130"/>
         <source>Chart of the indicators: drawn when the atlas is exported to PDF.</source>
-        <translation>Grafico degli indicatori: disegnato quando l'atlante è esportato in PDF.</translation>
+        <translation>Grafico degli indicatori: disegnato quando l&apos;atlante è esportato in PDF.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/atlas/layout.py" line="567"/>
@@ -416,7 +416,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/atlas/export.py" line="348"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="474"/>
-        <location filename="../../remix_plugin/web/publish.py" line="594"/>
+        <location filename="../../remix_plugin/web/publish.py" line="649"/>
         <source>The folder {folder} does not exist.</source>
         <translation>La cartella {folder} non esiste.</translation>
     </message>
@@ -1170,7 +1170,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_tools.py" line="226"/>
-        <location filename="../../remix_plugin/web/cli.py" line="78"/>
+        <location filename="../../remix_plugin/web/cli.py" line="111"/>
         <source>Cannot read {path}: {error}</source>
         <translation>Impossibile leggere {path}: {error}</translation>
     </message>
@@ -2142,7 +2142,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/inputs.py" line="137"/>
-        <location filename="../../remix_plugin/web/publish.py" line="342"/>
+        <location filename="../../remix_plugin/web/publish.py" line="134"/>
         <source>{name} is not a GeoPackage (not an SQLite database).</source>
         <translation>{name} non è un GeoPackage (non è un database SQLite).</translation>
     </message>
@@ -2866,7 +2866,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="65"/>
         <source>Keep the atlas layout for GetPrint</source>
-        <translation>Mantieni il layout dell'atlante per GetPrint</translation>
+        <translation>Mantieni il layout dell&apos;atlante per GetPrint</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="68"/>
@@ -2876,7 +2876,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="70"/>
         <source>Atlas pages (GeoPackage)</source>
-        <translation>Pagine dell'atlante (GeoPackage)</translation>
+        <translation>Pagine dell&apos;atlante (GeoPackage)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="71"/>
@@ -2946,7 +2946,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="94"/>
-        <location filename="../../remix_plugin/web/cli.py" line="86"/>
+        <location filename="../../remix_plugin/web/cli.py" line="119"/>
         <source>Web atlas written in {folder}: {n} projects, {m} physical works ({held} not publishable).</source>
         <translation>Atlante web scritto in {folder}: {n} progetti, {m} lavori ({held} non pubblicabili).</translation>
     </message>
@@ -3036,32 +3036,32 @@ Criticità: {criticita}</translation>
         <translation>RE.MIX rigenerazione urbana e territoriale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="317"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="318"/>
         <source>The urban regeneration projects of the Città metropolitana di Milano mapped with RE.MIX (only those marked publishable): physical works, actions, phases, actors and indicators. Personal data (authors, notes) is not published.</source>
         <translation>I progetti di rigenerazione urbana della Città metropolitana di Milano mappati con RE.MIX (solo quelli segnati come pubblicabili): lavori, azioni, fasi, attori e indicatori. I dati personali (autori, note) non sono pubblicati.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="263"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="264"/>
         <source>The project for QGIS Server was not written. Problems found: {count}.</source>
         <translation>Il progetto per QGIS Server non è stato scritto. Problemi trovati: {count}.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/qgis_server/prepare.py" line="428"/>
         <source>The atlas pages were not written: {error}</source>
-        <translation>Le pagine dell'atlante non sono state scritte: {error}</translation>
+        <translation>Le pagine dell&apos;atlante non sono state scritte: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="313"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="314"/>
         <source>RE.MIX — urban regeneration projects ({name})</source>
         <translation>RE.MIX — progetti di rigenerazione urbana ({name})</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="237"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="238"/>
         <source>{name} does not exist.</source>
         <translation>{name} non esiste.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="276"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="277"/>
         <location filename="../../remix_plugin/qgis_server/prepare.py" line="393"/>
         <source>The publication filter of {table} is refused by the data source.</source>
         <translation>Il filtro di pubblicazione di {table} è rifiutato dalla fonte dei dati.</translation>
@@ -3087,47 +3087,62 @@ Criticità: {criticita}</translation>
         <translation>Validazione RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="185"/>
-        <source>The file has no coordinate reference system: it cannot be published on the web.</source>
-        <translation>Il file non ha un sistema di riferimento: non si può pubblicare sul web.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="579"/>
-        <source>{path} exists and is not a folder: choose another output folder.</source>
-        <translation>{path} esiste e non è una cartella: scegliere un&apos;altra cartella di destinazione.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="585"/>
-        <source>{path} is not empty and is not a previous web publication: choose an empty or new folder (nothing was written).</source>
-        <translation>{path} non è vuota e non è una pubblicazione web precedente: scegliere una cartella vuota o nuova (non è stato scritto nulla).</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="631"/>
-        <source>Unknown language {value}: use it or en.</source>
-        <translation>Lingua sconosciuta {value}: usare it o en.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="640"/>
-        <source>The base layer needs a type (xyz or wms) and an http(s) address.</source>
-        <translation>Lo sfondo richiede un tipo (xyz o wms) e un indirizzo http(s).</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="646"/>
-        <source>The web map library is missing from the plugin ({files}): run scripts/build_web_assets.py.</source>
-        <translation>Nel plugin manca la libreria della mappa web ({files}): eseguire scripts/build_web_assets.py.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="350"/>
-        <source>{name} is not a RE.MIX GeoPackage: it has no projects table.</source>
-        <translation>{name} non è un GeoPackage RE.MIX: non ha la tabella dei progetti.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="356"/>
+        <location filename="../../remix_plugin/web/publish.py" line="155"/>
         <source>{name} has no &apos;pubblicabile&apos; field (data model 1): upgrade the file, then mark the projects that may be published.</source>
         <translation>{name} non ha il campo «pubblicabile» (modello dati 1): aggiornare il file, poi indicare i progetti che si possono pubblicare.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="286"/>
+        <location filename="../../remix_plugin/web/publish.py" line="177"/>
+        <source>{name} is not a RE.MIX database: it has no projects table.</source>
+        <translation>{name} non è un database RE.MIX: non ha la tabella dei progetti.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="264"/>
+        <source>The file has no coordinate reference system: it cannot be published on the web.</source>
+        <translation>Il file non ha un sistema di riferimento: non si può pubblicare sul web.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="634"/>
+        <source>{path} exists and is not a folder: choose another output folder.</source>
+        <translation>{path} esiste e non è una cartella: scegliere un&apos;altra cartella di destinazione.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="640"/>
+        <source>{path} is not empty and is not a previous web publication: choose an empty or new folder (nothing was written).</source>
+        <translation>{path} non è vuota e non è una pubblicazione web precedente: scegliere una cartella vuota o nuova (non è stato scritto nulla).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="686"/>
+        <source>Unknown language {value}: use it or en.</source>
+        <translation>Lingua sconosciuta {value}: usare it o en.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="695"/>
+        <source>The base layer needs a type (xyz or wms) and an http(s) address.</source>
+        <translation>Lo sfondo richiede un tipo (xyz o wms) e un indirizzo http(s).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="702"/>
+        <source>An XYZ base layer&apos;s address needs {{z}}, {{x}} and {{y}}: {url}</source>
+        <translation>L&apos;indirizzo di una mappa di base XYZ deve contenere {{z}}, {{x}} e {{y}}: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="710"/>
+        <source>A WMS base layer needs the names of its layers.</source>
+        <translation>Una mappa di base WMS richiede i nomi dei suoi layer.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="715"/>
+        <source>The web map library is missing from the plugin ({files}): run scripts/build_web_assets.py.</source>
+        <translation>Nel plugin manca la libreria della mappa web ({files}): eseguire scripts/build_web_assets.py.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="142"/>
+        <source>{name} is not a RE.MIX GeoPackage: it has no projects table.</source>
+        <translation>{name} non è un GeoPackage RE.MIX: non ha la tabella dei progetti.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="365"/>
         <source>Unknown comune in the filter: {value}.</source>
         <translation>Comune sconosciuto nel filtro: {value}.</translation>
     </message>

@@ -1,9 +1,11 @@
-"""``publish-web FILE OUTDIR [--lang it|en] [--comune ISTAT|NOME ...]``: the static web atlas.
+"""``publish-web FILE|DSN OUTDIR [--lang it|en] [--comune ISTAT|NOME ...] [--base-layer xyz|wms URL]``:
+the static web atlas.
 
-No QGIS needed (GDAL/OGR only). Exit codes: 0 published; 1 refused (OUTDIR not empty and not a
-previous publication, a file without the ``pubblicabile`` field, an unknown comune in the filter,
-the map library missing from the plugin); 2 the file cannot be read or the folder written (one
-line on stderr, never a traceback). ``__main__.py`` runs it as ``publish-web``;
+No QGIS needed (GDAL/OGR; psycopg2 for a central-database DSN). Exit codes: 0 published; 1 refused
+(OUTDIR not empty and not a previous publication, a file without the ``pubblicabile`` field, a
+database without the RE.MIX schema, an unknown comune in the filter, the map library missing from
+the plugin); 2 the file or the database cannot be read or the folder written (one line on stderr,
+never a traceback). ``__main__.py`` runs it as ``publish-web``;
 ``python3 -m remix_plugin.web.cli FILE OUTDIR`` runs it alone.
 """
 
@@ -31,7 +33,9 @@ def add_parser(subparsers):
     parser = subparsers.add_parser(
         "publish-web", help="publish the projects marked 'pubblicabile' as a static web atlas"
     )
-    parser.add_argument("source", metavar="FILE", help="RE.MIX GeoPackage")
+    parser.add_argument(
+        "source", metavar="FILE|DSN", help="RE.MIX GeoPackage or central database connection string"
+    )
     parser.add_argument(
         "out_dir", metavar="OUTDIR", help="folder to write (new, empty or a previous publication)"
     )
@@ -45,8 +49,35 @@ def add_parser(subparsers):
         metavar="ISTAT|NOME",
         help="publish only the projects of these comuni",
     )
+    parser.add_argument(
+        "--base-layer",
+        nargs=2,
+        default=None,
+        metavar=("xyz|wms", "URL"),
+        help="optional base map under the comuni: an XYZ tile address with {z}/{x}/{y} or a WMS address "
+        "(the page then asks that host for images; without it the page requests nothing outside its folder)",
+    )
+    parser.add_argument(
+        "--base-layer-layers", default=None, metavar="NAMES", help="the WMS layers (comma-separated)"
+    )
+    parser.add_argument(
+        "--base-layer-attribution", default=None, metavar="TEXT", help="the credit shown on the map"
+    )
     parser.set_defaults(command="publish-web")
     return parser
+
+
+def _base_layer(args):
+    """The ``base_layer`` of publish_web from the options (None without ``--base-layer``)."""
+    if not getattr(args, "base_layer", None):
+        return None
+    kind, url = args.base_layer
+    layer = {"type": kind.strip().lower(), "url": url.strip()}
+    if args.base_layer_layers:
+        layer["layers"] = args.base_layer_layers.strip()
+    if args.base_layer_attribution:
+        layer["attribution"] = args.base_layer_attribution.strip()
+    return layer
 
 
 def run(args):
@@ -62,7 +93,9 @@ def run(args):
 
         gdal.UseExceptions()
         gdal.PushErrorHandler("CPLQuietErrorHandler")
-        record = publish_web(args.source, args.out_dir, filter=args.comune, language=args.lang)
+        record = publish_web(
+            args.source, args.out_dir, filter=args.comune, language=args.lang, base_layer=_base_layer(args)
+        )
     except RemixError as exc:
         print(safe_text(exc.message(args.lang)), file=sys.stderr)
         return EXIT_REFUSED if exc.code in REFUSALS else EXIT_UNREADABLE

@@ -18,6 +18,10 @@ generalised when shipped) are only transformed and rounded: a vertex shared by t
 rounds to the same coordinates on both sides, so shared borders stay shared (no gaps, no
 overlaps at any zoom the page allows, ``MAX_ZOOM``).
 
+Source: a GeoPackage or a central-database DSN, both read through ``networks.source.read_tables``
+(the incubator tools' one reading layer); ``_read_source`` makes the two stores' values alike
+(ISO dates, stable row order), so the same rows publish the same data files.
+
 Writing: the folder is built in a temporary folder beside ``out_dir`` and swapped in at the end.
 An existing ``out_dir`` must be empty or a previous publication holding only the files its own
 ``publication.json`` lists; anything else is refused, so no user folder is ever deleted.
@@ -34,6 +38,7 @@ from pathlib import Path
 
 from osgeo import ogr, osr
 
+from ..central.dsn import libpq_dsn, looks_like_dsn
 from ..codes import parse_codes
 from ..errors import RemixError
 from ..i18n import BOTH, tr
@@ -42,6 +47,7 @@ from ..layers.model import SCHEMA_VERSION, load_model
 from ..log import get_logger
 from ..monitoring import chart
 from ..monitoring.kpi import STATUSES as KPI_STATUSES
+from ..networks.source import CENTRAL_SCHEMA
 from ..taxonomy import load_scheme
 from .fields import FORBIDDEN_FIELDS, GEOMETRY_TABLES, PUBLISHABLE_FIELD, PUBLISHED_FIELDS
 
@@ -105,38 +111,111 @@ def _error(code, text, **values):
 
 
 # -- reading ---------------------------------------------------------------------------------
-def _published_names(layer, table):
-    definition = layer.GetLayerDefn()
-    present = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
-    wanted = [name for name in PUBLISHED_FIELDS[table] if name in present and name not in FORBIDDEN_FIELDS]
-    return present, wanted
+def _wanted(model):
+    """{table: [fields]} the publication reads: the allow-list's names the model knows (older
+    files may lack some: they read as None), never a forbidden one, plus the projects' flag."""
+    wanted = {}
+    for table, names in PUBLISHED_FIELDS.items():
+        if not model.has_table(table):
+            continue
+        spec = model.table(table)
+        wanted[table] = [n for n in names if spec.has_field(n) and n not in FORBIDDEN_FIELDS]
+    wanted["progetti"].append(PUBLISHABLE_FIELD)
+    return wanted
 
 
-def _read(dataset, table, extra=()):
-    """Rows of ``table`` with only the published fields (plus ``extra``), the geometry apart."""
-    layer = dataset.GetLayerByName(table)
-    if layer is None:
-        return [], None
-    present, wanted = _published_names(layer, table)
-    wanted += [name for name in extra if name in present]
-    ignored = [name for name in present if name not in wanted]
-    if table not in GEOMETRY_TABLES:
-        ignored.append("OGR_GEOMETRY")
-    layer.SetIgnoredFields(ignored)  # the other fields are not even read
-    definition = layer.GetLayerDefn()
-    index = {name: definition.GetFieldIndex(name) for name in wanted}
-    rows = []
-    layer.ResetReading()
-    for feature in layer:
-        row = {
-            name: (feature.GetField(i) if feature.IsFieldSetAndNotNull(i) else None)
-            for name, i in index.items()
-        }
-        if table in GEOMETRY_TABLES:
-            geometry = feature.GetGeometryRef()
-            row["_geom"] = geometry.Clone() if geometry is not None else None
-        rows.append(row)
-    return rows, layer.GetSpatialRef()
+def _check_geopackage(path):
+    """The GeoPackage's metadata ({key: value}) after checking it is a RE.MIX file with the
+    ``pubblicabile`` field (a file without it is refused, never published whole)."""
+    dataset = ogr.Open(str(path), 0)
+    if dataset is None:
+        raise _error(
+            "not_geopackage",
+            tr("{name} is not a GeoPackage (not an SQLite database).", language=BOTH),
+            name=Path(path).name,
+        )
+    try:
+        layer = dataset.GetLayerByName("progetti")
+        if layer is None:
+            raise _error(
+                "not_remix",
+                tr("{name} is not a RE.MIX GeoPackage: it has no projects table.", language=BOTH),
+                name=Path(path).name,
+            )
+        if layer.GetLayerDefn().GetFieldIndex(PUBLISHABLE_FIELD) < 0:
+            raise _no_flag(Path(path).name)
+    finally:
+        dataset = None
+    return _metadata(path)
+
+
+def _no_flag(name):
+    return _error(
+        "no_publishable_flag",
+        tr(
+            "{name} has no 'pubblicabile' field (data model 1): upgrade the file, then mark the "
+            "projects that may be published.",
+            language=BOTH,
+        ),
+        name=name,
+    )
+
+
+def _check_database(dsn):
+    """(database name, metadata) of the central database at ``dsn`` after checking it holds a
+    RE.MIX schema with the ``pubblicabile`` field (data model 2)."""
+    from ..central.database import connect, inspect_database
+
+    connection = connect(dsn, application="RE.MIX publish-web")
+    try:
+        info = inspect_database(connection)
+    finally:
+        connection.close()
+    if not info.has_schema:
+        raise _error(
+            "not_remix",
+            tr("{name} is not a RE.MIX database: it has no projects table.", language=BOTH),
+            name=info.name,
+        )
+    if info.schema_version < 2:
+        raise _no_flag(info.name)
+    return info.name, info.metadata
+
+
+def _iso(value):
+    """A date as ``YYYY-MM-DD`` (OGR gives ``YYYY/MM/DD``, PostgreSQL ``YYYY-MM-DD``)."""
+    return str(value)[:10].replace("/", "-") if value not in (None, "") else value
+
+
+def _read_source(source, model):
+    """({table: [row]}, source CRS) through the store-independent reader of the incubator tools
+    (``networks.source.read_tables``: GeoPackage with OGR, DSN with psycopg2), values normalised so
+    that both stores give the same records: dates ISO, geometries as OGR geometries under
+    ``_geom``, rows in a stable order (the database has no physical order)."""
+    from ..layers.model import GEOMETRY_COLUMN
+    from ..networks.source import read_tables
+
+    text = libpq_dsn(source) if looks_like_dsn(str(source)) else str(source)
+    data = read_tables(text, _wanted(model), geometry=GEOMETRY_TABLES)
+    tables = {}
+    for table, rows in data.tables.items():
+        dates = {f.name for f in model.table(table).fields if f.kind in ("date", "datetime")}
+        for row in rows:
+            for name in dates & row.keys():
+                row[name] = _iso(row[name])
+            if table in GEOMETRY_TABLES:
+                wkb = row.pop(GEOMETRY_COLUMN, None)
+                row["_geom"] = ogr.CreateGeometryFromWkb(wkb) if wkb else None
+        tables[table] = rows
+    srs = None
+    if data.crs:
+        srs = osr.SpatialReference()
+        srs.SetFromUserInput(data.crs)
+    return tables, srs
+
+
+def _ordered(rows, *keys):
+    return sorted(rows, key=lambda r: tuple(str(r.get(k) or "").casefold() for k in keys))
 
 
 def _group(rows, key):
@@ -331,53 +410,24 @@ def _monitoring(path, keys):
 
 
 def collect(path, comuni=None, projects=None):
-    """(data, geometries, counts, comuni filter) of the GeoPackage at ``path``; ``comuni`` and
-    ``projects`` (a set of project uuids) restrict the publishable projects."""
+    """(data, geometries, counts, comuni filter) of the GeoPackage at ``path`` or of the central
+    database DSN ``path`` (already checked by ``_check_geopackage``/``_check_database``); ``comuni``
+    and ``projects`` (a set of project uuids) restrict the publishable projects."""
     model = load_model()
     scheme = load_scheme()
-    dataset = ogr.Open(str(path), 0)
-    if dataset is None:
-        raise _error(
-            "not_geopackage",
-            tr("{name} is not a GeoPackage (not an SQLite database).", language=BOTH),
-            name=Path(path).name,
-        )
-    try:
-        layer = dataset.GetLayerByName("progetti")
-        if layer is None:
-            raise _error(
-                "not_remix",
-                tr("{name} is not a RE.MIX GeoPackage: it has no projects table.", language=BOTH),
-                name=Path(path).name,
-            )
-        if layer.GetLayerDefn().GetFieldIndex(PUBLISHABLE_FIELD) < 0:
-            raise _error(
-                "no_publishable_flag",
-                tr(
-                    "{name} has no 'pubblicabile' field (data model 1): upgrade the file, then mark the "
-                    "projects that may be published.",
-                    language=BOTH,
-                ),
-                name=Path(path).name,
-            )
-        progetti, _ = _read(dataset, "progetti", extra=(PUBLISHABLE_FIELD,))
-        comuni_rows, comuni_srs = _read(dataset, "comuni")
-        lavori_rows, lavori_srs = _read(dataset, "lavori")
-        tables = {
-            name: _read(dataset, name)[0]
-            for name in (
-                "programmi",
-                "azioni",
-                "fasi",
-                "criticita",
-                "attori",
-                "progetto_attori",
-                "indicatori",
-                "misure",
-            )
-        }
-    finally:
-        dataset = None
+    tables, srs = _read_source(path, model)
+    progetti = tables["progetti"]
+    comuni_rows = _ordered(tables["comuni"], "istat")
+    lavori_rows = _ordered(tables["lavori"], "progetto_uuid", "titolo", "uuid")
+    lavori_srs = comuni_srs = srs
+    for name, keys in (
+        ("azioni", ("titolo", "uuid")),
+        ("fasi", ("numero", "uuid")),
+        ("criticita", ("titolo", "uuid")),
+        ("progetto_attori", ("progetto_uuid", "attore_uuid", "ruolo_attore")),
+        ("misure", ("data_misura", "indicatore_uuid")),
+    ):
+        tables[name] = _ordered(tables.get(name, []), *keys)
     wanted_comuni = _comune_filter(comuni, comuni_rows)
     publishable = [p for p in progetti if p.get(PUBLISHABLE_FIELD)]
     published = [
@@ -430,6 +480,11 @@ def collect(path, comuni=None, projects=None):
     indicatori = {r["uuid"]: r for r in tables["indicatori"]}
     programmi = {r["uuid"]: r for r in tables["programmi"]}
     kpis, priorities, profile = _monitoring(path, keys)
+    role_rank = (
+        {t.code: i for i, t in enumerate(scheme.dimension("ruolo_attore").terms)}
+        if scheme.has_dimension("ruolo_attore")
+        else {}
+    )
     projects, used_programmi = [], set()
     for project in sorted(published, key=lambda p: (p.get("titolo") or "").casefold()):
         uuid = project["uuid"]
@@ -468,12 +523,15 @@ def collect(path, comuni=None, projects=None):
                         }
                     )
                 )
+        # promoter first (the scheme's order of the roles), then by name: the same in both stores
+        record["attori"].sort(key=lambda a: (role_rank.get(a.get("ruolo_attore"), len(role_rank)),
+                                             (a.get("nome") or "").casefold()))
         series = {}
         for measure in sorted(
             by_project["misure"].get(uuid, []), key=lambda r: str(r.get("data_misura") or "")
         ):
             series.setdefault(measure.get("indicatore_uuid"), []).append(
-                [str(measure.get("data_misura") or "")[:10].replace("/", "-"), measure.get("valore")]
+                [str(measure.get("data_misura") or ""), measure.get("valore")]
             )
         record["indicatori"] = []
         for key, values in series.items():
@@ -482,9 +540,6 @@ def collect(path, comuni=None, projects=None):
                 entry = _clean(indicator, multi["indicatori"])
                 entry.pop("uuid", None)
                 entry["misure"] = values
-                for name in ("data_base", "data_obiettivo"):  # ISO dates, as the measurements'
-                    if entry.get(name):
-                        entry[name] = str(entry[name])[:10].replace("/", "-")
                 entry.update(kpis.get((uuid, key), {}))
                 record["indicatori"].append(entry)
         for name in ("azioni", "fasi", "criticita"):
@@ -639,6 +694,20 @@ def publish_web(source, out_dir, filter=None, language="it", base_layer=None, no
             "bad_base_layer",
             tr("The base layer needs a type (xyz or wms) and an http(s) address.", language=BOTH),
         )
+    if base_layer is not None and base_layer["type"] == "xyz" and not all(
+        part in base_layer["url"] for part in ("{z}", "{x}", "{y}")
+    ):
+        raise _error(
+            "bad_base_layer",
+            tr("An XYZ base layer's address needs {{z}}, {{x}} and {{y}}: {url}", language=BOTH),
+            url=base_layer["url"],
+        )
+    if (
+        base_layer is not None
+        and base_layer["type"] == "wms"
+        and not str(base_layer.get("layers") or "").strip()
+    ):
+        raise _error("bad_base_layer", tr("A WMS base layer needs the names of its layers.", language=BOTH))
     missing = [name for name in VENDOR_FILES if not (VENDOR_DIR / name).is_file()]
     if missing:
         raise _error(
@@ -649,13 +718,22 @@ def publish_web(source, out_dir, filter=None, language="it", base_layer=None, no
             ),
             files=", ".join(missing),
         )
-    source = Path(source)
     out_dir = Path(os.path.abspath(out_dir))
     _check_target(out_dir)
-    with geopackage_of(source) as path:
-        data, geo, counts, comuni = collect(path, filter, None if projects is None else set(projects))
-        metadata = _metadata(path)
-        source_digest = _sha256(path)
+    wanted = None if projects is None else set(projects)
+    if looks_like_dsn(str(source)):
+        dsn = libpq_dsn(str(source))
+        database, metadata = _check_database(dsn)
+        data, geo, counts, comuni = collect(dsn, filter, wanted)
+        # the database's name only: host, user and password stay out of the folder
+        described = {"database": database, "schema": CENTRAL_SCHEMA}
+    else:
+        source = Path(source)
+        with geopackage_of(source) as path:
+            metadata = _check_geopackage(path)
+            data, geo, counts, comuni = collect(path, filter, wanted)
+            # the file's name only: a full path could carry a person's user name
+            described = {"file": source.name, "sha256": _sha256(path)}
     temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.publishing-", dir=out_dir.parent))
     try:
         for name in STATIC_FILES:
@@ -678,10 +756,8 @@ def publish_web(source, out_dir, filter=None, language="it", base_layer=None, no
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "published_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            # the file's name only: a full path could carry a person's user name
             "source": {
-                "file": source.name,
-                "sha256": source_digest,
+                **described,
                 "schema_version": metadata.get("schema_version", ""),
                 "created_at": metadata.get("created_at", ""),
             },

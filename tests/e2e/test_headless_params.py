@@ -216,6 +216,12 @@ def test_every_remix_algorithm_runs_with_only_its_required_parameters(with_plugi
             (target,) = inputs.fresh_targets
             assert results["ADDED"] > 0
             assert rows(target)["progetti"] == rows(demo)["progetti"]
+        if algorithm == "remix:prepare_server":  # its .qgs is optional: beside the GeoPackage by default
+            project = Path(results["OUTPUT"])
+            assert project.suffix == ".qgs"
+            assert "WMSServiceCapabilities" in project.read_text(encoding="utf-8")
+            assert Path(results["DATA"]).is_file() and results["LAYERS"] > 0, results  # the snapshot
+            destinations = ["OUTPUT"]
         assert destinations or algorithm == "remix:import_bundle", f"{algorithm}: nothing checked"
 
 

@@ -4,7 +4,8 @@ On the demo's publication served by ``http.server`` on a loopback port: no conso
 request to any other host, a map canvas that is not blank, the comune filter changing the counts,
 a project's card with its title (also through its shareable link), the language switch, keyboard
 use of the list, the story map stepping through Castano Primo's three phases, and the card's KPI
-chart and priority breakdown (Rho: a late indicator). Screenshots at
+chart and priority breakdown (Rho: a late indicator), the programme story of "Riuso di ex edifici
+scolastici" and an optional XYZ base layer from a second loopback host. Screenshots at
 1366×768 and 1920×1080 go to tests/artifacts/web/, one to docs/img/web-atlas.png.
 """
 
@@ -251,3 +252,145 @@ def test_card_shows_the_kpi_chart_and_the_priority_breakdown(browser, site, arti
         assert_only_local(page, site)
     finally:
         page.close()
+
+
+PROGRAMME = "Riuso di ex edifici scolastici"
+
+
+def test_programme_story_steps_through_the_projects_of_a_programma(browser, site, artifacts_dir):
+    page = open_page(browser, site, SIZES[0])
+    try:
+        programme = page.evaluate(
+            f"window.remixAtlas.data.programmi.find(g => g.titolo === {PROGRAMME!r}).uuid"
+        )
+        members = page.evaluate(
+            f"window.remixAtlas.data.projects.filter(p => p.programma_uuid === '{programme}')"
+            ".map(p => [p.uuid, p.titolo, p.comune, p.stato_progetto, p.data_inizio || ''])"
+        )
+        assert len(members) == 2, members
+        members.sort(key=lambda m: (m[4] or "9999", m[1]))
+        stati = page.evaluate(
+            "Object.fromEntries(window.remixAtlas.data.labels.stato_progetto.terms.map(t => [t.code, t.it]))"
+        )
+        # the button is there only on the card of a programma's project
+        alone = page.evaluate("(window.remixAtlas.data.projects.find(p => !p.programma_uuid) || {}).uuid")
+        if alone:
+            page.evaluate(f"location.hash = 'progetto={alone}'")
+            page.wait_for(f"document.getElementById('card').dataset.uuid === '{alone}'")
+            assert page.evaluate("document.getElementById('programme-story-start')") is None
+        # from the card of the second project
+        page.evaluate(f"location.hash = 'progetto={members[1][0]}'")
+        page.wait_for(f"document.getElementById('card').dataset.uuid === '{members[1][0]}'")
+        page.click("#programme-story-start")
+        seen = []
+        for step, (uuid, titolo, comune, stato, _start) in enumerate(members):
+            page.wait_for(
+                "document.getElementById('card').dataset.mode === 'programme' && "
+                f"document.getElementById('card').dataset.chapter === '{step + 1}'"
+            )
+            page.pump(1.8)  # the flight to the project's lavori
+            assert page.text("#card-title") == PROGRAMME
+            assert page.text("#card .chapter .step") == f"Progetto {step + 1} di 2 del programma"
+            assert page.text("#chapter-title") == titolo
+            assert page.text("#chapter-where").startswith(comune)
+            assert page.text("#chapter-status") == stati[stato]
+            assert page.evaluate("location.hash") == f"#programma={programme}&capitolo={step + 1}"
+            # the map shows this project's lavori (highlight filter) and is centred on them
+            assert page.evaluate("JSON.stringify(window.remixAtlas.map.getFilter('lavori-current'))") == (
+                f'["==",["get","progetto_uuid"],"{uuid}"]'
+            )
+            bbox = page.evaluate(f"window.remixAtlas.data.projects.find(p => p.uuid === '{uuid}').bbox")
+            bounds = page.evaluate("window.remixAtlas.map.getBounds().toArray()")
+            assert bounds[0][0] <= bbox[0] and bbox[2] <= bounds[1][0], (bbox, bounds)
+            assert bounds[0][1] <= bbox[1] and bbox[3] <= bounds[1][1], (bbox, bounds)
+            seen.append(page.evaluate("window.remixAtlas.map.getCenter().toArray()"))
+            png = page.screenshot(artifacts_dir / "web" / f"web-atlas-programme-{step + 1}-1366x768.png")
+            colours, inked = map_pixels(png, SIZES[0])
+            assert colours > 3 and inked > 0.05, (colours, inked)
+            assert page.text("#story-next") == "Progetto successivo"
+            if step == 0:
+                assert page.evaluate("document.getElementById('story-prev').disabled") is True
+                press(page, "ArrowRight", 39)  # the keyboard steps, as in the phases' story
+        assert seen[0] != seen[1]
+        assert page.evaluate("document.getElementById('story-next').disabled") is True
+        # English
+        page.click("#lang")
+        assert page.text("#card .chapter .step") == "Project 2 of 2 of the programme"
+        page.click("#lang")
+        # the end goes back to the card the story started from
+        page.click("#story-end")
+        page.wait_for("document.getElementById('card').dataset.mode === 'card'")
+        assert page.evaluate("document.getElementById('card').dataset.uuid") == members[1][0]
+        assert not page.console_errors, page.console_errors
+        assert_only_local(page, site)
+    finally:
+        page.close()
+    # the shareable link of a chapter
+    page = open_page(browser, site, SIZES[1], fragment=f"#programma={programme}&capitolo=2")
+    try:
+        page.wait_for("document.getElementById('card').dataset.mode === 'programme'")
+        assert page.evaluate("document.getElementById('card').dataset.chapter") == "2"
+        assert page.text("#chapter-title") == members[1][1]
+        page.pump(1.8)
+        page.screenshot(artifacts_dir / "web" / "web-atlas-programme-1920x1080.png")
+        assert not page.console_errors, page.console_errors
+    finally:
+        page.close()
+
+
+def test_optional_xyz_base_layer_is_drawn_from_its_host_only(browser, tmp_path, artifacts_dir):
+    """``--base-layer xyz URL``: the page asks the configured tile host (a second loopback server,
+    so another host for the browser) and draws its tiles under the comuni."""
+    import functools
+    import http.server
+    import threading
+
+    from PIL import Image
+
+    from remix_plugin.web import cli as web_cli
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (256, 256), (200, 0, 200)).save(buffer, format="PNG")
+    tile, asked = buffer.getvalue(), []
+
+    class Tiles(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Tiles))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        tiles = f"http://127.0.0.1:{server.server_address[1]}/"
+        source = demo_copy(tmp_path)
+        out = tmp_path / "atlas"
+        assert web_cli.main([str(source), str(out), "--base-layer", "xyz", tiles + "{z}/{x}/{y}.png",
+                             "--base-layer-attribution", "Tessere di prova"]) == 0
+        with serve(out) as base:
+            page = open_page(browser, base, SIZES[0])
+            try:
+                page.pump(2.0)
+                png = page.screenshot(artifacts_dir / "web" / "web-atlas-base-layer-1366x768.png")
+                foreign = {host_of(u) for u in page.requests
+                           if u.startswith(("http:", "https:")) and host_of(u) != host_of(base)}
+                assert foreign == {host_of(tiles)}, foreign
+                assert asked and all(p.count("/") == 3 and p.endswith(".png") for p in asked), asked[:5]
+                image = Image.open(io.BytesIO(png)).convert("RGB").crop((360, 80, 1346, 708))
+                pixels = list(image.resize((200, 120)).getdata())
+                magenta = sum(1 for r, g, b in pixels if r - g > 60 and b - g > 60) / len(pixels)
+                assert magenta > 0.3, magenta  # the base tiles under the semi-transparent comuni
+                assert "Tessere di prova" in page.text("body")
+                assert not page.console_errors, page.console_errors
+            finally:
+                page.close()
+    finally:
+        server.shutdown()
+        server.server_close()

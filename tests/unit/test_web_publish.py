@@ -425,3 +425,26 @@ def test_card_data_has_the_kpi_status_and_the_priority_breakdown(tmp_path):
     assert data["priorita_profilo"]["versione"]
     text = (out / "data" / "progetti.json").read_text(encoding="utf-8")
     assert ILLUSTRATIVE not in text and SEED_SOURCE not in text  # misure.fonte is not published
+
+
+@needs_vendor
+def test_cli_base_layer_xyz_and_wms(tmp_path, demo, capsys):
+    xyz = "https://tiles.example.org/orto/{z}/{x}/{y}.png"
+    assert _cli(str(demo), str(tmp_path / "xyz"), "--base-layer", "xyz", xyz,
+                "--base-layer-attribution", "© Ortofoto CMM") == 0
+    assert load(tmp_path / "xyz", "publication.json")["base_layer"] == {
+        "type": "xyz", "url": xyz, "attribution": "© Ortofoto CMM"}
+    wms = "https://wms.example.org/service?map=orto"
+    assert _cli(str(demo), str(tmp_path / "wms"), "--base-layer", "WMS", wms,
+                "--base-layer-layers", "orto2021") == 0
+    assert load(tmp_path / "wms", "publication.json")["base_layer"] == {
+        "type": "wms", "url": wms, "layers": "orto2021"}
+    capsys.readouterr()
+    # refused (exit 1), one line each, nothing written: no tile placeholders, no WMS layers, not http(s)
+    assert _cli(str(demo), str(tmp_path / "a"), "--base-layer", "xyz", "https://tiles.example.org/o.png") == 1
+    assert _cli(str(demo), str(tmp_path / "b"), "--base-layer", "wms", wms) == 1
+    assert _cli(str(demo), str(tmp_path / "c"), "--base-layer", "tms", xyz) == 1
+    assert _cli(str(demo), str(tmp_path / "d"), "--base-layer", "xyz", "ftp://x/{z}/{x}/{y}") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 4 and "{z}" in err[0], err
+    assert not [p for p in "abcd" if (tmp_path / p).exists()]

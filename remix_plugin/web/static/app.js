@@ -504,8 +504,12 @@
     if ((project.fasi || []).length) {
       actions.appendChild(el("button", { type: "button", id: "story-start", text: t("story"), onclick: function () { startStory(project); } }));
     }
+    var programme = programmeOf(project);
+    if (programme) {
+      actions.appendChild(el("button", { type: "button", id: "programme-story-start", text: t("programme_story"),
+        onclick: function () { startProgrammeStory(programme.uuid, 0, project.uuid); } }));
+    }
     card.appendChild(actions);
-    var programme = (state.data.programmi || []).filter(function (g) { return g.uuid === project.programma_uuid; })[0];
     card.appendChild(el("h3", { text: t("classification") }));
     card.appendChild(definitionList([
       [dimensionName("stato_progetto"), label("stato_progetto", project.stato_progetto)],
@@ -609,6 +613,71 @@
     if (next) { next.focus(); }
   }
 
+  // the programme's story: one chapter per published project of a programma, the map flying to
+  // each one's lavori; reachable from the card and by the fragment #programma=<uuid>[&capitolo=N]
+  function programmeOf(project) {
+    return (state.data.programmi || []).filter(function (g) { return g.uuid === project.programma_uuid; })[0];
+  }
+  function programmeProjects(uuid) {
+    return state.data.projects.filter(function (p) { return p.programma_uuid === uuid; }).sort(function (a, b) {
+      return String(a.data_inizio || "9999").localeCompare(String(b.data_inizio || "9999")) || a.titolo.localeCompare(b.titolo, "it");
+    });
+  }
+  function startProgrammeStory(uuid, index, from) {
+    var projects = programmeProjects(uuid);
+    if (!projects.length) { return false; }
+    state.story = { kind: "programme", programma: uuid, index: Math.max(0, Math.min(index, projects.length - 1)), from: from || null };
+    renderProgrammeChapter();
+    return true;
+  }
+  function renderProgrammeChapter() {
+    var programme = (state.data.programmi || []).filter(function (g) { return g.uuid === state.story.programma; })[0];
+    var projects = programmeProjects(state.story.programma);
+    var index = state.story.index;
+    var project = projects[index];
+    state.current = project.uuid;
+    history.replaceState(null, "", "#programma=" + programme.uuid + "&capitolo=" + (index + 1));
+    var card = document.getElementById("card");
+    clear(card);
+    card.hidden = false;
+    card.setAttribute("data-uuid", project.uuid);
+    card.setAttribute("data-mode", "programme");
+    card.setAttribute("data-chapter", String(index + 1));
+    card.appendChild(el("header", {}, [
+      el("div", {}, [el("h2", { id: "card-title", text: programme.titolo }),
+        el("p", { class: "where", text: t("programme") + " · " + t("programme_projects", { m: projects.length }) })]),
+      el("button", { type: "button", class: "close", "aria-label": t("close"), text: "×", onclick: closeCard })
+    ]));
+    var chapter = el("section", { class: "chapter", "aria-live": "polite" }, [
+      el("p", { class: "step", text: t("programme_chapter", { n: index + 1, m: projects.length }) }),
+      el("h3", { id: "chapter-title", text: project.titolo }),
+      el("p", { class: "where", id: "chapter-where", text: project.comune + (project.zona_omogenea ? " · " + label("zona_omogenea", project.zona_omogenea) : "") }),
+      el("p", {}, [el("span", { class: "status", id: "chapter-status", text: label("stato_progetto", project.stato_progetto) }),
+        " " + period(project.data_inizio, project.data_fine)]),
+      el("p", { text: project.descrizione || "" }),
+      el("p", { class: "step", text: t("programme_lavori", { n: (project.lavori || []).length }) })
+    ]);
+    if (index === 0 && programme.descrizione) { chapter.insertBefore(el("p", { class: "intro", text: programme.descrizione }), chapter.children[1]); }
+    card.appendChild(chapter);
+    card.appendChild(el("div", { class: "actions" }, [
+      el("button", { type: "button", id: "story-prev", text: t("programme_previous"), disabled: index === 0,
+        onclick: function () { state.story.index -= 1; renderProgrammeChapter(); } }),
+      el("button", { type: "button", id: "story-next", text: t("programme_next"), disabled: index === projects.length - 1,
+        onclick: function () { state.story.index += 1; renderProgrammeChapter(); } }),
+      el("button", { type: "button", id: "programme-open", text: t("open_card", { title: project.titolo }),
+        onclick: function () { location.hash = "progetto=" + project.uuid; } }),
+      el("button", { type: "button", id: "story-end", text: t("end_story"), onclick: function () {
+        var back = state.story.from || project.uuid;
+        history.replaceState(null, "", "#progetto=" + back);
+        openProject(back, true);
+      } })
+    ]));
+    renderList();
+    showOnMap(project, true);
+    var next = document.getElementById(index === projects.length - 1 ? "story-end" : "story-next");
+    if (next) { next.focus(); }
+  }
+
   // -- language, routing, start -----------------------------------------------------------------
   function renderTexts() {
     document.documentElement.lang = state.lang;
@@ -620,21 +689,25 @@
     document.getElementById("map").setAttribute("aria-label", t("map_label"));
     var pub = state.publication;
     document.getElementById("published").textContent = t("published", {
-      date: date(pub.published_at), file: pub.source.file, scheme: pub.scheme.name, version: pub.scheme.version });
+      date: date(pub.published_at), file: pub.source.file || ("PostgreSQL " + pub.source.database), scheme: pub.scheme.name, version: pub.scheme.version });
   }
   function renderAll() {
     renderTexts();
     renderFilters();
     renderLegend();
     applyFilters();
-    if (state.current) {
+    if (state.story && state.story.kind === "programme") { renderProgrammeChapter(); } else if (state.current) {
       var project = byUuid(state.current);
       if (state.story) { renderChapter(project); } else { renderCard(project); }
     }
   }
   function route() {
     var match = /progetto=([0-9a-fA-F-]{36})/.exec(location.hash);
-    if (match) { openProject(match[1].toLowerCase(), false); }
+    if (match) { openProject(match[1].toLowerCase(), false); return; }
+    var programme = /programma=([0-9a-fA-F-]{36})(?:&capitolo=([0-9]+))?/.exec(location.hash);
+    if (programme && !(state.story && state.story.kind === "programme" && state.story.programma === programme[1].toLowerCase())) {
+      startProgrammeStory(programme[1].toLowerCase(), programme[2] ? Number(programme[2]) - 1 : 0, null);
+    }
   }
   function bind() {
     document.getElementById("lang").addEventListener("click", function () {
