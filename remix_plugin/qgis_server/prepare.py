@@ -44,7 +44,7 @@ from ..errors import RemixError
 from ..files import durable_replace
 from ..i18n import BOTH, pick, tr
 from ..layers.errors import RemixFileError
-from ..layers.model import CODELIST_TABLE, COMUNI_TABLE, load_model
+from ..layers.model import CODELIST_TABLE, COMUNI_TABLE, GEOMETRY_COLUMN, load_model
 from ..log import get_logger
 from ..qgis_project import TABLE_PROPERTY
 from ..qgis_project.builder import GROUPS, build_project
@@ -447,9 +447,13 @@ def _snapshot(project, published, target):
             source = layer.source().split("|")[0]
             allowed = set(PUBLISHED_FIELDS[table])
             fields = [f.name() for f in layer.fields() if f.name() in allowed]
+            if layer.isSpatial():
+                fields.append(GEOMETRY_COLUMN)
+            # One statement in the GeoPackage's own SQL (SQLite): GDAL >= 3.8 parses a "where"
+            # given with selected fields as OGR SQL, which has no sub-selects (the filters do).
             options = gdal.VectorTranslateOptions(
-                format="GPKG", layers=[table], layerName=table, selectFields=fields,
-                where=layer.subsetString() or None, accessMode="update" if index else None)
+                format="GPKG", layerName=table, SQLStatement=sql.select(table, fields, layer.subsetString()),
+                accessMode="update" if index else None)
             written = gdal.VectorTranslate(temp, source, options=options)
             if written is None:
                 raise RemixError("server_write", *tr(
@@ -495,6 +499,12 @@ def _write_tables(entries, path, error_message):
         raise
 
 
+def _attachments(qgs_path):
+    """The sidecar newer QGIS writes beside a .qgs (``<stem>_attachments.zip``), read by that name."""
+    path = Path(qgs_path)
+    return path.with_name(f"{path.stem}_attachments.zip")
+
+
 def _write_project(project, target):
     handle, temp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".qgs", dir=str(target.parent))
     os.close(handle)
@@ -503,10 +513,13 @@ def _write_project(project, target):
         if not project.write(temp):
             raise RemixError("server_write", *tr("The project for QGIS Server was not written: {error}",
                                                  language=BOTH).format(error=project.error()))
+        if _attachments(temp).exists():  # QGIS 3.44: it follows the project's final name
+            durable_replace(str(_attachments(temp)), str(_attachments(target)))
         durable_replace(temp, str(target))
     except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        for leftover in (temp, str(_attachments(temp))):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
         raise
     finally:
         if os.path.exists(temp + "~"):

@@ -58,8 +58,10 @@ def test_prepare_writes_a_server_project_beside_the_data(qgis_app, demo, tmp_pat
     assert result.path == tmp_path / "demo_server.qgs"
     assert result.atlas_path == tmp_path / "demo_server_atlante.gpkg"
     assert _sha(demo) == before, "the user's GeoPackage is never modified"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.gpkg", "demo_server.qgs",
-                                                          "demo_server_atlante.gpkg"]
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name != "demo_server_attachments.zip")
+    assert written == ["demo.gpkg", "demo_server.qgs", "demo_server_atlante.gpkg"]  # no temporary file left
+    # QGIS 3.44 also writes <project>_attachments.zip: it must carry the project's final name
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
     assert "./demo.gpkg" in result.path.read_text(encoding="utf-8")  # relative: the folder moves as one
     project = _read(result.path)
     layers = _by_short_name(project)
