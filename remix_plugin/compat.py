@@ -293,3 +293,13 @@ def postgres_connections():
         except (AttributeError, TypeError):  # pragma: no cover (older bindings)
             pass
     return {}  # pragma: no cover
+
+
+def null_rectangle():
+    """An empty rectangle to grow with ``combineExtentWith``: ``setNull()`` since QGIS 3.34,
+    where ``setMinimal()`` is deprecated (a warning in the message log)."""
+    from qgis.core import QgsRectangle
+
+    rectangle = QgsRectangle()
+    (rectangle.setNull if hasattr(rectangle, "setNull") else rectangle.setMinimal)()
+    return rectangle

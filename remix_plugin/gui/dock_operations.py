@@ -6,9 +6,10 @@ A mixin of ``dock_view.DockPage`` (it uses the page's ``layers``, ``controller``
 ``_message``); the controller runs these as the operations of the declared actions.
 """
 
-from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProject, QgsRectangle
+from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProject
 from qgis.gui import QgsMapCanvas
 
+from .. import compat
 from ..i18n import tr, ui_language
 from .tree_roles import FID_ROLE, KIND_ROLE, KIND_TABLE
 
@@ -56,8 +57,7 @@ class DockOperations:
         canvas = self._canvas()
         if canvas is None or layer is None or not fids:
             return None
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = compat.null_rectangle()
         request = QgsFeatureRequest().setFilterFids(list(fids)).setNoAttributes()
         for feature in layer.getFeatures(request):
             if feature.hasGeometry():

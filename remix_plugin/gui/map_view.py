@@ -4,7 +4,7 @@ their lavori), or the whole metropolitan territory when the file has no project 
 
 from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProject, QgsRectangle
 
-from ..compat import no_geometry_flag
+from ..compat import no_geometry_flag, null_rectangle
 
 MARGIN = 1.1  # 10 % around the comuni
 
@@ -27,8 +27,7 @@ def project_comuni(layers):
 
 
 def _union(layer, keep=None):
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = null_rectangle()
     request = QgsFeatureRequest()
     if keep is not None:
         request.setSubsetOfAttributes(["istat"], layer.fields())
