@@ -669,7 +669,8 @@ class DockPage(DockOperations, QWidget):
             panel.widget.clear()
 
     def _proposal_selected(self, _proposal_id, hull_wkb):
-        """The selected network proposal's hull on the map (a temporary rubber band)."""
+        """The selected network proposal's hull on the map (a temporary rubber band), the map
+        zoomed to it with a margin: its projects may lie kilometres apart."""
         from qgis.core import QgsGeometry
         from qgis.gui import QgsMapCanvas, QgsRubberBand
         from qgis.PyQt.QtGui import QColor
@@ -692,6 +693,11 @@ class DockPage(DockOperations, QWidget):
         band.setWidth(2)
         band.setToGeometry(geometry, lavori)
         self.hull_band = band
+        shown = band.asGeometry().boundingBox()  # in the canvas's CRS
+        if not shown.isEmpty():
+            shown.scale(1.25)
+            canvas.setExtent(shown)
+            canvas.refresh()
         return band
 
     def _clear_hull(self):

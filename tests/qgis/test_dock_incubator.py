@@ -157,6 +157,8 @@ def test_proposals_panel_shows_the_hull_and_an_accepted_proposal_becomes_a_progr
     assert view.select(expected[0])
     QgsApplication.processEvents()
     assert dock.hull_band is not None and dock.hull_band.asGeometry().area() > 0
+    hull = dock.hull_band.asGeometry().boundingBox()
+    assert dock.iface.mapCanvas().extent().contains(hull), "the map shows the whole proposal"
     _panel(dock, "RemixPriorityPanel")
     assert dock.hull_band is None  # leaving the tab takes the hull off the map
     panel = _panel(dock, "RemixProposalsPanel")
