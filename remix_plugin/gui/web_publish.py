@@ -1,9 +1,15 @@
-"""The dock's "Pubblica sul web…": the static web atlas of the open GeoPackage (issue 15,
-docs/web-atlas.md), written in the background, and a result dialog that opens it.
+"""The dock's "Pubblica sul web…": the static web atlas of the open GeoPackage or of the central
+database the dock is connected to (issue 15, docs/web-atlas.md), written in the background, and a
+result dialog that opens it.
 
-``publish_from_dock(dock, item)`` (the declared action's operation) asks for the output folder,
-then runs ``web.publish.publish_web`` in a :class:`PublishWebTask` (``tasks.RemixTask``: its
-``work()`` touches neither the GUI nor the QGIS project). ``publish_web`` itself refuses a folder
+``publish_from_dock(dock, item)`` (the declared action's operation) opens
+:class:`WebPublishDialog`: the output folder and an optional base map under the comuni (XYZ or
+WMS address, WMS layers, credit), remembered in QgsSettings and checked on OK by
+``web.publish``'s own rule (``base_layer_problem``), then runs ``web.publish.publish_web`` in a
+:class:`PublishWebTask` (``tasks.RemixTask``: its ``work()`` touches neither the GUI nor the
+QGIS project). On the central database the source is the libpq DSN of the dock's connection,
+without password (the service, the QGIS authentication or ~/.pgpass give it), as the incubator
+panels read it. ``publish_web`` itself refuses a folder
 that is neither new, empty nor a previous publication, before writing anything; the dialog then
 says why and offers nothing to open.
 
@@ -22,10 +28,14 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,20 +47,61 @@ from ..tasks import RemixTask
 
 LOG = get_logger("gui.web_publish")
 FOLDER_KEY = "remix/web/last_folder"
+BASE_LAYER_KEY = "remix/web/base_layer/"  # + type, url, layers, attribution
+BASE_LAYER_TYPES = ("", "xyz", "wms")  # the dialog's choices, in order ("": no base map)
+
+
+def base_layer_problem(base_layer, language=None):
+    """Why ``publish_web`` would refuse ``base_layer`` (its text in ``language``), None when it
+    takes it. The rule lives in web/publish.py only (``check_base_layer``)."""
+    from ..errors import RemixError
+    from ..web.publish import check_base_layer
+
+    language = language or ui_language()
+    if base_layer is None:
+        return None
+    try:
+        check_base_layer(base_layer)
+    except RemixError as exc:
+        return exc.message(language)
+    return None
+
+
+def stored_base_layer():
+    """The base layer last given in the dialog (None: no base map), from QgsSettings."""
+    settings = QgsSettings()
+    kind = settings.value(BASE_LAYER_KEY + "type", "", type=str)
+    if kind not in BASE_LAYER_TYPES[1:]:
+        return None
+    layer = {"type": kind, "url": settings.value(BASE_LAYER_KEY + "url", "", type=str)}
+    for key in ("layers", "attribution"):
+        value = settings.value(BASE_LAYER_KEY + key, "", type=str)
+        if value:
+            layer[key] = value
+    return layer
+
+
+def store_base_layer(base_layer):
+    settings = QgsSettings()
+    layer = base_layer or {}
+    for key in ("type", "url", "layers", "attribution"):
+        settings.setValue(BASE_LAYER_KEY + key, str(layer.get(key, "") or ""))
 
 
 class PublishWebTask(RemixTask):
     """``publish_web(source, out_dir, language=…)`` on the worker thread; ``record`` on success."""
 
-    def __init__(self, source, out_dir, language="it", on_finished=None):
+    def __init__(self, source, out_dir, language="it", on_finished=None, base_layer=None):
         super().__init__(tr("RE.MIX web atlas"), cancellable=False, on_finished=on_finished)
         self.source, self.out_dir, self.language = str(source), str(out_dir), language
+        self.base_layer = dict(base_layer) if base_layer else None
         self.record = None
 
     def work(self):
         from ..web.publish import publish_web
 
-        self.record = publish_web(self.source, self.out_dir, language=self.language)
+        self.record = publish_web(self.source, self.out_dir, language=self.language,
+                                  base_layer=self.base_layer)
 
     def unexpected(self, exc):
         from ..errors import RemixError
@@ -89,6 +140,119 @@ class PreviewServer:
 
 def _open_url(url):
     return QDesktopServices.openUrl(QUrl(url))
+
+
+class WebPublishDialog(QDialog):
+    """Before publishing: the output folder and an optional base map (type, address, WMS layers,
+    credit). OK checks both (the base map by ``base_layer_problem``) and stays open with the reason
+    when something is wrong; the base map given is remembered for the next time."""
+
+    def __init__(self, publisher, source_label, parent=None, language=None):
+        super().__init__(parent)
+        self.setObjectName("RemixWebPublishDialog")
+        self.setWindowTitle(tr("Publish on the web"))
+        self.publisher = publisher
+        self.language = language or ui_language()
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Publishes the projects marked 'pubblicabile' of {source} as a static web "
+                          "atlas (a folder any web server can serve).").format(source=source_label), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        folder_row = QHBoxLayout()
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("RemixWebFolder")
+        self.folder_edit.setPlaceholderText(tr("A new or empty folder, or a previous publication"))
+        self.browse_button = QPushButton(tr("Browse…"), self)
+        self.browse_button.setObjectName("RemixWebBrowse")
+        self.browse_button.clicked.connect(self._browse)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        form.addRow(tr("Folder"), folder_row)
+        self.type_combo = QComboBox(self)
+        self.type_combo.setObjectName("RemixWebBaseLayerType")
+        for kind, label in zip(BASE_LAYER_TYPES, (tr("None"), tr("XYZ tiles"), tr("WMS"))):
+            self.type_combo.addItem(label, kind)
+        form.addRow(tr("Base map"), self.type_combo)
+        self.url_edit = QLineEdit(self)
+        self.url_edit.setObjectName("RemixWebBaseLayerUrl")
+        form.addRow(tr("Address"), self.url_edit)
+        self.layers_edit = QLineEdit(self)
+        self.layers_edit.setObjectName("RemixWebBaseLayerLayers")
+        self.layers_edit.setPlaceholderText(tr("WMS layers, comma-separated"))
+        form.addRow(tr("WMS layers"), self.layers_edit)
+        self.attribution_edit = QLineEdit(self)
+        self.attribution_edit.setObjectName("RemixWebBaseLayerAttribution")
+        self.attribution_edit.setPlaceholderText(tr("e.g. © OpenStreetMap contributors"))
+        form.addRow(tr("Credit"), self.attribution_edit)
+        layout.addLayout(form)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("RemixWebPublishProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Publish"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        stored = stored_base_layer()
+        if stored is not None:
+            self.type_combo.setCurrentIndex(BASE_LAYER_TYPES.index(stored["type"]))
+            self.url_edit.setText(stored.get("url", ""))
+            self.layers_edit.setText(stored.get("layers", ""))
+            self.attribution_edit.setText(stored.get("attribution", ""))
+        self._type_changed()
+        self.resize(620, self.sizeHint().height())
+
+    def _type_changed(self, _index=None):
+        kind = self.type_combo.currentData()
+        self.url_edit.setEnabled(bool(kind))
+        self.attribution_edit.setEnabled(bool(kind))
+        self.layers_edit.setEnabled(kind == "wms")
+        self.url_edit.setPlaceholderText(
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png" if kind == "xyz" else
+            tr("https://… the WMS service address") if kind == "wms" else "")
+
+    def _browse(self, _checked=False):
+        folder = self.publisher.choose_folder()
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def folder(self):
+        return self.folder_edit.text().strip() or None
+
+    def base_layer(self):
+        """publish_web's ``base_layer`` from the fields (None: no base map)."""
+        kind = self.type_combo.currentData()
+        if not kind:
+            return None
+        layer = {"type": kind, "url": self.url_edit.text().strip()}
+        attribution = self.attribution_edit.text().strip()
+        if kind == "wms" and self.layers_edit.text().strip():
+            layer["layers"] = self.layers_edit.text().strip()
+        if attribution:
+            layer["attribution"] = attribution
+        return layer
+
+    def check(self):
+        """The reason OK cannot publish (shown under the fields), None when it can."""
+        if not self.folder():
+            return tr("Choose the folder of the web atlas.")
+        return base_layer_problem(self.base_layer(), self.language)
+
+    def accept(self):
+        reason = self.check()
+        if reason:
+            self.problem.setText(reason)
+            self.problem.show()
+            return
+        self.problem.hide()
+        store_base_layer(self.base_layer())
+        super().accept()
 
 
 class WebPublishResult(QDialog):
@@ -163,39 +327,82 @@ class WebPublisher:
         self.dock = dock
         self.task = None
         self.dialog = None
+        self.options = None  # the WebPublishDialog open, if any
         self.server = None
         self.open_url = None  # tests replace the browser
 
     def source(self):
+        """The saved GeoPackage's path or, on the central database, the libpq DSN of the dock's
+        connection (no password); None when the dock shows neither."""
         path = self.dock.gpkg_path
-        return path if path and Path(path).is_file() else None
+        if path and Path(path).is_file():
+            return path
+        progetti = (getattr(self.dock, "layers", None) or {}).get("progetti") if path else None
+        if progetti is None or progetti.providerType() != "postgres":
+            return None
+        from ..qgis_project.stores import postgres_store_from_qgis_uri
+
+        return postgres_store_from_qgis_uri(progetti.source()).libpq_dsn() or None
+
+    def source_label(self):
+        path = self.dock.gpkg_path
+        return Path(path).name if path and Path(path).is_file() else str(path)
 
     def choose_folder(self):
         settings = QgsSettings()
-        start = settings.value(FOLDER_KEY, "", type=str) or str(Path(self.source()).parent)
+        source = self.source()
+        start = settings.value(FOLDER_KEY, "", type=str) or (
+            str(Path(source).parent) if source and Path(source).is_file() else str(Path.home()))
         folder = QFileDialog.getExistingDirectory(
             self.dock, tr("Folder of the web atlas (new, empty or a previous publication)"), start)
         if folder:
             settings.setValue(FOLDER_KEY, str(Path(folder).parent))
         return folder or None
 
-    def start(self, out_dir=None):
-        """Publish the saved GeoPackage into ``out_dir`` (None: ask) in the background."""
+    def start(self, out_dir=None, base_layer=None):
+        """Publish the saved GeoPackage or the connected database into ``out_dir`` with
+        ``base_layer`` in the background; without ``out_dir`` the options dialog asks for both
+        (returns None: the task starts on its OK, ``self.options`` is the dialog)."""
         if self.source() is None:
-            self.dock._message(tr("The web atlas is published from a RE.MIX GeoPackage: the central "
-                                  "database is not supported yet (export a bundle or check out a "
-                                  "GeoPackage first)."), "Warning", 10)
+            self.dock._message(tr("The web atlas is published from a saved RE.MIX GeoPackage or from "
+                                  "the central database: open one first."), "Warning", 10)
             return None
         if self.task is not None:
             self.dock._message(tr("The web atlas is already being written."), "Info")
             return None
-        out_dir = out_dir or self.choose_folder()
         if not out_dir:
+            self.ask()
+            return None
+        return self._publish(out_dir, base_layer)
+
+    def ask(self):
+        """Open the options dialog (window-modal, not blocking); its OK publishes."""
+        if self.options is not None:
+            self.options.close()
+            self.options.deleteLater()
+        parent = self._parent()
+        self.options = WebPublishDialog(self, self.source_label(), parent)
+        self.options.accepted.connect(
+            lambda dialog=self.options: self._publish(dialog.folder(), dialog.base_layer()))
+        self.options.open()
+        return self.options
+
+    def _parent(self):
+        iface = getattr(self.dock, "iface", None)
+        window = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
+        return window if isinstance(window, QWidget) else self.dock
+
+    def _publish(self, out_dir, base_layer=None):
+        if self.task is not None or not out_dir:
+            return None
+        source = self.source()
+        if source is None:
             return None
         tools = getattr(self.dock, "tools", None)
         if tools is not None:
             tools._warn_unsaved(tr("The web publication"))
-        self.task = PublishWebTask(self.source(), out_dir, ui_language(), on_finished=self._finished)
+        self.task = PublishWebTask(source, out_dir, ui_language(), on_finished=self._finished,
+                                   base_layer=base_layer)
         QgsApplication.taskManager().addTask(self.task)
         self.dock._message(tr("Writing the web atlas in the background…"), "Info", 4)
         return self.task
@@ -205,10 +412,7 @@ class WebPublisher:
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
-        iface = getattr(self.dock, "iface", None)
-        window = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
-        parent = window if isinstance(window, QWidget) else self.dock
-        self.dialog = WebPublishResult(task, parent, preview=self.preview, open_url=self.open_url)
+        self.dialog = WebPublishResult(task, self._parent(), preview=self.preview, open_url=self.open_url)
         self.dialog.show()
         self.dialog.raise_()
         if task.record is not None:
@@ -229,10 +433,11 @@ class WebPublisher:
         if self.task is not None:
             self.task.on_finished = None
             self.task = None
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
+        for dialog in (self.options, self.dialog):
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+        self.options = self.dialog = None
         if self.server is not None:
             self.server.stop()
             self.server = None
@@ -245,9 +450,10 @@ def publisher(dock):
     return dock.web_publisher
 
 
-def publish_from_dock(dock, _current_item=None, out_dir=None):
-    """The declared action "Publish on the web…": returns the task (None when not started).
-    Without a dock (a test driving the controller alone) there is nothing to publish."""
+def publish_from_dock(dock, _current_item=None, out_dir=None, base_layer=None):
+    """The declared action "Publish on the web…": returns the task (None when not started, or
+    when the options dialog is asking). Without a dock (a test driving the controller alone)
+    there is nothing to publish."""
     if dock is None:
         return None
-    return publisher(dock).start(out_dir)
+    return publisher(dock).start(out_dir, base_layer)

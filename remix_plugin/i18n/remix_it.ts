@@ -354,7 +354,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/atlas/cards.py" line="24"/>
         <location filename="../../remix_plugin/atlas/export.py" line="124"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="76"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="127"/>
         <source>Physical works</source>
         <translation>Lavori</translation>
     </message>
@@ -1241,6 +1241,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_view.py" line="356"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="176"/>
         <source>Base map</source>
         <translation>Mappa di base</translation>
     </message>
@@ -1265,17 +1266,17 @@ Criticità: {criticita}</translation>
         <translation>(scegli un bando)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="742"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="748"/>
         <source>There is nothing to save</source>
         <translation>Non c&apos;è nulla da salvare</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="892"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="898"/>
         <source>Only projects with findings of the last validation</source>
         <translation>Solo i progetti con segnalazioni dell&apos;ultima validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="895"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="901"/>
         <source>Run the validation first: it tells which projects have problems</source>
         <translation>Esegui prima la validazione: indica quali progetti hanno problemi</translation>
     </message>
@@ -1300,7 +1301,7 @@ Criticità: {criticita}</translation>
         <translation>Questo pannello lavora su un GeoPackage RE.MIX: sul database centrale non è ancora disponibile.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_view.py" line="739"/>
+        <location filename="../../remix_plugin/gui/dock_view.py" line="745"/>
         <source>All changes saved</source>
         <translation>Tutte le modifiche sono salvate</translation>
     </message>
@@ -1707,9 +1708,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="46"/>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="41"/>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="57"/>
         <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="41"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="63"/>
         <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="55"/>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="55"/>
         <source>RE.MIX GeoPackage</source>
@@ -1927,7 +1926,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/gui/proposals_view.py" line="60"/>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="57"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="75"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="126"/>
         <source>Projects</source>
         <translation>Progetti</translation>
     </message>
@@ -1968,13 +1967,13 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/server_prepare.py" line="67"/>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="45"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="46"/>
         <source>Prepare for QGIS Server</source>
         <translation>Prepara per QGIS Server</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/server_prepare.py" line="84"/>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="116"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="280"/>
         <source>Open folder</source>
         <translation>Apri la cartella</translation>
     </message>
@@ -1985,7 +1984,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/server_prepare.py" line="143"/>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="59"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="69"/>
         <source>QGIS project (*.qgs)</source>
         <translation>Progetto QGIS (*.qgs)</translation>
     </message>
@@ -2071,67 +2070,146 @@ Criticità: {criticita}</translation>
         <translation>Già salvati: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="46"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="95"/>
         <source>RE.MIX web atlas</source>
         <translation>Atlante web RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="100"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="153"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="264"/>
         <source>Publish on the web</source>
         <translation>Pubblica sul web</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="114"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="165"/>
+        <source>A new or empty folder, or a previous publication</source>
+        <translation>Una cartella nuova o vuota, o una pubblicazione precedente</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="166"/>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="171"/>
+        <source>Folder</source>
+        <translation>Cartella</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="179"/>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="182"/>
+        <source>WMS layers, comma-separated</source>
+        <translation>Layer WMS, separati da virgola</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="183"/>
+        <source>WMS layers</source>
+        <translation>Layer WMS</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="186"/>
+        <source>e.g. © OpenStreetMap contributors</source>
+        <translation>es. © OpenStreetMap contributors</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="187"/>
+        <source>Credit</source>
+        <translation>Crediti</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="197"/>
+        <source>Publish</source>
+        <translation>Pubblica</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="244"/>
+        <source>Choose the folder of the web atlas.</source>
+        <translation>Scegli la cartella dell'atlante web.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="278"/>
         <source>Open in the browser</source>
         <translation>Apri nel browser</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="177"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="357"/>
         <source>Folder of the web atlas (new, empty or a previous publication)</source>
         <translation>Cartella dell&apos;atlante web (nuova, vuota o una pubblicazione precedente)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="200"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="407"/>
         <source>Writing the web atlas in the background…</source>
         <translation>Scrittura dell&apos;atlante web in background…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="185"/>
-        <source>The web atlas is published from a RE.MIX GeoPackage: the central database is not supported yet (export a bundle or check out a GeoPackage first).</source>
-        <translation>L&apos;atlante web si pubblica da un GeoPackage RE.MIX: il database centrale non è ancora supportato (esporta prima un pacchetto regionale o estrai un GeoPackage).</translation>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="174"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
+        <source>None</source>
+        <translation>Nessuna</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="190"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="174"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
+        <source>XYZ tiles</source>
+        <translation>Tasselli XYZ</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="174"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
+        <source>WMS</source>
+        <translation>WMS</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="367"/>
+        <source>The web atlas is published from a saved RE.MIX GeoPackage or from the central database: open one first.</source>
+        <translation>L'atlante web si pubblica da un GeoPackage RE.MIX salvato o dal database centrale: aprine uno prima.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="371"/>
         <source>The web atlas is already being written.</source>
         <translation>L&apos;atlante web è già in scrittura.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="197"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="403"/>
         <source>The web publication</source>
         <translation>La pubblicazione web</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="59"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="157"/>
+        <source>Publishes the projects marked &apos;pubblicabile&apos; of {source} as a static web atlas (a folder any web server can serve).</source>
+        <translation>Pubblica i progetti segnati &apos;pubblicabile&apos; di {source} come atlante web statico (una cartella che qualsiasi server web può servire).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="218"/>
+        <source>https://… the WMS service address</source>
+        <translation>https://… l'indirizzo del servizio WMS</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="110"/>
         <source>The web atlas could not be written: {error}</source>
         <translation>Non è stato possibile scrivere l&apos;atlante web: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="123"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="287"/>
         <source>Web atlas written in {folder}: {n} projects and {m} physical works published ({held} not publishable, left out). The page needs a web server: “Open in the browser” serves the folder on this computer only (127.0.0.1).</source>
         <translation>Atlante web scritto in {folder}: pubblicati {n} progetti e {m} lavori fisici ({held} non pubblicabili, esclusi). La pagina ha bisogno di un server web: “Apri nel browser” serve la cartella solo su questo computer (127.0.0.1).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="129"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="293"/>
         <source>Serve {folder} on 127.0.0.1 and open its index.html in the web browser</source>
         <translation>Serve {folder} su 127.0.0.1 e ne apre index.html nel browser</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="138"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="302"/>
         <source>Nothing was published: {reason}</source>
         <translation>Non è stato pubblicato nulla: {reason}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="215"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="419"/>
         <source>Web atlas written: {folder}</source>
         <translation>Atlante web scritto: {folder}</translation>
     </message>
@@ -2575,7 +2653,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="50"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="66"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="108"/>
         <source>Filter (QGIS expression on the projects)</source>
         <translation>Filtro (espressione QGIS sui progetti)</translation>
     </message>
@@ -2731,13 +2809,13 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="140"/>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="151"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="30"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="57"/>
         <source>Invalid filter expression: {error}</source>
         <translation>Espressione di filtro non valida: {error}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="145"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="34"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="64"/>
         <source>Cannot read the projects of {path}.</source>
         <translation>Impossibile leggere i progetti di {path}.</translation>
     </message>
@@ -2829,67 +2907,79 @@ Criticità: {criticita}</translation>
         <translation>Indicatori in ritardo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="48"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="49"/>
         <source>Writes a QGIS project (.qgs) beside the GeoPackage that QGIS Server, G3W-SUITE or Lizmap can serve: the projects marked &apos;pubblicabile&apos; as WMS, WFS and OGC API – Features layers with the service metadata, HTML GetFeatureInfo with the project card, and the atlas layout for GetPrint. Authors, notes and e-mails are never published. A readiness check runs first: if it finds a problem nothing is written.</source>
         <translation>Scrive accanto al GeoPackage un progetto QGIS (.qgs) che QGIS Server, G3W-SUITE o Lizmap possono servire: i progetti segnati come &apos;pubblicabile&apos; come livelli WMS, WFS e OGC API – Features con i metadati del servizio, GetFeatureInfo in HTML con la scheda del progetto e il layout dell&apos;atlante per GetPrint. Autori, note ed e-mail non sono mai pubblicati. Prima si esegue un controllo di idoneità: se trova un problema non viene scritto nulla.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="59"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="131"/>
+        <source>Give the source: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
+        <translation>Indica la sorgente: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="66"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="104"/>
+        <source>RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL connection</source>
+        <translation>GeoPackage RE.MIX (percorso), stringa di connessione al database o connessione PostgreSQL di QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="69"/>
         <source>QGIS Server project</source>
         <translation>Progetto per QGIS Server</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="70"/>
         <source>Service title</source>
         <translation>Titolo del servizio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="70"/>
         <source>Service abstract</source>
         <translation>Descrizione del servizio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="61"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="71"/>
         <source>Contact person</source>
         <translation>Persona di contatto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="62"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="72"/>
         <source>Contact e-mail of the service</source>
         <translation>E-mail di contatto del servizio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="63"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="73"/>
         <source>Public address of the service (URL)</source>
         <translation>Indirizzo pubblico del servizio (URL)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="65"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="75"/>
         <source>Keep the atlas layout for GetPrint</source>
         <translation>Mantieni il layout dell&apos;atlante per GetPrint</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="68"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="78"/>
         <source>Publish a snapshot (only the published columns of the publishable rows; re-run after edits)</source>
         <translation>Pubblica una copia (solo le colonne pubblicate delle righe pubblicabili; da rifare dopo le modifiche)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="70"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="80"/>
         <source>Atlas pages (GeoPackage)</source>
         <translation>Pagine dell&apos;atlante (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="71"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="81"/>
         <source>Snapshot of the published data (GeoPackage)</source>
         <translation>Copia dei dati pubblicati (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="72"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="82"/>
         <source>Published layers</source>
         <translation>Livelli pubblicati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="99"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="110"/>
         <source>QGIS Server project written: {path} ({n} layers published for WMS, WFS and OGC API – Features).</source>
         <translation>Progetto per QGIS Server scritto: {path} ({n} livelli pubblicati per WMS, WFS e OGC API – Features).</translation>
     </message>
@@ -2925,30 +3015,55 @@ Criticità: {criticita}</translation>
         <translation>Profilo usato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="52"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="86"/>
         <source>Publish on the web (static atlas)</source>
         <translation>Pubblica sul web (atlante statico)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="55"/>
-        <source>Writes a folder that any web server can publish: a map of the projects marked &apos;pubblicabile&apos;, their cards, filters, a summary and the story of their phases. No personal data (authors, notes) is written. FILTER is an optional QGIS expression on the project fields; COMUNI an optional list of comuni (ISTAT codes or names).</source>
-        <translation>Scrive una cartella che qualsiasi server web può pubblicare: una mappa dei progetti segnati come «pubblicabile», le loro schede, filtri, un riepilogo e il racconto delle loro fasi. Non scrive dati personali (autori, note). FILTER è un&apos;espressione QGIS facoltativa sui campi dei progetti; COMUNI un elenco facoltativo di comuni (codici ISTAT o nomi).</translation>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="89"/>
+        <source>Writes a folder that any web server can publish: a map of the projects marked &apos;pubblicabile&apos;, their cards, filters, a summary and the story of their phases. No personal data (authors, notes) is written. FILTER is an optional QGIS expression on the project fields; COMUNI an optional list of comuni (ISTAT codes or names). Source: a RE.MIX GeoPackage, a connection string of the central database (service=remix, postgresql://…) or the name of a saved QGIS PostgreSQL connection. Optional base map under the comuni: an XYZ tile address with {z}/{x}/{y} or a WMS address with its layers, and the credit shown on the map.</source>
+        <translation>Scrive una cartella che qualsiasi server web può pubblicare: una mappa dei progetti segnati &apos;pubblicabile&apos;, le loro schede, i filtri, un riepilogo e la storia delle loro fasi. Nessun dato personale (autori, note) viene scritto. FILTER è un&apos;espressione QGIS facoltativa sui campi del progetto; COMUNI un elenco facoltativo di comuni (codici ISTAT o nomi). Sorgente: un GeoPackage RE.MIX, una stringa di connessione al database centrale (service=remix, postgresql://…) o il nome di una connessione PostgreSQL salvata in QGIS. Mappa di base facoltativa sotto i comuni: un indirizzo di tasselli XYZ con {z}/{x}/{y} o un indirizzo WMS con i suoi layer, e i crediti mostrati sulla mappa.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="71"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="113"/>
         <source>Comuni (ISTAT codes or names, comma-separated)</source>
         <translation>Comuni (codici ISTAT o nomi, separati da virgole)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="74"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="117"/>
+        <source>Base map under the comuni</source>
+        <translation>Mappa di base sotto i comuni</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="120"/>
+        <source>Base map address (XYZ with {z}/{x}/{y}, or WMS)</source>
+        <translation>Indirizzo della mappa di base (XYZ con {z}/{x}/{y}, o WMS)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="122"/>
+        <source>Base map WMS layers (comma-separated)</source>
+        <translation>Layer WMS della mappa di base (separati da virgola)</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="124"/>
+        <source>Base map credit</source>
+        <translation>Crediti della mappa di base</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="125"/>
         <source>Web atlas folder</source>
         <translation>Cartella dell&apos;atlante web</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="94"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="171"/>
         <location filename="../../remix_plugin/web/cli.py" line="119"/>
         <source>Web atlas written in {folder}: {n} projects, {m} physical works ({held} not publishable).</source>
         <translation>Atlante web scritto in {folder}: {n} progetti, {m} lavori ({held} non pubblicabili).</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="144"/>
+        <source>Choose the type of the base map (XYZ tiles or WMS) for {url}.</source>
+        <translation>Scegli il tipo della mappa di base (tasselli XYZ o WMS) per {url}.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="42"/>
@@ -3036,43 +3151,48 @@ Criticità: {criticita}</translation>
         <translation>RE.MIX rigenerazione urbana e territoriale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="318"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="388"/>
         <source>The urban regeneration projects of the Città metropolitana di Milano mapped with RE.MIX (only those marked publishable): physical works, actions, phases, actors and indicators. Personal data (authors, notes) is not published.</source>
         <translation>I progetti di rigenerazione urbana della Città metropolitana di Milano mappati con RE.MIX (solo quelli segnati come pubblicabili): lavori, azioni, fasi, attori e indicatori. I dati personali (autori, note) non sono pubblicati.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="264"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="328"/>
         <source>The project for QGIS Server was not written. Problems found: {count}.</source>
         <translation>Il progetto per QGIS Server non è stato scritto. Problemi trovati: {count}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="428"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="498"/>
         <source>The atlas pages were not written: {error}</source>
         <translation>Le pagine dell&apos;atlante non sono state scritte: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="314"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="384"/>
         <source>RE.MIX — urban regeneration projects ({name})</source>
         <translation>RE.MIX — progetti di rigenerazione urbana ({name})</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="238"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="300"/>
+        <source>Say where to write the project for QGIS Server: a database has no folder to write it beside.</source>
+        <translation>Indica dove scrivere il progetto per QGIS Server: un database non ha una cartella accanto a cui scriverlo.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="267"/>
         <source>{name} does not exist.</source>
         <translation>{name} non esiste.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="277"/>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="393"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="346"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="463"/>
         <source>The publication filter of {table} is refused by the data source.</source>
         <translation>Il filtro di pubblicazione di {table} è rifiutato dalla fonte dei dati.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="504"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="584"/>
         <source>The project for QGIS Server was not written: {error}</source>
         <translation>Il progetto per QGIS Server non è stato scritto: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/qgis_server/prepare.py" line="455"/>
+        <location filename="../../remix_plugin/qgis_server/prepare.py" line="529"/>
         <source>The snapshot of the published data was not written: {error}</source>
         <translation>La copia dei dati pubblicati non è stata scritta: {error}</translation>
     </message>
@@ -3112,27 +3232,27 @@ Criticità: {criticita}</translation>
         <translation>{path} non è vuota e non è una pubblicazione web precedente: scegliere una cartella vuota o nuova (non è stato scritto nulla).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="686"/>
-        <source>Unknown language {value}: use it or en.</source>
-        <translation>Lingua sconosciuta {value}: usare it o en.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/web/publish.py" line="695"/>
+        <location filename="../../remix_plugin/web/publish.py" line="685"/>
         <source>The base layer needs a type (xyz or wms) and an http(s) address.</source>
         <translation>Lo sfondo richiede un tipo (xyz o wms) e un indirizzo http(s).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="702"/>
+        <location filename="../../remix_plugin/web/publish.py" line="690"/>
         <source>An XYZ base layer&apos;s address needs {{z}}, {{x}} and {{y}}: {url}</source>
         <translation>L&apos;indirizzo di una mappa di base XYZ deve contenere {{z}}, {{x}} e {{y}}: {url}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="710"/>
+        <location filename="../../remix_plugin/web/publish.py" line="694"/>
         <source>A WMS base layer needs the names of its layers.</source>
         <translation>Una mappa di base WMS richiede i nomi dei suoi layer.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/web/publish.py" line="715"/>
+        <location filename="../../remix_plugin/web/publish.py" line="709"/>
+        <source>Unknown language {value}: use it or en.</source>
+        <translation>Lingua sconosciuta {value}: usare it o en.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/web/publish.py" line="717"/>
         <source>The web map library is missing from the plugin ({files}): run scripts/build_web_assets.py.</source>
         <translation>Nel plugin manca la libreria della mappa web ({files}): eseguire scripts/build_web_assets.py.</translation>
     </message>
@@ -3153,6 +3273,14 @@ Criticità: {criticita}</translation>
     <message>
         <source>The import writes into this GeoPackage: first save or discard the unsaved edits in {layers}, then import again.</source>
         <translation type="vanished">L&apos;importazione scrive in questo GeoPackage: prima salva o annulla le modifiche non salvate in {layers}, poi importa di nuovo.</translation>
+    </message>
+    <message>
+        <source>The web atlas is published from a RE.MIX GeoPackage: the central database is not supported yet (export a bundle or check out a GeoPackage first).</source>
+        <translation type="vanished">L&apos;atlante web si pubblica da un GeoPackage RE.MIX: il database centrale non è ancora supportato (esporta prima un pacchetto regionale o estrai un GeoPackage).</translation>
+    </message>
+    <message>
+        <source>Writes a folder that any web server can publish: a map of the projects marked &apos;pubblicabile&apos;, their cards, filters, a summary and the story of their phases. No personal data (authors, notes) is written. FILTER is an optional QGIS expression on the project fields; COMUNI an optional list of comuni (ISTAT codes or names).</source>
+        <translation type="vanished">Scrive una cartella che qualsiasi server web può pubblicare: una mappa dei progetti segnati come «pubblicabile», le loro schede, filtri, un riepilogo e il racconto delle loro fasi. Non scrive dati personali (autori, note). FILTER è un&apos;espressione QGIS facoltativa sui campi dei progetti; COMUNI un elenco facoltativo di comuni (codici ISTAT o nomi).</translation>
     </message>
 </context>
 </TS>

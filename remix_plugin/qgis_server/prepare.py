@@ -20,9 +20,16 @@ styles, relations and forms as in QGIS desktop), then made ready for a server:
   for GetPrint: its page layers, made in memory for desktop use, are written into
   ``<name>_atlante.gpkg`` beside the project.
 
-``check_source`` and ``readiness.check_project`` run first; with an error nothing is written and
-a ``RemixError`` ("server_not_ready") carries the findings. Files are written atomically (the page
-GeoPackage first, then the project, each through a temporary file in the same folder).
+The source may also be the central database (a DSN, ``central.dsn.looks_like_dsn``): the layers
+are the postgres ones of ``qgis_project.stores.PostgresStore`` (same builder), the filters use the
+database's SQL (``"pubblicabile" = true``, sub-selects on ``"remix"."<table>"``), no snapshot
+(live data: the readiness warnings say hidden fields can be probed through request filters) and no
+atlas (it reads GeoPackages only: a warning says so); ``qgs_path`` is required.
+
+``check_source`` (``check_database``) and ``readiness.check_project`` run first; with an error
+nothing is written and a ``RemixError`` ("server_not_ready") carries the findings. Files are
+written atomically (the page GeoPackage first, then the project, each through a temporary file in
+the same folder).
 """
 
 import os
@@ -70,6 +77,9 @@ _UNFILTERED = frozenset({COMUNI_TABLE, CODELIST_TABLE})
 FLAG_TRUE = "{flag} = 1"
 PUBLISHABLE_UUIDS = "SELECT {uuid} FROM {table} WHERE {flag} = 1"  # FLAG_TRUE, as one named statement
 KEY_IN = "{field} IN (SELECT {key} FROM {table} WHERE "
+# The same in the central database's SQL (PostgreSQL: a boolean, schema-qualified tables).
+FLAG_TRUE_PG = "{flag} = true"
+KEY_IN_PG = "{field} IN (SELECT {key} FROM {schema}.{table} WHERE "
 
 
 @dataclass
@@ -87,17 +97,21 @@ class ServerProject:
 
 
 # -- the "pubblicabile" filter -----------------------------------------------------------------
-def publishable_filters():
+def publishable_filters(schema=None):
     """table -> SQL condition (subset string) keeping only rows of publishable projects: the
     projects with the flag; the tables below them through the model's relations (a row passes if
     any of its parents below the projects passes: an azione of a project or of one of its
     lavori); then the tables above them (programmi, attori, indicatori, bandi: only the rows a
-    kept row refers to)."""
+    kept row refers to).
+
+    ``schema``: the central database's schema (PostgreSQL's SQL: ``"pubblicabile" = true``,
+    sub-selects on ``"<schema>"."<table>"``); None: a GeoPackage (SQLite's ``= 1``)."""
     model = load_model()
     relations = list(model.relations)
     tables = [t.name for t in model.data_tables if t.name not in _UNFILTERED]
     below = {t for t in tables if _below_projects(t, relations)}
-    filters = {"progetti": sql.statement(FLAG_TRUE, flag=PUBLISHABLE_FIELD)}
+    flag = FLAG_TRUE_PG if schema else FLAG_TRUE
+    filters = {"progetti": sql.statement(flag, flag=PUBLISHABLE_FIELD)}
     changed = True
     while changed:  # downwards, parents first
         changed = False
@@ -105,20 +119,25 @@ def publishable_filters():
             parents = [r for r in relations if r.child == child and r.parent in below]
             if parents and all(r.parent in filters for r in parents):
                 filters[child] = _any_of(
-                    (r.child_field, r.parent_field, r.parent, filters[r.parent]) for r in parents)
+                    ((r.child_field, r.parent_field, r.parent, filters[r.parent]) for r in parents), schema)
                 changed = True
     for table in tables:  # upwards
         children = [r for r in relations if r.parent == table and r.child in filters]
         if table not in filters and children:
             filters[table] = _any_of(
-                (r.parent_field, r.child_field, r.child, filters[r.child]) for r in children)
+                ((r.parent_field, r.child_field, r.child, filters[r.child]) for r in children), schema)
     return filters
 
 
-def _any_of(conditions):
-    """``(field IN (SELECT key FROM table WHERE condition)) OR …`` (identifiers quoted)."""
-    return " OR ".join("(" + sql.statement(KEY_IN, field=f, key=k, table=t) + condition + "))"
-                       for f, k, t, condition in conditions)
+def _any_of(conditions, schema=None):
+    """``(field IN (SELECT key FROM table WHERE condition)) OR …`` (identifiers quoted; the
+    table schema-qualified when ``schema`` is given)."""
+    def key_in(f, k, t):
+        if schema:
+            return sql.statement(KEY_IN_PG, field=f, key=k, schema=schema, table=t)
+        return sql.statement(KEY_IN, field=f, key=k, table=t)
+
+    return " OR ".join("(" + key_in(f, k, t) + condition + "))" for f, k, t, condition in conditions)
 
 
 def _below_projects(table, relations, seen=()):
@@ -231,7 +250,17 @@ def prepare_server_project(gpkg_path, qgs_path=None, language="it", title=None, 
     allow-listed columns of the publishable rows only, instead of the live data (nothing else is
     reachable, not even through request filters; re-run after edits). ``snapshot=False`` serves
     the live file: hidden fields are not returned, but QGIS Server still applies request filters
-    to them, so a hidden note of a publishable project can be probed (docs/qgis-server.md)."""
+    to them, so a hidden note of a publishable project can be probed (docs/qgis-server.md).
+
+    ``gpkg_path`` may be a DSN of the central database (``service=remix``, ``postgresql://…``):
+    then ``qgs_path`` is required, the layers read the live database (``snapshot`` and
+    ``with_atlas`` do not apply: readiness warnings say so) and the project holds no password
+    (the server connects through its own ``pg_service.conf`` service or ``~/.pgpass``)."""
+    from ..central.dsn import looks_like_dsn
+
+    if looks_like_dsn(gpkg_path):
+        return _prepare_database(str(gpkg_path), qgs_path, language, title, abstract, contact_person,
+                                 contact_mail, service_url, with_atlas)
     source = Path(gpkg_path).resolve()
     target = Path(qgs_path).resolve() if qgs_path else default_qgs_path(source)
     if not source.is_file():
@@ -249,11 +278,46 @@ def prepare_server_project(gpkg_path, qgs_path=None, language="it", title=None, 
         _write_project(project, target)
     finally:
         project.clear()
+    return _written(target, build, findings, atlas_path, data_path)
+
+
+def _written(target, build, findings, atlas_path=None, data_path=None):
     LOG.info("Server project written: %s (%d WMS layers, %d WFS layers)", target,
              len(build["wms"]), len(build["wfs"]))
     return ServerProject(target, atlas_path, build["wms"], build["wfs"],
                          [f for f in findings if f.severity != readiness.ERROR], build["layout"],
                          build["maps"], data_path)
+
+
+def _prepare_database(dsn, qgs_path, language, title, abstract, contact_person, contact_mail,
+                      service_url, with_atlas):
+    """``prepare_server_project`` on the central database (see there)."""
+    from ..central.dsn import libpq_dsn
+    from ..qgis_project.central_storage import _password
+    from ..qgis_project.stores import postgres_store_from_dsn
+
+    if not qgs_path:
+        raise RemixError("server_write", *tr(
+            "Say where to write the project for QGIS Server: a database has no folder to write it "
+            "beside.", language=BOTH))
+    target = Path(qgs_path).resolve()
+    dsn = libpq_dsn(dsn)
+    source_findings, info = readiness.check_database(dsn, with_atlas=with_atlas)
+    _refuse_if(source_findings)
+    srid = int(str(info.metadata.get("crs") or "EPSG:32632").split(":")[1])
+    store, password = postgres_store_from_dsn(dsn, srid=srid)
+    project = QgsProject()
+    try:
+        with _password(password):  # the layers open now; the project keeps no password
+            build = _build(project, store, target, language, title, abstract, contact_person,
+                           contact_mail, service_url, with_atlas=False,
+                           schema_version=info.schema_version)
+            findings = source_findings + readiness.check_project(project)
+            _refuse_if(findings)
+            _write_project(project, target)
+    finally:
+        project.clear()
+    return _written(target, build, findings)
 
 
 def _refuse_if(findings):
@@ -267,9 +331,14 @@ def _refuse_if(findings):
 
 
 def _build(project, source, target, language, title, abstract, contact_person, contact_mail,
-           service_url, with_atlas):
-    layers, _relations = build_project(source, project, language, final_path=source)
-    filters = publishable_filters()
+           service_url, with_atlas, schema_version=None):
+    """The server project of ``source``: a GeoPackage path or a PostgresStore."""
+    database = not isinstance(source, Path)
+    if database:
+        layers, _relations = build_project(source, project, language, schema_version=schema_version)
+    else:
+        layers, _relations = build_project(source, project, language, final_path=source)
+    filters = publishable_filters(source.schema if database else None)
     published = [t for t in layers if t in PUBLISHED_FIELDS]
     for table, layer in layers.items():
         layer.setShortName(table)
@@ -302,7 +371,8 @@ def _build(project, source, target, language, title, abstract, contact_person, c
     if with_atlas:
         memory, layout_name, maps = _add_atlas(project, source, language, set(layers.values()), filters)
     wfs = [layers[t] for t in published]
-    _write_service_entries(project, language, title or _default_title(language, source), abstract,
+    name = (source.dbname or source.service) if database else source.stem
+    _write_service_entries(project, language, title or _default_title(language, name), abstract,
                            contact_person, contact_mail, service_url, restricted, wfs)
     project.writeEntryBool("Paths", "/Absolute", False)
     return {"wms": [layers[t].shortName() for t in published], "wfs": [layer.shortName() for layer in wfs],
@@ -310,8 +380,8 @@ def _build(project, source, target, language, title, abstract, contact_person, c
             "published": {t: layers[t] for t in published}}
 
 
-def _default_title(language, source):
-    return tr("RE.MIX — urban regeneration projects ({name})", language=language).format(name=source.stem)
+def _default_title(language, name):
+    return tr("RE.MIX — urban regeneration projects ({name})", language=language).format(name=name)
 
 
 def _default_abstract(language):

@@ -16,6 +16,11 @@ and OGC API – Features. It finds:
 
 ``check_source(gpkg_path)`` finds what the data itself lacks (``no_publishable_flag``: a data model
 1 file has no ``progetti.pubblicabile``; ``unreadable``; the warning ``no_publishable_projects``).
+``check_database(dsn)`` does the same for the central database (``unreadable`` when it cannot
+be reached or holds no RE.MIX schema at the current version) and always adds two warnings: the
+data is live, so a hidden field of a publishable row can be probed through request filters
+(``live_data_filters``), and, when an atlas was asked for, that GetPrint has none
+(``no_atlas``: the atlas reads GeoPackages only).
 A field is also taken as personal when its name contains "mail" (a user's own layer). Findings
 are plain data with the message in Italian and English; a finding of severity ``error`` stops
 ``prepare.prepare_server_project``.
@@ -38,6 +43,9 @@ WARNING = "warning"
 _KEY_FIELDS = frozenset({"fid", "ogc_fid"})
 TABLE_INFO = "PRAGMA table_info({table})"
 COUNT_PUBLISHABLE = "SELECT count(*) FROM {table} WHERE {flag} = 1"
+# The central database (PostgreSQL).
+PG_COLUMNS = "SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s"
+PG_COUNT_PUBLISHABLE = "SELECT count(*) FROM {schema}.{table} WHERE {flag} = true"
 
 
 @dataclass(frozen=True)
@@ -180,3 +188,62 @@ def check_source(gpkg_path):
                          "No project of {layer} is marked 'pubblicabile': the server will publish "
                          "empty layers.", severity=WARNING)]
     return []
+
+
+def check_database(dsn, with_atlas=True):
+    """(findings, DatabaseInfo or None) of the central database at ``dsn`` (a libpq DSN): it opens
+    and holds the current RE.MIX schema with ``progetti.pubblicabile``; then the warnings every
+    database project gets (live data; no atlas when ``with_atlas``)."""
+    import psycopg2
+
+    from ..central import ddl
+    from ..central.database import CentralError, connect, inspect_database
+    from ..layers.model import SCHEMA_VERSION
+
+    try:
+        connection = connect(dsn, application="RE.MIX QGIS Server")
+    except CentralError as exc:
+        return [_finding("unreadable", "", "The central database cannot be reached: {error}",
+                         error=exc.message_en)], None
+    try:
+        info = inspect_database(connection)
+        label = info.name
+        if not info.has_schema or info.schema_version < SCHEMA_VERSION:
+            return [_finding("no_publishable_flag", label,
+                             "The database {layer} has no RE.MIX schema at version {version}: run "
+                             "'db init' or 'db upgrade' first.", version=SCHEMA_VERSION)], info
+        with connection.cursor() as cursor:
+            cursor.execute(PG_COLUMNS, (ddl.SCHEMA, "progetti"))
+            columns = [row[0] for row in cursor.fetchall()]
+            if PUBLISHABLE_FIELD not in columns:
+                return [_finding("no_publishable_flag", label,
+                                 "The database {layer} has no 'pubblicabile' field: upgrade it "
+                                 "first ('db upgrade').")], info
+            cursor.execute(sql.statement(PG_COUNT_PUBLISHABLE, schema=ddl.SCHEMA, table="progetti",
+                                         flag=PUBLISHABLE_FIELD))
+            publishable = cursor.fetchone()[0]
+    except CentralError as exc:
+        return [_finding("unreadable", "", "The central database cannot be read: {error}",
+                         error=exc.message_en)], None
+    except psycopg2.Error as exc:  # a refused query (rights)
+        text = str(exc).strip()
+        return [_finding("unreadable", "", "The central database cannot be read: {error}",
+                         error=text.splitlines()[0] if text else type(exc).__name__)], None
+    finally:
+        connection.close()
+    findings = []
+    if not publishable:
+        findings.append(_finding("no_publishable_projects", label,
+                                 "No project of {layer} is marked 'pubblicabile': the server will "
+                                 "publish empty layers.", severity=WARNING))
+    findings.append(_finding("live_data_filters", label,
+                             "The project reads the live database {layer}: hidden fields are not "
+                             "returned, but QGIS Server still applies request filters (EXP_FILTER, "
+                             "FILTER) to them, so the text of a hidden field (a note, an author) of "
+                             "a publishable project can be probed one guess at a time. Serve a "
+                             "GeoPackage snapshot for a public server.", severity=WARNING))
+    if with_atlas:
+        findings.append(_finding("no_atlas", label,
+                                 "The atlas for GetPrint is left out: it reads GeoPackages only. "
+                                 "Prepare a GeoPackage copy of {layer} for GetPrint.", severity=WARNING))
+    return findings, info

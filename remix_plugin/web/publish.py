@@ -671,6 +671,29 @@ def _swap(temp, out_dir):
         os.close(directory)
 
 
+def check_base_layer(base_layer):
+    """The one rule for an optional base layer (CLI, Processing, the panel's dialog): a type (xyz
+    or wms) and an http(s) address; an XYZ address with {z}, {x} and {y}; a WMS with its layers.
+    Raises RemixError("bad_base_layer")."""
+    if (
+        not isinstance(base_layer, dict)
+        or base_layer.get("type") not in ("xyz", "wms")
+        or not str(base_layer.get("url", "")).startswith(("https://", "http://"))
+    ):
+        raise _error(
+            "bad_base_layer",
+            tr("The base layer needs a type (xyz or wms) and an http(s) address.", language=BOTH),
+        )
+    if base_layer["type"] == "xyz" and not all(part in base_layer["url"] for part in ("{z}", "{x}", "{y}")):
+        raise _error(
+            "bad_base_layer",
+            tr("An XYZ base layer's address needs {{z}}, {{x}} and {{y}}: {url}", language=BOTH),
+            url=base_layer["url"],
+        )
+    if base_layer["type"] == "wms" and not str(base_layer.get("layers") or "").strip():
+        raise _error("bad_base_layer", tr("A WMS base layer needs the names of its layers.", language=BOTH))
+
+
 def publish_web(source, out_dir, filter=None, language="it", base_layer=None, now=None, projects=None):
     """Write the web atlas of the GeoPackage ``source`` into the folder ``out_dir``.
 
@@ -685,29 +708,8 @@ def publish_web(source, out_dir, filter=None, language="it", base_layer=None, no
         raise _error(
             "bad_language", tr("Unknown language {value}: use it or en.", language=BOTH), value=language
         )
-    if base_layer is not None and (
-        not isinstance(base_layer, dict)
-        or base_layer.get("type") not in ("xyz", "wms")
-        or not str(base_layer.get("url", "")).startswith(("https://", "http://"))
-    ):
-        raise _error(
-            "bad_base_layer",
-            tr("The base layer needs a type (xyz or wms) and an http(s) address.", language=BOTH),
-        )
-    if base_layer is not None and base_layer["type"] == "xyz" and not all(
-        part in base_layer["url"] for part in ("{z}", "{x}", "{y}")
-    ):
-        raise _error(
-            "bad_base_layer",
-            tr("An XYZ base layer's address needs {{z}}, {{x}} and {{y}}: {url}", language=BOTH),
-            url=base_layer["url"],
-        )
-    if (
-        base_layer is not None
-        and base_layer["type"] == "wms"
-        and not str(base_layer.get("layers") or "").strip()
-    ):
-        raise _error("bad_base_layer", tr("A WMS base layer needs the names of its layers.", language=BOTH))
+    if base_layer is not None:
+        check_base_layer(base_layer)
     missing = [name for name in VENDOR_FILES if not (VENDOR_DIR / name).is_file()]
     if missing:
         raise _error(

@@ -1,5 +1,6 @@
 """The real QGIS desktop with the demo (its stored project and two illustrative calls): the dock's
-incubator panels (Compatible calls, Priority, Network proposals) and "Publish on the web…", at
+incubator panels (Compatible calls, Priority, Network proposals) and "Publish on the web…" (its
+options dialog with the base map, then the result), at
 1366×768 and 1920×1080; screenshots in tests/artifacts/dock_incubator/. The steps read what is
 on screen (tests/e2e/test_dock_incubator_steps.py)."""
 
@@ -97,13 +98,22 @@ def test_dock_shows_the_incubator_panels_and_publishes_the_web_atlas(
 
     web = steps[STEP + "publish_web"]
     assert web["button_visible"] and web["button_enabled"] and web["button_text"] == "Publish on the web…"
+    assert web["options_dialog"] and web["options_on_screen"], web
+    assert all(web["options_fields"].values()), web["options_fields"]
+    assert web["options_refused"]
+    assert web["options_problem"] == "A WMS base layer needs the names of its layers."
+    assert web["options_folder"] == web["folder_asked"][0] and not web["options_layers_enabled"]
+    assert {"Folder", "Base map", "Address", "WMS layers", "Credit"} <= set(web["options_labels"])
+    assert web["base_layer"] == {"type": "xyz", "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                                 "attribution": "© OpenStreetMap contributors"}
     assert web["dialog"] and web["index_exists"] and web["folder_asked"]
     assert "Web atlas written in" in web["summary"] and "6 projects" in web["summary"]
     assert web["browser_button_visible"] and web["folder_button_visible"]
     assert web["opened"][0].startswith("http://127.0.0.1:") and web["served_status"] == 200
     assert web["served_html"]
 
-    for name in ("funding", "funding_call", "monitoring", "priority", "proposals", "publish"):
+    for name in ("funding", "funding_call", "monitoring", "priority", "proposals", "publish_options",
+                 "publish"):
         shot = out_dir / f"incubator_{name}_{width}x{height}.png"
         assert shot.stat().st_size > 20_000, shot
         shutil.copyfile(shot, shots / shot.name)

@@ -7,6 +7,7 @@ visible panel, its rows, tooltips, the buttons a person can click. Screenshots g
 included, as the person sees it).
 """
 
+import json
 import os
 import time
 import urllib.request
@@ -196,7 +197,8 @@ def proposals_panel(iface, context):
 
 
 def publish_web(iface, context):
-    """Click "Publish on the web…" (its folder asked by the test: a new folder in out_dir), wait
+    """Click "Publish on the web…": in its options dialog "Browse…" (the folder asked by the
+    test: a new folder in out_dir), a WMS without layers (refused), then an XYZ base map; OK; wait
     for the task, read the result dialog, press "Open in the browser" (the page is fetched from
     the loopback preview server instead of launching a browser)."""
     from qgis.PyQt.QtWidgets import QApplication
@@ -223,6 +225,43 @@ def publish_web(iface, context):
     web_publish.WebPublisher.choose_folder = lambda self: chosen.append(out_dir) or out_dir
     try:
         button.click()
+        context["settle"](0.5)
+        options = dock.web_publisher.options if dock.web_publisher is not None else None
+        summary["options_dialog"] = bool(options is not None and options.isVisible())
+        if options is None:
+            summary["dialog"] = False
+            if watchdog is not None:
+                watchdog.start()
+            return summary
+        from qgis.PyQt.QtWidgets import QDialogButtonBox, QLabel
+
+        options.move(int(context["config"]["screen"][0] * 0.15), 120)
+        options.browse_button.click()  # "Browse…": the folder asked by the test
+        options.type_combo.setCurrentIndex(web_publish.BASE_LAYER_TYPES.index("wms"))
+        options.url_edit.setText("https://example.org/wms")
+        ok = options.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.click()  # a WMS without its layers: refused by publish.py's rule, the dialog stays
+        context["settle"](0.3)
+        summary["options_refused"] = options.isVisible() and options.problem.isVisible()
+        summary["options_problem"] = options.problem.text()
+        options.type_combo.setCurrentIndex(web_publish.BASE_LAYER_TYPES.index("xyz"))
+        options.url_edit.setText("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+        options.attribution_edit.setText("© OpenStreetMap contributors")
+        options.problem.hide()
+        summary["options_screenshot"] = _shoot(context, "publish_options")
+        geometry = options.frameGeometry()
+        screen = context["config"]["screen"]
+        summary["options_on_screen"] = (geometry.left() >= 0 and geometry.top() >= 0
+                                        and geometry.right() <= screen[0] and geometry.bottom() <= screen[1])
+        summary["options_fields"] = {
+            widget.objectName(): widget.isVisible() for widget in (
+                options.folder_edit, options.browse_button, options.type_combo, options.url_edit,
+                options.layers_edit, options.attribution_edit)}
+        summary["options_labels"] = [label.text() for label in options.findChildren(QLabel)
+                                     if label.isVisible() and label.text()]
+        summary["options_folder"] = options.folder_edit.text()
+        summary["options_layers_enabled"] = options.layers_edit.isEnabled()
+        ok.click()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             publisher = dock.web_publisher
@@ -251,6 +290,10 @@ def publish_web(iface, context):
         "screenshot": _shoot(context, "publish"),
         "index_exists": os.path.exists(os.path.join(out_dir, "index.html")),
     })
+    publication = os.path.join(out_dir, "publication.json")
+    if os.path.exists(publication):
+        with open(publication, encoding="utf-8") as stream:
+            summary["base_layer"] = json.load(stream).get("base_layer")
     dialog.browser_button.click()
     QApplication.processEvents()
     summary["opened"] = list(opened)

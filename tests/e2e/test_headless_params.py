@@ -141,7 +141,10 @@ class Inputs:
         if kind == "fileDestination":
             match = re.search(r"\*\.(\w+)", raw.get("file_filter") or "")
             return str(self.folder / (stem + "." + (match.group(1) if match else "out")))
-        if kind == "file" and (raw.get("extension") or "").lower() == "gpkg":
+        # a GeoPackage: a file parameter by its extension, or a text one that also takes a
+        # database (remix:publish_web's INPUT: a path, a DSN or a QGIS connection name)
+        if (kind == "file" and (raw.get("extension") or "").lower() == "gpkg") or (
+                kind == "string" and "geopackage" in (raw.get("description") or "").lower()):
             if algorithm == "remix:import_bundle":  # a merge target: a new, empty RE.MIX file
                 from remix_plugin.layers.geopackage import create_geopackage
 

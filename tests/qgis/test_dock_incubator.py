@@ -223,3 +223,100 @@ def test_publish_on_the_web_refuses_a_users_folder_and_writes_nothing(demo_dock,
     assert not dialog.browser_button.isVisibleTo(dialog)
     assert sorted(p.name for p in folder.iterdir()) == ["mio.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no temporary folder left
+
+
+def test_publish_dialog_asks_folder_and_base_layer_checks_it_and_remembers_it(demo_dock, tmp_path):
+    import json
+
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    from remix_plugin.gui import web_publish
+
+    dock, _path, _layers = demo_dock
+    QgsSettings().remove("remix/web/base_layer")
+    publisher = web_publish.publisher(dock)
+    assert publisher.start() is None  # no folder given: the options dialog asks
+    dialog = publisher.options
+    assert dialog is not None and dialog.isVisible() and publisher.task is None
+    assert dialog.type_combo.currentData() == "" and not dialog.url_edit.isEnabled()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # no folder: stays open and says so
+    assert dialog.isVisible() and dialog.problem.text() == "Choose the folder of the web atlas."
+    out_dir = tmp_path / "atlante_base"
+    dialog.folder_edit.setText(str(out_dir))
+    dialog.type_combo.setCurrentIndex(web_publish.BASE_LAYER_TYPES.index("xyz"))
+    assert dialog.url_edit.isEnabled() and not dialog.layers_edit.isEnabled()
+    dialog.url_edit.setText("https://tiles.example.org/tile.png")
+    ok.click()  # publish.py's own rule refuses the address without {z}/{x}/{y}
+    assert dialog.isVisible() and publisher.task is None
+    assert dialog.problem.isVisibleTo(dialog)
+    assert dialog.problem.text().startswith("An XYZ base layer's address needs {z}, {x} and {y}")
+    dialog.type_combo.setCurrentIndex(web_publish.BASE_LAYER_TYPES.index("wms"))
+    dialog.url_edit.setText("https://www.cartografia.servizirl.it/arcgis/services/wms/ortofoto2018/MapServer/WMSServer")
+    ok.click()  # a WMS needs its layers
+    assert dialog.isVisible() and dialog.problem.text() == "A WMS base layer needs the names of its layers."
+    assert not out_dir.exists()
+    dialog.layers_edit.setText("0")
+    dialog.attribution_edit.setText("© Regione Lombardia")
+    ok.click()
+    assert not dialog.isVisible() and publisher.task is not None
+    assert _wait(lambda: publisher.task is None and publisher.dialog is not None, 120)
+    assert publisher.dialog.browser_button.isVisibleTo(publisher.dialog), publisher.dialog.summary.text()
+    record = json.loads((out_dir / "publication.json").read_text(encoding="utf-8"))
+    assert record["base_layer"] == {
+        "type": "wms", "layers": "0", "attribution": "© Regione Lombardia",
+        "url": "https://www.cartografia.servizirl.it/arcgis/services/wms/ortofoto2018/MapServer/WMSServer"}
+    assert record["counts"]["progetti"] == 6
+    # remembered: the next dialog starts from the same base map
+    assert publisher.start() is None
+    again = publisher.options
+    assert again is not dialog and again.type_combo.currentData() == "wms"
+    assert again.layers_edit.text() == "0" and again.attribution_edit.text() == "© Regione Lombardia"
+    assert again.url_edit.text() == record["base_layer"]["url"] and again.folder_edit.text() == ""
+    again.type_combo.setCurrentIndex(0)  # "None": no base map, and that is remembered too
+    assert again.base_layer() is None
+    again.folder_edit.setText(str(tmp_path / "senza_base"))
+    again.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert _wait(lambda: publisher.task is None and publisher.dialog is not None, 120)
+    record = json.loads((tmp_path / "senza_base" / "publication.json").read_text(encoding="utf-8"))
+    assert record["base_layer"] is None and web_publish.stored_base_layer() is None
+    QgsSettings().remove("remix/web/base_layer")
+
+
+def _run_publish_algorithm(parameters):
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    from remix_plugin.processing.algorithms.publish_web import PublishWebAlgorithm
+
+    algorithm = PublishWebAlgorithm()
+    algorithm.initAlgorithm()
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    ok, message = algorithm.checkParameterValues(parameters, context)
+    assert ok, message
+    return algorithm.processAlgorithm(parameters, context, feedback)
+
+
+def test_publish_algorithm_takes_a_geopackage_and_a_base_layer(tmp_path, qgis_app):
+    import json
+
+    from qgis.core import QgsProcessingException
+
+    path = build_demo_geopackage(tmp_path / "demo.gpkg")
+    out_dir = tmp_path / "atlante_xyz"
+    result = _run_publish_algorithm({
+        "INPUT": str(path), "OUTPUT": str(out_dir), "BASE_LAYER_TYPE": 1,
+        "BASE_LAYER_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "BASE_LAYER_ATTRIBUTION": "© OpenStreetMap"})
+    record = json.loads((out_dir / "publication.json").read_text(encoding="utf-8"))
+    assert record["base_layer"] == {"type": "xyz", "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                                    "attribution": "© OpenStreetMap"}
+    assert record["source"]["file"] == "demo.gpkg" and result["PROJECTS"] == record["counts"]["progetti"] > 0
+    bad = tmp_path / "atlante_bad"
+    with pytest.raises(QgsProcessingException, match="needs the names of its layers"):
+        _run_publish_algorithm({"INPUT": str(path), "OUTPUT": str(bad), "BASE_LAYER_TYPE": 2,
+                                "BASE_LAYER_URL": "https://example.org/wms"})
+    with pytest.raises(QgsProcessingException, match="Choose the type of the base map"):
+        _run_publish_algorithm({"INPUT": str(path), "OUTPUT": str(bad),
+                                "BASE_LAYER_URL": "https://example.org/wms"})
+    assert not bad.exists()

@@ -2,12 +2,15 @@
 """On the central database (issue 14), the dock's Salva and "N modifiche non salvate" see the
 project's RE.MIX layers of the postgres provider (the dock's path is then the store's label), and
 the incubator's panels read the database through the same connection (the proposals, which write
-their decisions into a file, say they need a GeoPackage)."""
+their decisions into a file, say they need a GeoPackage); "Pubblica sul web…" and remix:publish_web
+publish the database's projects marked 'pubblicabile', with a base map."""
 
+import json
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from dock_data import FakePlugin
 from qgis.core import QgsApplication, QgsProject
 
@@ -65,13 +68,77 @@ def test_save_and_the_counter_see_the_postgresql_layers(created, qgis_iface, tmp
             time.sleep(0.02)
         assert priority.source == f"service={login}" and not priority.problem.isVisibleTo(priority.page)
         assert priority.widget.total == db.query("SELECT count(*) FROM remix.progetti")[0][0]
-        # the web atlas reads a GeoPackage: on the database it says so and writes nothing
-        from remix_plugin.gui.web_publish import publish_from_dock
-
-        assert publish_from_dock(dock, None, out_dir=str(tmp_path / "atlante")) is None
-        assert not (tmp_path / "atlante").exists()
+        # the web atlas is published from the database, through the same connection (no password)
+        publish_from_database(dock, db, login, own, tmp_path)
         assert not dock.refresh_panel("RemixProposalsPanel", force=True)
         assert "not available on the central database" in dock.panels["RemixProposalsPanel"].problem.text()
     finally:
         dock.teardown()
         QgsProject.instance().clear()
+
+
+def _wait(predicate, seconds=120):
+    deadline = time.monotonic() + seconds
+    while not predicate() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    QgsApplication.processEvents()
+    return predicate()
+
+
+def publish_from_database(dock, db, login, own, tmp_path):
+    """The dock's web publication on the central database: the DSN of its connection, the rows
+    marked 'pubblicabile' in PostgreSQL, the base map given; then remix:publish_web on the DSN."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    from remix_plugin.gui.web_publish import publish_from_dock
+    from remix_plugin.processing.algorithms.publish_web import PublishWebAlgorithm
+
+    db.query("UPDATE remix.progetti SET pubblicabile = (uuid = %s)", (own,))
+    assert dock.web_publisher is None or dock.web_publisher.task is None
+    base = {"type": "xyz", "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "attribution": "© OpenStreetMap"}
+    out_dir = tmp_path / "atlante"
+    task = publish_from_dock(dock, None, out_dir=str(out_dir), base_layer=base)
+    assert task is not None and task.source == f"service={login}" and "password" not in task.source
+    publisher = dock.web_publisher
+    assert _wait(lambda: publisher.task is None and publisher.dialog is not None)
+    assert publisher.dialog.browser_button.isVisibleTo(publisher.dialog), publisher.dialog.summary.text()
+    record = json.loads((out_dir / "publication.json").read_text(encoding="utf-8"))
+    assert record["source"]["database"] == db.name and "file" not in record["source"]
+    assert record["counts"]["progetti"] == 1 and record["base_layer"] == base
+    published = json.loads((out_dir / "data" / "progetti.json").read_text(encoding="utf-8"))
+    assert "Piazza salvata dal pannello" in json.dumps(published, ensure_ascii=False)
+    assert f"service={login}" not in (out_dir / "publication.json").read_text(encoding="utf-8")
+    # remix:publish_web takes the same DSN, and its FILTER reads the database's projects too
+    algorithm = PublishWebAlgorithm()
+    algorithm.initAlgorithm()
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    parameters = {"INPUT": f"service={login}", "OUTPUT": str(tmp_path / "atlante_processing"),
+                  "FILTER": "\"titolo\" LIKE 'Piazza%'", "BASE_LAYER_TYPE": 2,
+                  "BASE_LAYER_URL": "https://example.org/wms", "BASE_LAYER_LAYERS": "ortofoto"}
+    ok, message = algorithm.checkParameterValues(parameters, context)
+    assert ok, message
+    result = algorithm.processAlgorithm(parameters, context, feedback)
+    assert result["PROJECTS"] == 1
+    record = json.loads((tmp_path / "atlante_processing" / "publication.json").read_text(encoding="utf-8"))
+    assert record["source"]["database"] == db.name and record["filter"]["progetti"] >= 1
+    assert record["base_layer"] == {"type": "wms", "url": "https://example.org/wms", "layers": "ortofoto"}
+    # ... or the name of a saved QGIS PostgreSQL connection (as remix:create_database)
+    from qgis.core import QgsProviderRegistry
+
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    name = "RE.MIX prova web"
+    metadata.saveConnection(metadata.createConnection(f"service='{login}'", {}), name)
+    try:
+        result = algorithm.processAlgorithm(
+            {"INPUT": name, "OUTPUT": str(tmp_path / "atlante_connessione")}, context, feedback)
+    finally:
+        metadata.deleteConnection(name)
+    record = json.loads((tmp_path / "atlante_connessione" / "publication.json").read_text(encoding="utf-8"))
+    assert result["PROJECTS"] == 1 and record["source"]["database"] == db.name
+    assert record["base_layer"] is None
+    with pytest.raises(QgsProcessingException):  # an XYZ address without {z}/{x}/{y}: nothing written
+        algorithm.processAlgorithm({**parameters, "OUTPUT": str(tmp_path / "no"), "BASE_LAYER_TYPE": 1},
+                                   context, feedback)
+    assert not (tmp_path / "no").exists()

@@ -1,9 +1,11 @@
 """Processing algorithm remix:prepare_server — a ``.qgs`` project QGIS Server can serve.
 
-``INPUT`` a RE.MIX GeoPackage; ``OUTPUT`` the ``.qgs`` (default ``<name>_server.qgs`` beside the
-data); optional ``TITLE``, ``ABSTRACT``, ``CONTACT_PERSON``, ``CONTACT_MAIL``, ``SERVICE_URL`` (the
-service metadata), ``ATLAS`` (keep the atlas layout for GetPrint, default yes) and ``SNAPSHOT``
-(serve a copy of the published columns and rows instead of the live data, default no). The readiness
+``INPUT`` a RE.MIX GeoPackage, a central-database DSN or the name of a saved QGIS PostgreSQL
+connection; ``OUTPUT`` the ``.qgs`` (default ``<name>_server.qgs`` beside a GeoPackage; required for
+a database: docs/qgis-server.md "On the central database"); optional ``TITLE``, ``ABSTRACT``,
+``CONTACT_PERSON``, ``CONTACT_MAIL``, ``SERVICE_URL`` (the service metadata), ``ATLAS`` (keep the
+atlas layout for GetPrint, default yes) and ``SNAPSHOT`` (serve a copy of the published columns
+and rows instead of the live data, default yes; a database is always served live). The readiness
 check runs first: with a problem nothing is written and the algorithm fails, listing them.
 Headless: ``qgis_process.bin run remix:prepare_server -- INPUT=file.gpkg OUTPUT=file_server.qgs``.
 Light module: the server code is imported when the algorithm runs (docs/qgis-server.md).
@@ -14,7 +16,6 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
@@ -53,8 +54,17 @@ class PrepareServerAlgorithm(RemixAlgorithm):
             "A readiness check runs first: if it finds a problem nothing is written."
         )
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        if not str(parameters.get(self.INPUT) or "").strip():
+            return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
+                             "connection name.")
+        return super().checkParameterValues(parameters, context)
+
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("RE.MIX GeoPackage"), extension="gpkg"))
+        # Text, not a file: a file parameter refuses a connection string (as remix:publish_web's INPUT)
+        self.addParameter(QgsProcessingParameterString(
+            self.INPUT, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
+                           "connection")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("QGIS Server project"), tr("QGIS project (*.qgs)"), optional=True))
         for name, label in ((self.TITLE, tr("Service title")), (self.ABSTRACT, tr("Service abstract")),
@@ -74,8 +84,9 @@ class PrepareServerAlgorithm(RemixAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         from ...errors import RemixError
         from ...qgis_server.prepare import prepare_server_project
+        from .create_database import connection_dsn
 
-        source = self.parameterAsFile(parameters, self.INPUT, context)
+        source = connection_dsn((self.parameterAsString(parameters, self.INPUT, context) or "").strip())
         output = (self.parameterAsString(parameters, self.OUTPUT, context) or "").strip()
         if output == "TEMPORARY_OUTPUT":  # no file chosen: beside the data
             output = ""
