@@ -129,14 +129,19 @@ class ServerPreparer:
         self.dialog = None
 
     def source(self):
-        path = getattr(self.dock, "gpkg_path", None)
-        return path if path and Path(path).is_file() else None
+        """The saved GeoPackage or the connected central database (its DSN, no password)."""
+        from .web_publish import dock_source
+
+        return dock_source(self.dock)
 
     def choose_target(self):
         from ..qgis_server.prepare import default_qgs_path
 
         settings = QgsSettings()
-        default = default_qgs_path(self.source())
+        source = self.source()
+        on_file = Path(source).is_file()
+        # beside a GeoPackage; a database has no folder: the last one chosen, else the home folder
+        default = default_qgs_path(source) if on_file else Path.home() / "remix_server.qgs"
         folder = settings.value(FOLDER_KEY, "", type=str) or str(default.parent)
         target, _filter = QFileDialog.getSaveFileName(
             self.dock, tr("QGIS Server project (beside the data)"), str(Path(folder) / default.name),
@@ -151,8 +156,8 @@ class ServerPreparer:
     def start(self, target=None):
         """Write the server project of the saved GeoPackage at ``target`` (None: ask)."""
         if self.source() is None:
-            self.dock._message(tr("The QGIS Server project is prepared from a RE.MIX GeoPackage: the "
-                                  "central database is not supported yet."), "Warning", 10)
+            self.dock._message(tr("Open a RE.MIX GeoPackage or connect to the RE.MIX database first."),
+                               "Warning", 10)
             return None
         if self.task is not None:
             self.dock._message(tr("The QGIS Server project is already being written."), "Info")

@@ -138,6 +138,20 @@ class PreviewServer:
         self.thread.join(5)
 
 
+def dock_source(dock):
+    """What the dock shows, as the headless code reads it: the saved GeoPackage's path or, on the
+    central database, the libpq DSN of the dock's connection (no password); None for neither."""
+    path = getattr(dock, "gpkg_path", None)
+    if path and Path(path).is_file():
+        return path
+    progetti = (getattr(dock, "layers", None) or {}).get("progetti") if path else None
+    if progetti is None or progetti.providerType() != "postgres":
+        return None
+    from ..qgis_project.stores import postgres_store_from_qgis_uri
+
+    return postgres_store_from_qgis_uri(progetti.source()).libpq_dsn() or None
+
+
 def _open_url(url):
     return QDesktopServices.openUrl(QUrl(url))
 
@@ -332,17 +346,7 @@ class WebPublisher:
         self.open_url = None  # tests replace the browser
 
     def source(self):
-        """The saved GeoPackage's path or, on the central database, the libpq DSN of the dock's
-        connection (no password); None when the dock shows neither."""
-        path = self.dock.gpkg_path
-        if path and Path(path).is_file():
-            return path
-        progetti = (getattr(self.dock, "layers", None) or {}).get("progetti") if path else None
-        if progetti is None or progetti.providerType() != "postgres":
-            return None
-        from ..qgis_project.stores import postgres_store_from_qgis_uri
-
-        return postgres_store_from_qgis_uri(progetti.source()).libpq_dsn() or None
+        return dock_source(self.dock)
 
     def source_label(self):
         path = self.dock.gpkg_path

@@ -1241,7 +1241,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_view.py" line="356"/>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="176"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="190"/>
         <source>Base map</source>
         <translation>Mappa di base</translation>
     </message>
@@ -1973,38 +1973,38 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/server_prepare.py" line="84"/>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="280"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="294"/>
         <source>Open folder</source>
         <translation>Apri la cartella</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/server_prepare.py" line="142"/>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="147"/>
         <source>QGIS Server project (beside the data)</source>
         <translation>Progetto per QGIS Server (accanto ai dati)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/server_prepare.py" line="143"/>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="148"/>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="69"/>
         <source>QGIS project (*.qgs)</source>
         <translation>Progetto QGIS (*.qgs)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/server_prepare.py" line="168"/>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="173"/>
         <source>Writing the QGIS Server project in the background…</source>
         <translation>Scrittura del progetto per QGIS Server in background…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/server_prepare.py" line="154"/>
-        <source>The QGIS Server project is prepared from a RE.MIX GeoPackage: the central database is not supported yet.</source>
-        <translation>Il progetto per QGIS Server si prepara da un GeoPackage RE.MIX: il database centrale non è ancora supportato.</translation>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="159"/>
+        <source>Open a RE.MIX GeoPackage or connect to the RE.MIX database first.</source>
+        <translation>Apri prima un GeoPackage RE.MIX o connettiti al database RE.MIX.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/server_prepare.py" line="158"/>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="163"/>
         <source>The QGIS Server project is already being written.</source>
         <translation>Il progetto per QGIS Server è già in scrittura.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/server_prepare.py" line="165"/>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="170"/>
         <source>The QGIS Server project</source>
         <translation>Il progetto per QGIS Server</translation>
     </message>
@@ -2024,7 +2024,7 @@ Criticità: {criticita}</translation>
         <translation>Progetto per QGIS Server scritto: {path}. Pubblicati per WMS, WFS e OGC API – Features (solo i progetti segnati come &apos;pubblicabile&apos;, senza autori, note o e-mail): {layers}. Layout dell&apos;atlante per GetPrint: {layout}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/server_prepare.py" line="183"/>
+        <location filename="../../remix_plugin/gui/server_prepare.py" line="188"/>
         <source>QGIS Server project written: {path}</source>
         <translation>Progetto per QGIS Server scritto: {path}</translation>
     </message>
@@ -2075,118 +2075,118 @@ Criticità: {criticita}</translation>
         <translation>Atlante web RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="153"/>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="264"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="167"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="278"/>
         <source>Publish on the web</source>
         <translation>Pubblica sul web</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="165"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="179"/>
         <source>A new or empty folder, or a previous publication</source>
         <translation>Una cartella nuova o vuota, o una pubblicazione precedente</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="166"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="180"/>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="171"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="185"/>
         <source>Folder</source>
         <translation>Cartella</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="179"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="193"/>
         <source>Address</source>
         <translation>Indirizzo</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="182"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="196"/>
         <source>WMS layers, comma-separated</source>
         <translation>Layer WMS, separati da virgola</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="183"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="197"/>
         <source>WMS layers</source>
         <translation>Layer WMS</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="186"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="200"/>
         <source>e.g. © OpenStreetMap contributors</source>
         <translation>es. © OpenStreetMap contributors</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="187"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="201"/>
         <source>Credit</source>
         <translation>Crediti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="197"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="211"/>
         <source>Publish</source>
         <translation>Pubblica</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="244"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="258"/>
         <source>Choose the folder of the web atlas.</source>
-        <translation>Scegli la cartella dell'atlante web.</translation>
+        <translation>Scegli la cartella dell&apos;atlante web.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="278"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="292"/>
         <source>Open in the browser</source>
         <translation>Apri nel browser</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="357"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="361"/>
         <source>Folder of the web atlas (new, empty or a previous publication)</source>
         <translation>Cartella dell&apos;atlante web (nuova, vuota o una pubblicazione precedente)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="407"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="411"/>
         <source>Writing the web atlas in the background…</source>
         <translation>Scrittura dell&apos;atlante web in background…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="174"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="188"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
         <source>None</source>
         <translation>Nessuna</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="174"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="188"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
         <source>XYZ tiles</source>
         <translation>Tasselli XYZ</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="174"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="188"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
         <source>WMS</source>
         <translation>WMS</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="367"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="371"/>
         <source>The web atlas is published from a saved RE.MIX GeoPackage or from the central database: open one first.</source>
-        <translation>L'atlante web si pubblica da un GeoPackage RE.MIX salvato o dal database centrale: aprine uno prima.</translation>
+        <translation>L&apos;atlante web si pubblica da un GeoPackage RE.MIX salvato o dal database centrale: aprine uno prima.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="371"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="375"/>
         <source>The web atlas is already being written.</source>
         <translation>L&apos;atlante web è già in scrittura.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="403"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="407"/>
         <source>The web publication</source>
         <translation>La pubblicazione web</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="157"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="171"/>
         <source>Publishes the projects marked &apos;pubblicabile&apos; of {source} as a static web atlas (a folder any web server can serve).</source>
         <translation>Pubblica i progetti segnati &apos;pubblicabile&apos; di {source} come atlante web statico (una cartella che qualsiasi server web può servire).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="218"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="232"/>
         <source>https://… the WMS service address</source>
-        <translation>https://… l'indirizzo del servizio WMS</translation>
+        <translation>https://… l&apos;indirizzo del servizio WMS</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="110"/>
@@ -2194,22 +2194,22 @@ Criticità: {criticita}</translation>
         <translation>Non è stato possibile scrivere l&apos;atlante web: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="287"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="301"/>
         <source>Web atlas written in {folder}: {n} projects and {m} physical works published ({held} not publishable, left out). The page needs a web server: “Open in the browser” serves the folder on this computer only (127.0.0.1).</source>
         <translation>Atlante web scritto in {folder}: pubblicati {n} progetti e {m} lavori fisici ({held} non pubblicabili, esclusi). La pagina ha bisogno di un server web: “Apri nel browser” serve la cartella solo su questo computer (127.0.0.1).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="293"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="307"/>
         <source>Serve {folder} on 127.0.0.1 and open its index.html in the web browser</source>
         <translation>Serve {folder} su 127.0.0.1 e ne apre index.html nel browser</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="302"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="316"/>
         <source>Nothing was published: {reason}</source>
         <translation>Non è stato pubblicato nulla: {reason}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/web_publish.py" line="419"/>
+        <location filename="../../remix_plugin/gui/web_publish.py" line="423"/>
         <source>Web atlas written: {folder}</source>
         <translation>Atlante web scritto: {folder}</translation>
     </message>
@@ -3269,6 +3269,10 @@ Criticità: {criticita}</translation>
     <message>
         <source>The Processing plugin is not active: enable it in the plugin manager.</source>
         <translation type="vanished">Il plugin Processing non è attivo: attivalo nel gestore dei plugin.</translation>
+    </message>
+    <message>
+        <source>The QGIS Server project is prepared from a RE.MIX GeoPackage: the central database is not supported yet.</source>
+        <translation type="vanished">Il progetto per QGIS Server si prepara da un GeoPackage RE.MIX: il database centrale non è ancora supportato.</translation>
     </message>
     <message>
         <source>The import writes into this GeoPackage: first save or discard the unsaved edits in {layers}, then import again.</source>

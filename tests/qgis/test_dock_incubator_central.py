@@ -70,11 +70,33 @@ def test_save_and_the_counter_see_the_postgresql_layers(created, qgis_iface, tmp
         assert priority.widget.total == db.query("SELECT count(*) FROM remix.progetti")[0][0]
         # the web atlas is published from the database, through the same connection (no password)
         publish_from_database(dock, db, login, own, tmp_path)
+        prepare_server_from_database(dock, login, tmp_path)
         assert not dock.refresh_panel("RemixProposalsPanel", force=True)
         assert "not available on the central database" in dock.panels["RemixProposalsPanel"].problem.text()
     finally:
+        if getattr(dock, "server_preparer", None) is not None:
+            dock.server_preparer.teardown()
         dock.teardown()
         QgsProject.instance().clear()
+
+
+def prepare_server_from_database(dock, login, tmp_path):
+    """"Prepara per QGIS Server…" on the central database: the live project of the database the
+    dock is connected to, through its connection without password, written where the user says."""
+    from test_central_support import PASSWORD
+
+    from remix_plugin.gui.server_prepare import prepare_from_dock
+
+    target = tmp_path / "centrale_server.qgs"
+    task = prepare_from_dock(dock, None, target=str(target))
+    assert task is not None and task.source == f"service={login}"
+    preparer = dock.server_preparer
+    assert _wait(lambda: preparer.task is None and preparer.dialog is not None)
+    assert target.is_file(), preparer.dialog.summary.text()
+    assert preparer.dialog.summary.text().startswith(f"QGIS Server project written: {target}")
+    text = target.read_text(encoding="utf-8")
+    assert f"service='{login}'" in text and PASSWORD not in text
+    assert not (tmp_path / "centrale_server_dati.gpkg").exists()  # a database is served live
 
 
 def _wait(predicate, seconds=120):
