@@ -4,17 +4,19 @@
 ``validate_geopackage(path, profile)`` is the single entry point used by the command line
 (``python3 -m remix_plugin validate``), the Processing algorithm ``remix:validate`` and the
 dock's QgsTask; ``validate_source`` takes any source (``source.py``: an editing GeoPackage, a
-bundle). It streams every table row by row (memory does not grow with the number of features:
-cross-record checks run as SQL in the store, in a temporary on-disk scratch database, or per
-project), and never raises on bad content: every odd value becomes a finding. Only a store that
+bundle). It streams every table in batches of BATCH rows (memory does not grow with the number
+of features: cross-record checks run as SQL in the store, in a temporary on-disk scratch database,
+or per project), and never raises on bad content: every odd value becomes a finding. Only a store that
 cannot be read at all raises ``RemixFileError`` (from ``layers.inspect``).
 """
 
 import datetime
+import itertools
 
 from osgeo import gdal
 
 from ..layers.model import load_model
+from .collector import collector_paused
 from .context import Record, RuleContext, ValidationCancelled  # noqa: F401 (callers catch it from here)
 from .exceptions_store import apply_exceptions
 from .findings import Finding, Report  # noqa: F401 (re-exported: engine.Finding, engine.Report)
@@ -24,6 +26,8 @@ from .source import FileSource
 
 # the tables whose rows are checked one by one, in this order (parents before children)
 PASS_ORDER = load_model().data_table_names
+# rows read and geometry-checked together (a few MB of decoded geometries at most)
+BATCH = 1000
 
 
 class _Run:
@@ -41,7 +45,8 @@ class _Run:
         reader = context.reader = self.source.open()
         gdal.PushErrorHandler("CPLQuietErrorHandler")
         try:
-            self._run(reader)
+            with collector_paused():
+                self._run(reader)
             context.findings, suppressed = apply_exceptions(context.findings, reader)
         except reader.read_errors as exc:
             from ..layers.errors import RemixFileError
@@ -127,25 +132,33 @@ class _Run:
             )
         order_by = geometry.row_order(table, names, geometry_column)
         count = 0
+        rows = iter(context.reader.rows(table.name, select_columns, order_by=order_by))
         try:
-            for values in context.reader.rows(table.name, select_columns, order_by=order_by):
-                count += 1
-                if count % 2000 == 0:
-                    context.tick(2000)
-                row = Record(
-                    table.name,
-                    values[0],
-                    values[uuid_index] if uuid_index is not None else None,
-                    values[title_index] if title_index is not None else None,
-                    values[parent_index] if parent_index else None,
-                )
-                shape = shapes.check(row, values) if shapes is not None else None
-                for index, model_field, check in checks:
-                    check(row, model_field, values[index])
-                for hook in hooks:
-                    hook(row, values)
-                if shapes is not None:
-                    shapes.collect(row, values, shape)
+            # in batches: the geometry pass decodes and point-tests a batch at once (prepare), the
+            # rules then run row by row in the table's order, so findings come in the same order
+            while True:
+                batch = list(itertools.islice(rows, BATCH))
+                if not batch:
+                    break
+                ahead = shapes.prepare(batch) if shapes is not None else ()
+                for position, values in enumerate(batch):
+                    count += 1
+                    if count % 2000 == 0:
+                        context.tick(2000)
+                    row = Record(
+                        table.name,
+                        values[0],
+                        values[uuid_index] if uuid_index is not None else None,
+                        values[title_index] if title_index is not None else None,
+                        values[parent_index] if parent_index else None,
+                    )
+                    shape = shapes.check(row, values, ahead[position]) if shapes is not None else None
+                    for index, model_field, check in checks:
+                        check(row, model_field, values[index])
+                    for hook in hooks:
+                        hook(row, values)
+                    if shapes is not None:
+                        shapes.collect(row, values, shape)
             if shapes is not None:
                 shapes.finish()
             context.tick(count % 2000)

@@ -58,11 +58,16 @@ class GpkgGeometry:
         return WKB_TYPES.get(self.wkb_type, f"WKB type {self.wkb_type}")
 
 
+_INT32 = {"<": struct.Struct("<i"), ">": struct.Struct(">i")}
+_UINT32 = {1: struct.Struct("<I"), 0: struct.Struct(">I")}
+
+
 def parse_blob(blob):
     """Parse a GeoPackage geometry blob; raise BlobError saying what is wrong with it."""
-    if not isinstance(blob, (bytes, bytearray, memoryview)):
-        raise BlobError(f"not a binary value ({type(blob).__name__})")
-    blob = bytes(blob)
+    if type(blob) is not bytes:  # sqlite3 gives bytes: no copy then
+        if not isinstance(blob, (bytes, bytearray, memoryview)):
+            raise BlobError(f"not a binary value ({type(blob).__name__})")
+        blob = bytes(blob)
     if len(blob) < 8:
         raise BlobError("too short for a GeoPackage header")
     if blob[0:2] != b"GP":
@@ -75,14 +80,14 @@ def parse_blob(blob):
     if envelope not in _ENVELOPE_SIZES:
         raise BlobError(f"bad envelope indicator {envelope}")
     empty = bool(flags & 0x10)
-    srs_id = struct.unpack(order + "i", blob[4:8])[0]
+    srs_id = _INT32[order].unpack_from(blob, 4)[0]
     start = 8 + _ENVELOPE_SIZES[envelope]
-    wkb = blob[start:]
-    if len(wkb) < 5:
+    if len(blob) - start < 5:
         raise BlobError("truncated WKB")
-    if wkb[0] not in (0, 1):
+    if blob[start] not in (0, 1):
         raise BlobError("bad WKB byte order")
-    raw_type = struct.unpack("<I" if wkb[0] == 1 else ">I", wkb[1:5])[0]
+    raw_type = _UINT32[blob[start]].unpack_from(blob, start + 1)[0]
+    wkb = blob[start:]
     has_z = bool(raw_type & 0x80000000)
     has_m = bool(raw_type & 0x40000000)
     raw_type &= 0x0FFFFFFF

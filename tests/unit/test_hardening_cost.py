@@ -19,6 +19,7 @@ from remix_plugin.export.checker import check_bundle
 from remix_plugin.export.spec import load_spec
 from remix_plugin.validation.engine import validate_geopackage
 from remix_plugin.validation.rules import geometry_checks as gc
+from remix_plugin.validation.rules import overlap_pairs as ov
 
 
 def _polygon(x, y, width, height):
@@ -57,9 +58,9 @@ def _adversarial_polygons(count, seed):
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_indexed_overlaps_equal_the_sweep(monkeypatch, seed):
     items = _items(_adversarial_polygons(400, seed))
-    indexed = list(gc.find_overlaps(items, 0.0))
-    monkeypatch.setattr(gc, "SWEEP_MAX", 10**9)
-    swept = list(gc.find_overlaps(items, 0.0))
+    indexed = list(ov.find_overlaps(items, 0.0))
+    monkeypatch.setattr(ov, "SWEEP_MAX", 10**9)
+    swept = list(ov.find_overlaps(items, 0.0))
     assert len(swept) > 100  # the case has many overlaps…
     assert indexed == swept  # …and the index finds the same pairs, areas and order
 
@@ -70,7 +71,63 @@ def test_indexed_pairs_are_the_envelope_pairs():
     right = _polygon(1000000.0 + 0.0100001, 0.0, 0.01, 1.0)  # 0.1 µm apart
     items = _items([left, right] * 40)
     ordered = sorted(items, key=lambda item: item[2][0])
-    assert list(gc._indexed_pairs(ordered)) == list(gc._swept_pairs(ordered))
+    assert list(ov._indexed_pairs(ordered)) == list(ov._swept_pairs(ordered))
+
+
+def _parcels(count, seed, spread=2000.0):
+    """Parcel-like boxes of similar size (the grid's case), a tenth of them overlapping another."""
+    rng = random.Random(seed)
+    polygons = []
+    for index in range(count):
+        if index % 10 == 9:
+            x0, x1, y0, _ = polygons[-1].GetEnvelope()
+            polygons.append(_polygon(x0 + (x1 - x0) / 2, y0, rng.uniform(20, 60), rng.uniform(20, 60)))
+        else:
+            polygons.append(
+                _polygon(rng.uniform(0, spread), rng.uniform(0, spread), rng.uniform(20, 60), 40.0)
+            )
+    return polygons
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("make", [_parcels, _adversarial_polygons])
+def test_grid_pairs_are_the_swept_pairs(seed, make):
+    ordered = sorted(_items(make(500, seed)), key=lambda item: item[2][0])
+    grid = ov._grid_pairs(ordered)
+    swept = list(ov._swept_pairs(ordered))
+    assert grid is not None and len(swept) > 40
+    assert grid == swept  # same pairs, same order, each once
+    assert grid == list(ov._indexed_pairs(ordered))
+
+
+def test_grid_hands_unequal_envelopes_to_the_rtree(monkeypatch):
+    """One lavoro over the whole territory among parcels, or a dense stack of slivers: no grid
+    (None), and find_overlaps still finds every pair through the R*Tree."""
+    parcels = _parcels(300, 4)
+    for polygons in (parcels + [_polygon(-10, -10, 3000, 3000)], parcels + [_polygon(5, 5, 0.5, 0.5)] * 400):
+        ordered = sorted(_items(polygons), key=lambda item: item[2][0])
+        assert ov._grid_pairs(ordered) is None
+        found = list(ov.find_overlaps(_items(polygons), 0.0))
+        monkeypatch.setattr(ov, "SWEEP_MAX", 10**9)
+        assert found == list(ov.find_overlaps(_items(polygons), 0.0))
+        monkeypatch.undo()
+
+
+def test_batch_point_tests_equal_the_point_by_point_tests():
+    index = gc.ComuniIndex([("A", _comune_square(0, 0, 1000)), ("B", _comune_square(1000, 0, 1000))])
+    rng = random.Random(5)
+    points = [
+        (rng.choice(["A", "B", "C", None, 7]), rng.uniform(-500, 2500), rng.uniform(-500, 1500))
+        for _ in range(500)
+    ]
+    points += [("A", 1000.0, 500.0), ("B", 1000.0, 500.0), ("A", 0.0, 0.0)]  # on the boundaries
+    declared, territory = index.locate(points)
+    for (istat, x, y), in_declared, in_territory in zip(points, declared, territory):
+        expected = isinstance(istat, str) and index.contains_point(istat, x, y)
+        assert in_declared == expected
+        union, prepared = index.territory()
+        assert in_territory == (None if expected else gc._contains_point(union, prepared, x, y))
+    assert sum(declared) > 20 and any(t is False for t in territory) and any(territory)
 
 
 def _comune_square(x, y, size):
@@ -131,7 +188,7 @@ def test_adversarial_findings_do_not_depend_on_the_index(one_project_everywhere,
         return [f.as_dict("en") for f in report.findings]
 
     indexed = findings()
-    monkeypatch.setattr(gc, "SWEEP_MAX", 10**9)
+    monkeypatch.setattr(ov, "SWEEP_MAX", 10**9)
     swept = findings()
     assert indexed == swept
     by_code = {}
@@ -139,6 +196,43 @@ def test_adversarial_findings_do_not_depend_on_the_index(one_project_everywhere,
         by_code[finding["code"]] = by_code.get(finding["code"], 0) + 1
     assert by_code.get("GEO-008") == 150  # every lavoro is declared in the wrong comune
     assert by_code.get("GEO-009", 0) >= 40  # the large squares overlap their neighbours
+
+
+def test_findings_do_not_depend_on_the_batch_size(one_project_everywhere, monkeypatch):
+    """Geometries are decoded and point-tested a batch at a time; findings come row by row in the
+    same order whatever the batch (one row, a batch boundary inside a project, the whole table)."""
+    from remix_plugin.validation import engine
+
+    results = []
+    for size in (1, 7, 1000):
+        monkeypatch.setattr(engine, "BATCH", size)
+        report = validate_geopackage(str(one_project_everywhere), profile="strict")
+        results.append([f.as_dict("en") for f in report.findings])
+    assert results[0] == results[1] == results[2]
+    assert sum(f["code"] == "GEO-008" for f in results[0]) == 150
+
+
+def test_the_collector_is_paused_during_a_run_and_restored_after(one_project_everywhere):
+    import gc
+
+    from remix_plugin.validation import engine
+
+    seen = []
+    was_enabled = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            report = engine.validate_geopackage(
+                str(one_project_everywhere), progress=lambda _p: seen.append(gc.isenabled())
+            )
+            assert report.findings and gc.isenabled() is enabled
+        gc.enable()
+        with pytest.raises(engine.ValidationCancelled):  # stops inside the paused part
+            engine.validate_geopackage(str(one_project_everywhere), is_cancelled=lambda: True)
+        assert gc.isenabled()  # back on after a run that stopped
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    assert seen and not any(seen)  # off while the rows were checked
 
 
 # -- content hash ---------------------------------------------------------------------------------
@@ -398,8 +492,9 @@ def test_an_export_after_the_validation_of_the_same_content_reuses_its_findings(
     writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_04.gpkg", remember_validation=True)
     assert made == [True]
     # another profile is another memo
-    writer.export_bundle(source, tmp_path / "REMIX_CMM_20250301_05.gpkg", profile="draft",
-                         remember_validation=True)
+    writer.export_bundle(
+        source, tmp_path / "REMIX_CMM_20250301_05.gpkg", profile="draft", remember_validation=True
+    )
     assert made == [True, True]
 
 

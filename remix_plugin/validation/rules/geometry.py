@@ -3,12 +3,15 @@ reference system, inside the metropolitan territory and its declared comune, nei
 stale in its recorded area; the lavori of one project do not overlap and no two perimeters are
 the same. The GEOS/shapely work is in ``geometry_checks``."""
 
-import sqlite3
+from functools import cache
 
+from ...i18n import BOTH, Bilingual, tr
 from ...layers.model import COMUNI_TABLE, SUPPORTED_CRS
 from ...log import get_logger
 from ..readers import POLYGONAL, BlobError, parse_blob
 from . import geometry_checks as gc
+from .geometry_rows import DecodedFeature, DuplicateKeys
+from .overlap_pairs import find_overlaps
 
 CODES = (
     "GEO-001",
@@ -28,15 +31,6 @@ CODES = (
 
 LOG = get_logger("validation")
 
-# the private scratch database of duplicate-perimeter candidates
-CREATE_KEYS = "CREATE TABLE k (key TEXT, fid INTEGER)"
-INSERT_KEY = "INSERT INTO k VALUES (?, ?)"
-REPEATED_KEYS = (
-    "SELECT key, fid FROM k WHERE key IN (SELECT key FROM k GROUP BY key HAVING count(*) > 1) "
-    "ORDER BY key, fid"
-)
-
-
 def check_table_crs(context, table, registered, srs_names, info):
     """GEO-005: a spatial table's reference system is the file's, and one the Region accepts."""
     table_crs = srs_names.get(registered[2], f"srs_id {registered[2]}")
@@ -46,10 +40,8 @@ def check_table_crs(context, table, registered, srs_names, info):
             "GEO-005",
             table.name,
             value=table_crs,
-            detail=(
-                f"{file_crs} (ammessi: {', '.join(SUPPORTED_CRS)})",
-                f"{file_crs} (allowed: {', '.join(SUPPORTED_CRS)})",
-            ),
+            detail=tr("{crs} (allowed: {allowed})", language=BOTH).format(
+                crs=file_crs, allowed=", ".join(SUPPORTED_CRS)),
         )
 
 
@@ -68,38 +60,6 @@ def load_comuni(context):
     return gc.ComuniIndex(rows)
 
 
-class _Scratch:
-    """A private temporary on-disk SQLite database (sqlite3.connect("")): cross-record keys
-    go here instead of Python memory, and GROUP BY finds the duplicates."""
-
-    def __init__(self):
-        self.connection = sqlite3.connect("")
-        self.connection.execute("PRAGMA cache_size = -1000")
-        self.connection.execute(CREATE_KEYS)
-        self._batch = []
-
-    def add(self, key, fid):
-        self._batch.append((key, fid))
-        if len(self._batch) >= 5000:
-            self._flush()
-
-    def _flush(self):
-        if self._batch:
-            self.connection.executemany(INSERT_KEY, self._batch)
-            self._batch = []
-
-    def duplicates(self):
-        """[[fid, ...]] of the keys seen more than once."""
-        self._flush()
-        groups = {}
-        for key, fid in self.connection.execute(REPEATED_KEYS):
-            groups.setdefault(key, []).append(fid)
-        return list(groups.values())
-
-    def close(self):
-        self.connection.close()
-
-
 def row_order(table, names, geometry_column):
     """The order a table is streamed in: lavori by project, so overlaps are checked per project."""
     if table.name == "lavori" and "progetto_uuid" in names and geometry_column:
@@ -108,8 +68,9 @@ def row_order(table, names, geometry_column):
 
 
 class FeaturePass:
-    """The geometry rules of one table while its rows stream by: ``check(row, values)`` on each
-    feature before the other rules, ``collect(row, values, info)`` after them, ``finish()`` at
+    """The geometry rules of one table while its rows stream by: ``prepare(batch)`` on each batch
+    (decoding and point tests, no finding), ``check(row, values, ahead)`` on each feature before
+    the other rules, ``collect(row, values, info)`` after them, ``finish()`` at
     the end (overlaps of the last project; duplicate candidates into ``candidates``)."""
 
     def __init__(self, context, table, names, geometry_column, srs_id, candidates):
@@ -125,7 +86,7 @@ class FeaturePass:
         self.project_index = 1 + names.index("progetto_uuid") if ordered else None
         self.area_index = 1 + names.index("superficie_mq") if "superficie_mq" in names else None
         self.istat_index = 1 + names.index("comune_istat") if "comune_istat" in names else None
-        self.scratch = _Scratch() if profile.enabled("GEO-012") else None
+        self.scratch = DuplicateKeys() if profile.enabled("GEO-012") else None
         self.group = []
         self.current_project = object()
         self.sliver = profile.param("sliver_area_m2")
@@ -163,14 +124,40 @@ class FeaturePass:
         if len(group) < 2:
             return
         tolerance = self.context.profile.param("overlap_tolerance_m2")
-        for row_a, row_b, area in gc.find_overlaps(group, tolerance):
+        for row_a, row_b, area in find_overlaps(group, tolerance):
             first, second = (row_a, row_b) if (row_a.fid or 0) < (row_b.fid or 0) else (row_b, row_a)
             self.context.emit(
                 "GEO-009", second.table, second, field_name="geom", value=first.uuid, detail=f"{area:.2f}"
             )
 
-    def check(self, row, values):
-        """Geometry rules of one feature; returns (area, envelope) of a valid polygonal geometry."""
+    def prepare(self, batch):
+        """Per row of ``batch`` (a list of value tuples, in order), what ``check`` needs, computed
+        ahead for the whole batch without emitting anything: the decoded, valid geometry with its
+        point on the surface, and the point tests of the declared comune and of the territory in
+        one vectorised GEOS call per comune (per feature they cost more in call overhead than in
+        GEOS). Findings are then emitted by ``check`` row by row, in the same order as ever."""
+        comuni = self.context.comuni
+        with_comuni = comuni is not None and len(comuni) and self.istat_index is not None
+        prepared, points = [], []
+        for values in batch:
+            ahead = DecodedFeature(values[self.index])
+            prepared.append(ahead)
+            if ahead.geometry is not None and with_comuni:
+                ahead.xy = gc.point_on_surface(ahead.geometry)
+                if ahead.xy[0] is not None and ahead.xy[1] is not None:
+                    points.append((ahead, values[self.istat_index]))
+        if points:
+            declared, territory = comuni.locate([(istat, a.xy[0], a.xy[1]) for a, istat in points])
+            for (ahead, _), in_declared, in_territory in zip(points, declared, territory):
+                ahead.in_declared = in_declared
+                ahead.in_territory = in_territory
+        return prepared
+
+    def check(self, row, values, ahead=None):
+        """Geometry rules of one feature; returns (area, envelope) of a valid polygonal geometry.
+        ``ahead``: this row's entry of ``prepare`` (computed here when not given)."""
+        if ahead is None:
+            ahead = self.prepare([values])[0]
         emit = self.context.emit
         name = self.table.name
         blob = values[self.index]
@@ -179,10 +166,9 @@ class FeaturePass:
             if required:
                 emit("GEO-001", name, row, field_name="geom")
             return None
-        try:
-            parsed = parse_blob(blob)
-        except BlobError as exc:
-            emit("GEO-002", name, row, field_name="geom", value=blob, detail=str(exc))
+        parsed = ahead.parsed
+        if ahead.error is not None:  # BlobError
+            emit("GEO-002", name, row, field_name="geom", value=blob, detail=str(ahead.error))
             return None
         if parsed.empty:
             if required:
@@ -193,16 +179,15 @@ class FeaturePass:
         if parsed.wkb_type not in POLYGONAL:
             emit("GEO-003", name, row, field_name="geom", value=parsed.type_name)
             return None
-        try:
-            geometry = gc.ogr_geometry(parsed.wkb)
-        except gc.GeometryReadError as exc:
-            emit("GEO-002", name, row, field_name="geom", value=blob, detail=str(exc))
+        if ahead.read_error is not None:
+            emit("GEO-002", name, row, field_name="geom", value=blob, detail=str(ahead.read_error))
             return None
+        geometry = ahead.ogr
         if geometry.IsEmpty():
             if required:
                 emit("GEO-001", name, row, field_name="geom")
             return None
-        if not geometry.IsValid():
+        if not ahead.valid:
             reason, x, y = gc.explain_invalid(parsed.wkb)
             row.xy = (x, y)
             if x is not None and y is not None:
@@ -212,6 +197,8 @@ class FeaturePass:
             emit("GEO-004", name, row, field_name="geom", detail=detail, xy=(x, y))
             return None
         row.geometry = geometry
+        if ahead.xy is not None:
+            row.xy = ahead.xy
         parts = gc.polygon_parts(geometry)
         area = sum(part[0] for part in parts)
         smallest = min(parts)
@@ -240,19 +227,26 @@ class FeaturePass:
                     )
         comuni = self.context.comuni
         if comuni is not None and len(comuni) and self.istat_index is not None:
-            self._check_comune(row, values[self.istat_index], parsed.wkb)
+            self._check_comune(row, values[self.istat_index], parsed.wkb, ahead)
         minx, maxx, miny, maxy = geometry.GetEnvelope()
         return area, (minx, maxx, miny, maxy)
 
-    def _check_comune(self, row, istat, wkb):
+    def _check_comune(self, row, istat, wkb, ahead):
         comuni = self.context.comuni
         x, y = row.point()
-        if x is not None and isinstance(istat, str) and comuni.contains_point(istat, x, y):
+        in_declared = ahead.in_declared  # tested ahead, for the batch (None: not tested)
+        if in_declared is None:
+            in_declared = x is not None and isinstance(istat, str) and comuni.contains_point(istat, x, y)
+        if in_declared:
             return
         # the point and the envelope answer most cases; the geometry is decoded by shapely once,
         # lazily, only for the tests they cannot answer
         shape = gc.LazyShape(wkb)
-        if not comuni.in_territory(shape, (x, y)):
+        if ahead.in_territory is None:
+            in_territory = comuni.in_territory(shape, (x, y))
+        else:  # the point was tested ahead: outside it, the geometry decides
+            in_territory = ahead.in_territory or comuni.in_territory(shape)
+        if not in_territory:
             self.context.emit("GEO-007", self.table.name, row, field_name="geom")
             return
         if isinstance(istat, str) and istat in comuni:
@@ -265,8 +259,19 @@ class FeaturePass:
                     row,
                     field_name="comune_istat",
                     value=istat,
-                    detail=(f"{share:.0%} dell'area nel comune", f"{share:.0%} of the area in the comune"),
+                    detail=_share_detail(share),
                 )
+
+
+@cache
+def _share_template():
+    """GEO-008's detail, read from the catalogue once (formatted per finding on a hot path)."""
+    return tr("{share:.0%} of the area in the comune", language=BOTH)
+
+
+def _share_detail(share):
+    template = _share_template()
+    return Bilingual(template.it.format(share=share), template.en.format(share=share))
 
 
 def check_duplicate_geometries(context, candidates):

@@ -8,18 +8,17 @@ point-on-surface 0.36 s against 1.19 s. shapely is used where OGR has no equival
 GEOS validity reason with its location (``explain_validity``, only for invalid features) and
 prepared geometries for the comuni (point-in-comune tests).
 
-Cost stays near-linear whatever the distribution (issue 11): overlap candidates of a large group
-come from an in-memory SQLite R*Tree (C code; the same with shapely 1.8 and 2.x, which differ in
-their STRtree API), and the comune tests answer from bounding boxes and prepared geometries before
-any overlay. Only API common to shapely 1.8 and 2.x is used (tested on both: Debian 12 and sid),
-but for the point-in-polygon test, which takes coordinates without building a Point (30 % of the
-comune tests' time with shapely 1.8): ``contains_xy`` on 2.x, ``vectorized.contains`` on 1.8.
+Cost stays near-linear whatever the distribution (issue 11): overlap candidates are found in
+``overlap_pairs`` (sweep, grid or R*Tree); the comune tests answer from
+bounding boxes and prepared geometries before any overlay, and their point tests run for a batch
+of features in one vectorised call per comune. Only API common to shapely 1.8 and 2.x is used
+(tested on both: Debian 12 and sid), but for the point-in-polygon test, which takes coordinates
+without building Points: ``contains_xy`` on 2.x, ``vectorized.contains`` on 1.8.
 """
 
 import hashlib
 import math
 import re
-import sqlite3
 
 from osgeo import ogr
 from shapely import wkb as shapely_wkb
@@ -28,23 +27,34 @@ from shapely.prepared import prep
 from shapely.validation import explain_validity
 
 try:  # shapely 2: the point test takes the coordinates, no Point object is built
+    import numpy as _numpy
     from shapely import contains_xy as _contains_xy
 
     def _contains_point(shape, prepared, x, y):
         return bool(_contains_xy(shape, x, y))
 
+    def _contains_points(shape, prepared, xs, ys):
+        return [bool(v) for v in _contains_xy(shape, _numpy.asarray(xs), _numpy.asarray(ys))]
+
 except ImportError:
     try:  # shapely 1.8: the same GEOS predicate on the prepared geometry (needs numpy)
+        import numpy as _numpy
         from shapely.vectorized import contains as _vectorized_contains
 
         def _contains_point(shape, prepared, x, y):
             return bool(_vectorized_contains(prepared, x, y))
+
+        def _contains_points(shape, prepared, xs, ys):
+            return [bool(v) for v in _vectorized_contains(prepared, _numpy.asarray(xs), _numpy.asarray(ys))]
 
     except ImportError:  # shapely 1.8 without its vectorized module
         from shapely.geometry import Point
 
         def _contains_point(shape, prepared, x, y):
             return prepared.contains(Point(x, y))
+
+        def _contains_points(shape, prepared, xs, ys):
+            return [prepared.contains(Point(x, y)) for x, y in zip(xs, ys)]
 
 
 _REASON = re.compile(r"^\s*(?P<reason>[^\[]*?)\s*\[(?P<x>[^\s\]]+)\s+(?P<y>[^\s\]]+)\]\s*$")
@@ -107,7 +117,14 @@ def polygon_parts(geometry):
     if flat == ogr.wkbPolygon:
         polygons = [geometry]
     else:
-        polygons = [geometry.GetGeometryRef(i) for i in range(geometry.GetGeometryCount())]
+        count = geometry.GetGeometryCount()
+        if count == 1:  # the usual parcel: one polygon of one ring (the same sums as below)
+            polygon = geometry.GetGeometryRef(0)
+            if polygon.GetGeometryCount() == 1:
+                return [(polygon.GetArea(), 0.0 + polygon.GetGeometryRef(0).Length())]
+            polygons = [polygon]
+        else:
+            polygons = [geometry.GetGeometryRef(i) for i in range(count)]
     parts = []
     for polygon in polygons:
         perimeter = 0.0
@@ -127,66 +144,6 @@ def normalized_hash(wkb):
     geometry = ogr_geometry(wkb)
     geometry.Normalize()
     return hashlib.sha256(bytes(geometry.ExportToIsoWkb())).hexdigest()
-
-
-# groups up to this size are swept on x; larger ones go through an R*Tree (the sweep degenerates
-# to n² when many polygons share an x-range, e.g. one project spread over the whole territory)
-SWEEP_MAX = 64
-
-_RTREE_PAIRS = (
-    "SELECT a.id, b.id FROM envelopes AS a JOIN envelopes AS b ON b.minx <= a.maxx "
-    "AND b.maxx >= a.minx AND b.miny <= a.maxy AND b.maxy >= a.miny WHERE b.id > a.id "
-    "ORDER BY a.id, b.id"
-)
-
-
-def _swept_pairs(ordered):
-    """(i, j), i < j, of the items (sorted on min x) whose envelopes meet."""
-    for i, (_, _, env_a) in enumerate(ordered):
-        for j in range(i + 1, len(ordered)):
-            env_b = ordered[j][2]
-            if env_b[0] > env_a[1]:
-                break
-            if env_b[2] > env_a[3] or env_b[3] < env_a[2]:
-                continue
-            yield i, j
-
-
-def _indexed_pairs(ordered):
-    """The same pairs as _swept_pairs, in the same order, found through an in-memory SQLite
-    R*Tree (C code, n log n whatever the distribution). The R*Tree stores 32-bit floats rounded
-    outwards, so its candidates are a superset: the exact envelopes decide."""
-    connection = sqlite3.connect(":memory:")
-    try:
-        connection.execute("CREATE VIRTUAL TABLE envelopes USING rtree(id, minx, maxx, miny, maxy)")
-        connection.executemany(
-            "INSERT INTO envelopes VALUES (?, ?, ?, ?, ?)",
-            ((i, env[0], env[1], env[2], env[3]) for i, (_, _, env) in enumerate(ordered)),
-        )
-        for i, j in connection.execute(_RTREE_PAIRS):
-            env_a, env_b = ordered[i][2], ordered[j][2]
-            if env_b[0] > env_a[1] or env_b[2] > env_a[3] or env_b[3] < env_a[2]:
-                continue
-            yield i, j
-    finally:
-        connection.close()
-
-
-def find_overlaps(items, tolerance):
-    """Pairs of overlapping polygons among ``items`` [(key, ogr geometry, envelope)]: yields
-    (key_a, key_b, overlap area) for overlaps larger than ``tolerance`` (m²), in the order of the
-    items sorted on min x. Envelope candidates come from a sweep (small groups) or an R*Tree."""
-    ordered = sorted(items, key=lambda item: item[2][0])
-    pairs = _swept_pairs(ordered) if len(ordered) <= SWEEP_MAX else _indexed_pairs(ordered)
-    for i, j in pairs:
-        key_a, geom_a, _ = ordered[i]
-        key_b, geom_b, _ = ordered[j]
-        if not geom_a.Intersects(geom_b):
-            continue
-        intersection = geom_a.Intersection(geom_b)
-        area = intersection.GetArea() if intersection is not None else 0.0
-        if area > tolerance:
-            yield key_a, key_b, area
 
 
 def _load_shape(wkb):
@@ -237,6 +194,33 @@ class ComuniIndex:
             return False
         shape, prepared = self._shapes[istat]
         return _contains_point(shape, prepared, x, y)
+
+    def locate(self, points):
+        """For [(istat, x, y)] (finite x, y): ([whether the point is in comune ``istat``],
+        [whether it is in the territory, or None where it is in its comune]), each as
+        ``contains_point`` and the point test of ``in_territory`` answer, with one vectorised GEOS
+        call per comune (and one for the territory) instead of one call per point."""
+        declared = [False] * len(points)
+        by_comune = {}
+        for index, (istat, x, y) in enumerate(points):
+            box = self._boxes.get(istat) if isinstance(istat, str) else None
+            if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                by_comune.setdefault(istat, []).append(index)
+        for istat, indexes in by_comune.items():
+            shape, prepared = self._shapes[istat]
+            xs = [points[i][1] for i in indexes]
+            ys = [points[i][2] for i in indexes]
+            for index, inside in zip(indexes, _contains_points(shape, prepared, xs, ys)):
+                declared[index] = inside
+        territory = [None] * len(points)
+        outside = [i for i, inside in enumerate(declared) if not inside]
+        if outside:
+            union, prepared = self.territory()
+            xs = [points[i][1] for i in outside]
+            ys = [points[i][2] for i in outside]
+            for index, inside in zip(outside, _contains_points(union, prepared, xs, ys)):
+                territory[index] = inside
+        return declared, territory
 
     def territory(self):
         """The union of the comuni, prepared: (shape, prepared shape)."""

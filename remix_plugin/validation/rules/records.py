@@ -3,6 +3,7 @@ it does, a concluded phase has ended), and the records of one project (its phase
 dated in order, a project with lavori or azioni and answering a criticità)."""
 
 from ...codes import parse_codes
+from ...i18n import BOTH, tr
 from ..catalogue import date_order
 from ..context import Record, is_empty, iso_date
 
@@ -149,9 +150,7 @@ def _phase_group(context, group):
                 row,
                 field_name="data_inizio",
                 value=number,
-                detail=(
-                    f"fase {previous[0]}: {previous[1].isoformat()}",
-                    f"phase {previous[0]}: {previous[1].isoformat()}",
-                ),
+                detail=tr("phase {number}: {start}", language=BOTH).format(
+                    number=previous[0], start=previous[1].isoformat()),
             )
         previous = (number, begin)
