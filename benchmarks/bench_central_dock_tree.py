@@ -13,7 +13,6 @@ back through a pg_service.conf service, as "Connetti al database RE.MIX…" does
 
 from __future__ import annotations
 
-import argparse
 import os
 import socket
 import sqlite3
@@ -28,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from bench_dock_tree import pump, shown_dock, size_args  # noqa: E402 (after sys.path: the same dock and data)
+
 SCRIPT = ROOT / "scripts" / "pg_cluster.sh"
 ADMIN = "remix_admin"  # the cluster's superuser (scripts/pg_cluster.sh)
 
@@ -88,14 +89,6 @@ def gpkg_wkb(blob):
     return bytes(blob[8 + envelope:])
 
 
-def pump(seconds=0.05):
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        QCoreApplication.processEvents()
-
-
 def measure(dock, open_store, repeat=3):
     """(first fill: open the stored project + set the dock, median rebuild, median TreeData.read)."""
     from qgis.core import QgsProject
@@ -128,11 +121,7 @@ def measure(dock, open_store, repeat=3):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--projects", type=int, default=5000)
-    parser.add_argument("--lavori", type=int, default=20000)
-    args = parser.parse_args(argv)
+    args = size_args(argv, __doc__)
 
     from bench_dock_tree import build
 
@@ -165,12 +154,7 @@ def run(args, folder, gpkg, pg_folder, port, build):
 
     app = QgsApplication([], True)
     app.initQgis()
-    from unittest.mock import MagicMock
-
-    from qgis.gui import QgsMapCanvas
-
     from remix_plugin.central.database import init_database
-    from remix_plugin.gui.dock import RemixDock
     from remix_plugin.layers.model import SCHEMA_VERSION
     from remix_plugin.qgis_project.central_storage import (
         ensure_projects_table,
@@ -188,28 +172,7 @@ def run(args, folder, gpkg, pg_folder, port, build):
     store_database_project(store, SCHEMA_VERSION, "it")
     print(f"central database: db init + rows copied + project stored in {time.perf_counter() - start:.1f} s")
 
-    canvas = QgsMapCanvas()
-    canvas.resize(800, 600)
-
-    class Iface:
-        def mapCanvas(self):
-            return canvas
-
-        def activeLayer(self):
-            return None
-
-        def messageBar(self):
-            return None
-
-        openFeatureForm = MagicMock()  # noqa: N815 (QGIS API name)
-
-    class Plugin:
-        iface = Iface()
-        new_geopackage = open_geopackage = MagicMock()
-
-    dock = RemixDock(Plugin(), None)
-    dock.resize(380, 800)
-    dock.show()
+    dock, canvas = shown_dock()
 
     def open_gpkg():
         assert open_project(gpkg, QgsProject.instance())
@@ -242,7 +205,7 @@ def run(args, folder, gpkg, pg_folder, port, build):
     dock.teardown()
     dock.deleteLater()
     QgsProject.instance().clear()
-    canvas = None
+    del canvas
     app.exitQgis()
     return 0
 

@@ -124,43 +124,14 @@ def pump(seconds=0.05):
         QCoreApplication.processEvents()
 
 
-def timed(label, function, results, repeat=3):
-    values = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        values.append(time.perf_counter() - start)
-        pump(0.02)
-    results.append((label, statistics.median(values), max(values)))
-    return values
-
-
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--projects", type=int, default=5000)
-    parser.add_argument("--lavori", type=int, default=20000)
-    args = parser.parse_args(argv)
-
-    from qgis.core import QgsApplication, QgsProject
-
-    app = QgsApplication([], True)
-    app.initQgis()
+def shown_dock(width=380, height=800):
+    """(the RE.MIX dock shown at ``width``×``height`` on a stand-in for QGIS's iface, its map
+    canvas): keep the canvas alive as long as the dock. Used by bench_central_dock_tree too."""
     from unittest.mock import MagicMock
 
     from qgis.gui import QgsMapCanvas
 
     from remix_plugin.gui.dock import RemixDock
-    from remix_plugin.gui.project_tree import TreeData
-    from remix_plugin.qgis_project.builder import build_project
-
-    folder = Path(tempfile.mkdtemp(prefix="bench_dock_"))
-    path = folder / "bench.gpkg"
-    start = time.perf_counter()
-    build(path, args.projects, args.lavori)
-    print(f"data: {args.projects} projects, {args.lavori} lavori, 5000 azioni, 2000 criticità "
-          f"written with OGR in {time.perf_counter() - start:.2f} s ({path.stat().st_size / 1e6:.1f} MB)")
-    layers, _relations = build_project(str(path), QgsProject.instance(), "it")
 
     canvas = QgsMapCanvas()
     canvas.resize(800, 600)
@@ -182,8 +153,49 @@ def main(argv=None):
         new_geopackage = open_geopackage = MagicMock()
 
     dock = RemixDock(Plugin(), None)
-    dock.resize(380, 800)
+    dock.resize(width, height)
     dock.show()
+    return dock, canvas
+
+
+def timed(label, function, results, repeat=3):
+    values = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        values.append(time.perf_counter() - start)
+        pump(0.02)
+    results.append((label, statistics.median(values), max(values)))
+    return values
+
+
+def size_args(argv, doc):
+    """``--projects N --lavori N`` (5,000 and 20,000: the size both dock benchmarks measure)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--projects", type=int, default=5000)
+    parser.add_argument("--lavori", type=int, default=20000)
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = size_args(argv, __doc__)
+
+    from qgis.core import QgsApplication, QgsProject
+
+    app = QgsApplication([], True)
+    app.initQgis()
+    from remix_plugin.gui.project_tree import TreeData
+    from remix_plugin.qgis_project.builder import build_project
+
+    folder = Path(tempfile.mkdtemp(prefix="bench_dock_"))
+    path = folder / "bench.gpkg"
+    start = time.perf_counter()
+    build(path, args.projects, args.lavori)
+    print(f"data: {args.projects} projects, {args.lavori} lavori, 5000 azioni, 2000 criticità "
+          f"written with OGR in {time.perf_counter() - start:.2f} s ({path.stat().st_size / 1e6:.1f} MB)")
+    layers, _relations = build_project(str(path), QgsProject.instance(), "it")
+
+    dock, canvas = shown_dock()
     heartbeat = Heartbeat()
     heartbeat.start()
     results = []
@@ -262,7 +274,7 @@ def main(argv=None):
     dock.deleteLater()
     QgsProject.instance().clear()
     layers = None
-    canvas = None
+    del canvas
     app.exitQgis()
     return 0
 

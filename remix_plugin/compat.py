@@ -190,6 +190,25 @@ def layer_attribution(layer):
     return layer.attribution()
 
 
+def set_layer_short_name(layer, name):
+    """The name QGIS Server publishes a layer under (WMS layer, WFS type name):
+    ``serverProperties().setShortName`` (QGIS >= 3.38; ``QgsMapLayer.setShortName`` is deprecated on
+    3.44 and gone in QGIS 4) or ``QgsMapLayer.setShortName`` (3.22)."""
+    properties = layer.serverProperties()
+    if hasattr(properties, "setShortName"):
+        properties.setShortName(name)
+    else:
+        layer.setShortName(name)
+
+
+def layer_short_name(layer):
+    """The layer's server short name ("" when none is set)."""
+    properties = layer.serverProperties()
+    if hasattr(properties, "shortName"):
+        return properties.shortName()
+    return layer.shortName()
+
+
 # -- Processing -----------------------------------------------------------------------------------
 def processing_flag_optional():
     """``Qgis.ProcessingParameterFlag.Optional`` (QGIS >= 3.36, 4.x) or

@@ -2,8 +2,10 @@
 """Build dist/remix_plugin.zip, the file uploaded to plugins.qgis.org / installed from ZIP.
 
 Layout: one top folder ``remix_plugin/`` with the package sources, ``metadata.txt`` staged from the
-repository root (its single source), ``LICENSE`` and the compiled ``.qm`` translations. Left out:
-``__pycache__``, ``*.pyc``, translation sources, tests and editor/OS litter. The zip is
+repository root (its single source), ``LICENSE``, the compiled ``.qm`` translations (Qt, in QGIS)
+and the ``.ts`` they come from (``i18n.catalogue`` reads it without Qt: the CLI, the core's
+``RemixError`` and findings in Italian). Left out: ``__pycache__``, ``*.pyc``, tests and
+editor/OS litter. The zip is
 deterministic: sorted entries, fixed timestamps and permissions.
 """
 
@@ -25,7 +27,7 @@ DEFAULT_OUTPUT = ROOT / "dist" / f"{PLUGIN}.zip"
 ROOT_FILES = ("metadata.txt", "LICENSE")  # staged into the top folder
 EXCLUDED_DIRS = {"__pycache__", "tests", "test", ".git", "__MACOSX", ".pytest_cache", ".ruff_cache",
                  ".hypothesis", ".mypy_cache", ".idea", ".vscode"}
-EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej", ".swp", ".bak", ".pro", ".qrc"}
+EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".orig", ".rej", ".swp", ".bak", ".pro", ".qrc"}
 EXCLUDED_NAMES = {".DS_Store", "Thumbs.db", ".gitignore", ".gitkeep", "resources_rc.py"}
 FIXED_DATE = (2020, 5, 4, 0, 0, 0)  # the RE.MIX presentation; any constant keeps builds identical
 

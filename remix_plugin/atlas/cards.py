@@ -267,7 +267,6 @@ def progress_text(indicator, series):
 
 def kpi_status_text(indicator, series, language="it"):
     """" · status (share of the target)" of an indicator with a target (monitoring.kpi), else ""."""
-    from ..i18n import pick
     from ..monitoring.kpi import Measurement, evaluate, indicator_from_row, parse_date, status_label
 
     if not indicator or indicator.get("valore_obiettivo") is None:
@@ -280,12 +279,12 @@ def kpi_status_text(indicator, series, language="it"):
     share, _expected, status = evaluate(target, tuple(sorted(measured, key=lambda m: (m.date, m.uuid))))
     goal = _number(target.target)
     if target.target_date:
-        goal += f" {pick(language, 'entro', 'by')} {_date_text(target.target_date.isoformat())}"
+        goal += f" {tr('by', language=language)} {_date_text(target.target_date.isoformat())}"
     if share is None:
-        reached = pick(language, f"obiettivo {goal}", f"target {goal}")
+        reached = tr("target {goal}", language=language).format(goal=goal)
     else:
         percent = f"{share * 100:.0f}%"
-        reached = pick(language, f"{percent} dell'obiettivo {goal}", f"{percent} of the target {goal}")
+        reached = tr("{share} of the target {goal}", language=language).format(share=percent, goal=goal)
     return f" · {status_label(status, language)} ({reached})"
 
 
@@ -323,18 +322,12 @@ def summarise(cards, language="it"):
 
 
 def priority_text(project_score, language="it"):
-    """The card's priority line, "Priorità metropolitana: 31.7/100 (Scala dell'impatto atteso 5/25;
-    …)": the score out of the profile's total weight, then every criterion's points (no hidden
-    formula: the same breakdown as the dock and the ``priority-score`` CSV)."""
-    total = sum(part.criterion.weight for part in project_score.parts)
-    head = tr("Metropolitan priority", language=language)  # the words of priority.score.card_line
-    return (f"{head}: {_score_number(project_score.score)}/{_score_number(total)} "
-            f"({project_score.breakdown(language)})")
+    """The card's priority line, "Priorità metropolitana: 31,7 su 100 punti (Scala dell'impatto
+    atteso 5/25; …)": ``priority.score.card_line`` (the score as the web page and the dock print
+    it, then every criterion's points: no hidden formula, the same breakdown as the CSV)."""
+    from ..priority.score import card_line
 
-
-def _score_number(value):
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return card_line(project_score, language)
 
 
 def priority_texts(source, language="it", profile=None):

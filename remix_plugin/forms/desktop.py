@@ -24,16 +24,14 @@ import html
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QDialogButtonBox, QGridLayout, QLabel
 
+from ..i18n import tr
+
 TABLE_PROPERTY = "remix/table"  # as layers/project.py (kept here: no import of QGIS project code)
 LANGUAGE_PROPERTY = "remix/language"
 DONE_PROPERTY = "remix_hints"
 STATUS_NAME = "RemixBlockingReason"
-STATUS_HEAD = {"it": "Per salvare (OK) compila:", "en": "To save (OK), fill in:"}
-TAB_WORD = {"it": "scheda", "en": "tab"}
 WEB_FONT_PX = 16  # QtWebKit's default font size, the HTML widget's text
 MAX_REASONS = 5  # the sentence stays within three lines; the ✘ beside each field says the rest
-MORE = {"it": ("… e un altro campo segnato con ✘.", "… e altri {} campi segnati con ✘."),
-        "en": ("… and 1 more field marked ✘.", "… and {} more fields marked ✘.")}
 MIN_DIALOG_WIDTH = 760  # px: the "why OK is disabled" line then wraps into two or three lines
 
 
@@ -364,13 +362,19 @@ def status_text(form, spec):
         if names and sentences:
             sentences[0] = sentences[0][:1].lower() + sentences[0][1:]
         what = ", ".join(names) + ("; " if names and sentences else "") + " ".join(sentences)
-        where = f"<i>{TAB_WORD[spec.language]} {html.escape(tab, quote=False)}</i>: " if tab else ""
+        where = ""
+        if tab:
+            named = tr("tab {tab}", language=spec.language).format(tab=html.escape(tab, quote=False))
+            where = f"<i>{named}</i>: "
         parts.append(where + html.escape(what, quote=False))
     more = len(reasons) - MAX_REASONS
     tail = ""
     if more > 0:
-        tail = " " + MORE[spec.language][0 if more == 1 else 1].format(more)
-    return f"<b>{STATUS_HEAD[spec.language]}</b> " + " — ".join(parts) + tail
+        if more == 1:
+            tail = " " + tr("… and 1 more field marked ✘.", language=spec.language)
+        else:
+            tail = " " + tr("… and {n} more fields marked ✘.", language=spec.language).format(n=more)
+    return f"<b>{tr('To save (OK), fill in:', language=spec.language)}</b> " + " — ".join(parts) + tail
 
 
 def _add_status_label(form):

@@ -20,6 +20,7 @@ values and keep them visible for features that already hold them.
 from dataclasses import dataclass, field
 from typing import Union
 
+from ..i18n import BOTH, SOURCE_LANGUAGE, SUPPORTED, tr
 from ..layers.model import COMUNI_TABLE, load_model
 from ..validation.catalogue import DATE_ORDER_RULE, FIELD_RULES, date_order, either_or_group
 from ..validation.profiles import form_verdict
@@ -36,101 +37,75 @@ LAYER_ID_PLACEHOLDER = "{layer_id}"  # the edited layer's id, in value-relation 
 SYSTEM_TAB = "sistema"
 
 TAB_LABELS = {
-    "identificazione": ("Identificazione", "Identification"),
-    "criticita_opportunita": ("Criticità e opportunità", "Problems and opportunities"),
-    "lavori_azioni": ("Lavori e azioni", "Physical works and actions"),
-    "attori": ("Attori", "Actors"),
-    "fasi": ("Fasi", "Phases"),
-    "finanziamenti": ("Finanziamenti", "Funding"),
-    "monitoraggio": ("Monitoraggio", "Monitoring"),
-    "classificazione": ("Classificazione", "Classification"),
-    "lavoro": ("Lavoro", "Physical work"),
-    "azioni_collegate": ("Azioni collegate", "Linked actions"),
-    "azione": ("Azione", "Action"),
-    "progetti": ("Progetti", "Projects"),
-    "misure": ("Misure", "Measurements"),
-    SYSTEM_TAB: ("Sistema", "System"),
+    "identificazione": tr("Identification", language=BOTH),
+    "criticita_opportunita": tr("Problems and opportunities", language=BOTH),
+    "lavori_azioni": tr("Physical works and actions", language=BOTH),
+    "attori": tr("Actors", language=BOTH),
+    "fasi": tr("Phases", language=BOTH),
+    "finanziamenti": tr("Funding", language=BOTH),
+    "monitoraggio": tr("Monitoring", language=BOTH),
+    "classificazione": tr("Classification", language=BOTH),
+    "lavoro": tr("Physical work", language=BOTH),
+    "azioni_collegate": tr("Linked actions", language=BOTH),
+    "azione": tr("Action", language=BOTH),
+    "progetti": tr("Projects", language=BOTH),
+    "misure": tr("Measurements", language=BOTH),
+    SYSTEM_TAB: tr("System", language=BOTH),
 }
 
 GROUP_LABELS = {
-    "ambito_territoriale": ("Livello metropolitano o sovracomunale",
-                            "Metropolitan or supra-municipal level"),
-    "gestione_servizi": ("Gestione di servizi", "Management of services"),
-    "risposta_fisica": ("Risposta fisico-materiale", "Physical answer"),
-    "risposta_sociale": ("Risposta sociale, culturale ed economica", "Social, cultural and economic answer"),
+    "ambito_territoriale": tr("Metropolitan or supra-municipal level", language=BOTH),
+    "gestione_servizi": tr("Management of services", language=BOTH),
+    "risposta_fisica": tr("Physical answer", language=BOTH),
+    "risposta_sociale": tr("Social, cultural and economic answer", language=BOTH),
 }
 
 HINTS = {
-    "risposta_fisica": (
-        "La criticità riguarda aspetti fisico-materiali: la risposta è un lavoro (hardware) con un "
-        "perimetro. Collega il progetto che risponde e disegna il perimetro della criticità, se noto.",
+    "risposta_fisica": tr(
         "The problem concerns physical aspects: the answer is a physical work (hardware) with a "
-        "perimeter. Link the answering project and draw the perimeter of the problem, if known."),
-    "risposta_sociale": (
-        "La criticità riguarda aspetti sociali, culturali o economici: la risposta è un'azione "
-        "(software) senza perimetro, collegata al progetto che risponde.",
+        "perimeter. Link the answering project and draw the perimeter of the problem, if known.",
+        language=BOTH),
+    "risposta_sociale": tr(
         "The problem concerns social, cultural or economic aspects: the answer is an action "
-        "(software) without a perimeter, linked to the answering project."),
+        "(software) without a perimeter, linked to the answering project.", language=BOTH),
 }
 
 # One line at the top of each form: what the entity is (DOMAIN.md, from the seed's wording).
 ENTITY_LINES = {
-    "progetti": (
-        "Progetto: raggruppa lavori (con perimetro) e azioni (sociali, culturali, economiche) "
-        "che rispondono a una o più criticità.",
+    "progetti": tr(
         "Project: groups physical works (with a perimeter) and social, cultural and economic "
-        "actions that answer one or more problems."),
-    "lavori": (
-        "Lavoro (hardware): un intervento fisico individuato da un perimetro areale, parte di un "
-        "progetto.",
+        "actions that answer one or more problems.", language=BOTH),
+    "lavori": tr(
         "Physical work (hardware): a physical intervention identified by an areal perimeter, part "
-        "of a project."),
-    "azioni": (
-        "Azione (software): un servizio o un programma sociale, culturale o economico senza "
-        "perimetro proprio, collegata a un progetto e, se serve, a un suo lavoro.",
+        "of a project.", language=BOTH),
+    "azioni": tr(
         "Action (software): a service or a social, cultural or economic programme without a "
-        "perimeter of its own, attached to a project and optionally to one of its works."),
-    "criticita": (
-        "Criticità: un problema segnalato dal comune (area dismessa o degradata, bisogno "
-        "sociale…), da classificare e collegare al progetto che risponde.",
+        "perimeter of its own, attached to a project and optionally to one of its works.", language=BOTH),
+    "criticita": tr(
         "Problem: an issue reported by the municipality (abandoned or derelict area, social "
-        "need…), to classify and link to the project that answers it."),
-    "bandi": (
-        "Bando: un'opportunità di finanziamento (ente, programma, date, importi) con chi può "
-        "presentare domanda e che cosa finanzia, nei codici della classificazione RE.MIX.",
+        "need…), to classify and link to the project that answers it.", language=BOTH),
+    "bandi": tr(
         "Call for funding: a funding opportunity (body, programme, dates, amounts) with who may "
-        "apply and what it funds, in the codes of the RE.MIX scheme."),
-    "programmi": (
-        "Programma: una rete di progetti legati da vicinanza (territoriale) o da un tema comune "
-        "(tematica); non ha una geometria propria.",
+        "apply and what it funds, in the codes of the RE.MIX scheme.", language=BOTH),
+    "programmi": tr(
         "Programme: a network of projects tied by proximity (territorial) or by a shared theme "
-        "(thematic); it has no geometry of its own."),
-    "attori": (
-        "Attore: un soggetto coinvolto nei progetti (ente pubblico, privato, associazione, gruppo "
-        "informale), es. «Fondazione Cariplo».",
+        "(thematic); it has no geometry of its own.", language=BOTH),
+    "attori": tr(
         "Actor: a party involved in projects (public body, private, association, informal group), "
-        "e.g. 'Fondazione Cariplo'."),
-    "progetto_attori": (
-        "Attore del progetto: collega un attore a un progetto con il suo ruolo. Se l'attore non "
-        "c'è ancora, crealo con il pulsante accanto all'elenco.",
+        "e.g. 'Fondazione Cariplo'.", language=BOTH),
+    "progetto_attori": tr(
         "Actor of a project: links an actor to a project with its role. If the actor is not there "
-        "yet, create it with the button beside the list."),
-    "fasi": (
-        "Fase: una tappa del progetto (fase I, II, III…) con il suo contenuto e le sue date.",
-        "Phase: a step of the project (phase I, II, III…) with its content and dates."),
-    "indicatori": (
-        "Indicatore (KPI): una grandezza con cui si monitorano impatti, esperienza degli attori, "
-        "apprendimento e collaborazione.",
+        "yet, create it with the button beside the list.", language=BOTH),
+    "fasi": tr(
+        "Phase: a step of the project (phase I, II, III…) with its content and dates.", language=BOTH),
+    "indicatori": tr(
         "Indicator (KPI): a quantity used to monitor impacts, the actors' experience, learning and "
-        "collaboration."),
-    "misure": (
-        "Misura: il valore di un indicatore per un progetto a una data. Se l'indicatore non c'è "
-        "ancora, crealo con il pulsante accanto all'elenco.",
+        "collaboration.", language=BOTH),
+    "misure": tr(
         "Measurement: the value of an indicator for a project at a date. If the indicator is not "
-        "there yet, create it with the button beside the list."),
-    "finanziamenti": (
-        "Finanziamento: un bando o una fonte che finanzia il progetto, con l'importo.",
-        "Funding: a call or source funding the project, with its amount."),
+        "there yet, create it with the button beside the list.", language=BOTH),
+    "finanziamenti": tr(
+        "Funding: a call or source funding the project, with its amount.", language=BOTH),
 }
 
 # Links whose target a technician may need to create on the spot (QGIS's "add new feature"
@@ -159,19 +134,16 @@ MULTILINE_FIELDS = ("descrizione", "obiettivi", "obiettivo", "note", "ambito_ter
 
 # The form's wording of the catalogue rules it enforces (the rule's own message names a feature).
 RULE_MESSAGES = {
-    DATE_ORDER_RULE: ("La data di fine non può precedere la data di inizio.",
-                      "The end date cannot precede the start date."),
+    DATE_ORDER_RULE: tr("The end date cannot precede the start date.", language=BOTH),
 }
 
 # Value checks of the form alone (the Range widget keeps the same bounds; no catalogue rule):
-# (table, field) -> (expression that must hold when the value is set, it, en)
+# (table, field) -> (expression that must hold when the value is set, its message: Bilingual)
 VALUE_RULES = {
-    ("fasi", "numero"): ("\"numero\" > 0", "Il numero della fase deve essere maggiore di 0.",
-                         "The phase number must be greater than 0."),
-    ("progetti", "costo_stimato"): ("\"costo_stimato\" >= 0", "Il costo stimato non può essere negativo.",
-                                    "The estimated cost cannot be negative."),
-    ("finanziamenti", "importo"): ("\"importo\" >= 0", "L'importo non può essere negativo.",
-                                   "The amount cannot be negative."),
+    ("fasi", "numero"): ("\"numero\" > 0", tr("The phase number must be greater than 0.", language=BOTH)),
+    ("progetti", "costo_stimato"): ("\"costo_stimato\" >= 0",
+                                    tr("The estimated cost cannot be negative.", language=BOTH)),
+    ("finanziamenti", "importo"): ("\"importo\" >= 0", tr("The amount cannot be negative.", language=BOTH)),
 }
 
 # Numeric ranges of the Range widget: (table, field) -> (min, max, step, precision)
@@ -371,32 +343,23 @@ def _not_empty_expression(model_field):
 
 def _requirement_message(model_field, requirement, language):
     label = model_field.label(language)
-    if language == "it":
-        head = "Campo obbligatorio" if requirement == "required" else "Campo raccomandato"
-        if model_field.multi:
-            what = f"scegli almeno un valore di «{label}»"
-        elif model_field.coded or model_field.references:
-            what = f"scegli «{label}»"
-        else:
-            what = f"compila «{label}»"
-        tail = "" if requirement == "required" else " (puoi salvare anche senza)"
-        return f"{head}: {what}{tail}."
-    head = "Required field" if requirement == "required" else "Recommended field"
     if model_field.multi:
-        what = f"choose at least one value of '{label}'"
+        what = tr("choose at least one value of '{label}'", language=language).format(label=label)
     elif model_field.coded or model_field.references:
-        what = f"choose '{label}'"
+        what = tr("choose '{label}'", language=language).format(label=label)
     else:
-        what = f"fill in '{label}'"
-    tail = "" if requirement == "required" else " (you can save without it)"
-    return f"{head}: {what}{tail}."
+        what = tr("fill in '{label}'", language=language).format(label=label)
+    if requirement == "required":
+        return tr("Required field: {what}.", language=language).format(what=what)
+    return tr("Recommended field: {what} (you can save without it).", language=language).format(what=what)
 
 
 def _either_or_message(table, names, language):
-    labels = [table.field(n).label(language) for n in names]
-    if language == "it":
-        return "Indica almeno uno tra " + " e ".join(f"«{label}»" for label in labels) + "."
-    return "State at least one of " + " and ".join(f"'{label}'" for label in labels) + "."
+    quoted = [tr("'{label}'", language=language).format(label=table.field(n).label(language)) for n in names]
+    fields = quoted[0]
+    for label in quoted[1:]:
+        fields = tr("{fields} and {field}", language=language).format(fields=fields, field=label)
+    return tr("State at least one of {fields}.", language=language).format(fields=fields)
 
 
 def _date_order_expression(start, end):
@@ -405,12 +368,12 @@ def _date_order_expression(start, end):
 
 
 def _field_rule(table_name, field_name):
-    """(expression, it, en) of the extra rule a field's form enforces, or None: a catalogue rule
+    """(expression, Bilingual message) of the extra rule a field's form enforces, or None: a catalogue rule
     (``catalogue.FIELD_RULES``) generated from its definition, else a value check of the form."""
     code = FIELD_RULES.get((table_name, field_name))
     if code == DATE_ORDER_RULE:
         start, end = date_order(table_name)
-        return (_date_order_expression(start, end),) + RULE_MESSAGES[code]
+        return _date_order_expression(start, end), RULE_MESSAGES[code]
     if code is not None:
         raise ValueError(f"no form expression for rule {code}")
     return VALUE_RULES.get((table_name, field_name))
@@ -425,7 +388,7 @@ def _constraints(table_name, model_field, language, model=None):
     requirement, strength, _code = form_verdict(table_name, model_field)
     rule = _field_rule(table_name, model_field.name)
     rule_expr = rule[0] if rule else ""
-    rule_msg = (rule[1] if language == "it" else rule[2]) if rule else ""
+    rule_msg = rule[1].get(language) if rule else ""
     result = []
     if requirement == "conditional" and strength:
         table = (model or load_model()).table(table_name)
@@ -585,13 +548,13 @@ def _field_spec(model, table_name, model_field, language):
 
 
 def _label(pair, language):
-    return pair[0] if language == "it" else pair[1]
+    return pair.get(language)
 
 
 def form_spec(table_name, language="it", model=None):
     """The form of one RE.MIX table (``language`` "it" or "en"; ``model`` for tests)."""
     model = model or load_model()
-    language = "it" if language == "it" else "en"
+    language = language if language in SUPPORTED else SOURCE_LANGUAGE
     table = model.table(table_name)
     fields = {f.name: _field_spec(model, table_name, f, language) for f in table.fields}
     relations = {r.id: r for r in model.relations}

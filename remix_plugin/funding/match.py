@@ -2,7 +2,7 @@
 
 A call is *open* on a date when ``data_apertura <= date <= data_chiusura``. For every project and
 every call open on the date, each criterion below is met or failed, with its reason in Italian
-and English (the texts are data: ``TEXTS``). A criterion the call does not constrain (an empty
+and English (the texts: ``texts()``, through ``i18n.tr``). A criterion the call does not constrain (an empty
 list, no amount, no co-funding) is met. The project is *eligible* when every criterion is met.
 
 Criteria (``CRITERIA``, in this order):
@@ -33,7 +33,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..i18n import pick
+from ..i18n import BOTH, pick, tr
 from ..taxonomy import load_scheme
 
 SECURED = ("assegnato", "erogato")
@@ -50,64 +50,55 @@ CRITERIA = (
     "cofinanziamento",
 )
 
-# Criterion labels and reasons: (Italian, English), filled with str.format.
-CRITERION_LABELS = {
-    "beneficiario": ("Beneficiario", "Applicant"),
-    "zona": ("Zona omogenea", "Homogeneous zone"),
-    "ambiti": ("Ambiti", "Fields"),
-    "finalita": ("Finalità", "Aims"),
-    "intervento": ("Tipo di intervento", "Kind of intervention"),
-    "livello": ("Livello progettuale", "Project level"),
-    "importo": ("Importo", "Amount"),
-    "cofinanziamento": ("Cofinanziamento", "Co-funding"),
-}
-TEXTS = {
-    "any_applicant": ("il bando non indica i beneficiari", "the call names no applicants"),
-    "applicant_ok": ("proponente ammesso: {codes}", "eligible applicant: {codes}"),
-    "applicant_no": (
-        "proponente {have} non ammesso (ammessi: {want})",
-        "applicant {have} not eligible (eligible: {want})",
-    ),
-    "any_zone": ("nessun vincolo di zona", "no zone constraint"),
-    "zone_ok": ("zona {have} ammessa", "zone {have} admitted"),
-    "zone_no": ("zona {have} non ammessa (ammesse: {want})", "zone {have} not admitted (admitted: {want})"),
-    "zone_unknown": (
-        "zona del comune {comune} sconosciuta (ammesse: {want})",
-        "zone of municipality {comune} unknown (admitted: {want})",
-    ),
-    "any_field": ("nessun vincolo", "no constraint"),
-    "overlap_ok": ("in comune: {codes}", "shared: {codes}"),
-    "overlap_no": (
-        "nessuno in comune (progetto: {have}; bando: {want})",
-        "none shared (project: {have}; call: {want})",
-    ),
-    "intervention_ok": ("finanziato: {codes}", "funded: {codes}"),
-    "intervention_no": (
-        "interventi del progetto {have} non finanziati (bando: {want})",
-        "the project's interventions {have} are not funded (call: {want})",
-    ),
-    "level_ok": ("livello {have} ammesso", "level {have} admitted"),
-    "level_no": (
-        "livello {have} non ammesso (ammessi: {want})",
-        "level {have} not admitted (admitted: {want})",
-    ),
-    "any_amount": ("nessun limite di importo", "no amount limits"),
-    "amount_ok": ("costo {cost} entro {bounds}", "cost {cost} within {bounds}"),
-    "amount_low": ("costo {cost} sotto il minimo {bound}", "cost {cost} below the minimum {bound}"),
-    "amount_high": ("costo {cost} sopra il massimo {bound}", "cost {cost} above the maximum {bound}"),
-    "amount_unknown": (
-        "costo stimato mancante (limiti {bounds})",
-        "estimated cost missing (limits {bounds})",
-    ),
-    "any_cofunding": ("nessun cofinanziamento richiesto", "no co-funding required"),
-    "cofunding_ok": ("assicurato {share} % ({amount}) ≥ {want} %", "secured {share} % ({amount}) ≥ {want} %"),
-    "cofunding_no": ("assicurato {share} % ({amount}) < {want} %", "secured {share} % ({amount}) < {want} %"),
-    "cofunding_unknown": (
-        "costo stimato mancante: richiesto {want} %",
-        "estimated cost missing: {want} % required",
-    ),
-    "none": ("nessuno", "none"),
-}
+# Criterion labels and reasons (Bilingual: Italian, English), filled with str.format.
+@lru_cache(maxsize=1)
+def criterion_labels():
+    """{criterion: Bilingual label} (read once, from the translations)."""
+    return {
+        "beneficiario": tr("Applicant", language=BOTH),
+        "zona": tr("Homogeneous zone", language=BOTH),
+        "ambiti": tr("Fields", language=BOTH),
+        "finalita": tr("Aims", language=BOTH),
+        "intervento": tr("Kind of intervention", language=BOTH),
+        "livello": tr("Project level", language=BOTH),
+        "importo": tr("Amount", language=BOTH),
+        "cofinanziamento": tr("Co-funding", language=BOTH),
+    }
+
+
+@lru_cache(maxsize=1)
+def texts():
+    """{key: Bilingual reason template} of the checks (read once, from the translations)."""
+    return {
+        "any_applicant": tr("the call names no applicants", language=BOTH),
+        "applicant_ok": tr("eligible applicant: {codes}", language=BOTH),
+        "applicant_no": tr("applicant {have} not eligible (eligible: {want})", language=BOTH),
+        "any_zone": tr("no zone constraint", language=BOTH),
+        "zone_ok": tr("zone {have} admitted", language=BOTH),
+        "zone_no": tr("zone {have} not admitted (admitted: {want})", language=BOTH),
+        "zone_unknown": tr("zone of municipality {comune} unknown (admitted: {want})", language=BOTH),
+        "any_field": tr("no constraint", language=BOTH),
+        "overlap_ok": tr("shared: {codes}", language=BOTH),
+        "overlap_no": tr("none shared (project: {have}; call: {want})", language=BOTH),
+        "intervention_ok": tr("funded: {codes}", language=BOTH),
+        "intervention_no": tr(
+            "the project's interventions {have} are not funded (call: {want})",
+            language=BOTH,
+        ),
+        "level_ok": tr("level {have} admitted", language=BOTH),
+        "level_no": tr("level {have} not admitted (admitted: {want})", language=BOTH),
+        "any_amount": tr("no amount limits", language=BOTH),
+        "amount_ok": tr("cost {cost} within {bounds}", language=BOTH),
+        "amount_low": tr("cost {cost} below the minimum {bound}", language=BOTH),
+        "amount_high": tr("cost {cost} above the maximum {bound}", language=BOTH),
+        "amount_unknown": tr("estimated cost missing (limits {bounds})", language=BOTH),
+        "any_cofunding": tr("no co-funding required", language=BOTH),
+        "cofunding_ok": tr("secured {share} % ({amount}) ≥ {want} %", language=BOTH),
+        "cofunding_no": tr("secured {share} % ({amount}) < {want} %", language=BOTH),
+        "cofunding_unknown": tr("estimated cost missing: {want} % required", language=BOTH),
+        "none": tr("none", language=BOTH),
+    }
+
 
 
 @dataclass(frozen=True)
@@ -121,7 +112,7 @@ class Check:
         return pick(language, self.reason_it, self.reason_en)
 
     def label(self, language="it"):
-        return pick(language, *CRITERION_LABELS[self.criterion])
+        return pick(language, *criterion_labels()[self.criterion])
 
 
 class Match:
@@ -336,21 +327,21 @@ class Labels:
             dim = self.scheme.dimension(dimension)
             ordered = sorted(codes, key=lambda c: (dim.term(c).order if dim.term(c) else 999, c))
             self._cache[key] = tuple(
-                ", ".join(dim.label_of(c, lang) for c in ordered) or TEXTS["none"][i]
+                ", ".join(dim.label_of(c, lang) for c in ordered) or texts()["none"][i]
                 for i, lang in enumerate(("it", "en"))
             )
         return self._cache[key]
 
 
 def _check(criterion, met, text, **values):
-    """A Check whose reason is TEXTS[text] filled with values (pairs fill each language); equal
+    """A Check whose reason is texts()[text] filled with values (pairs fill each language); equal
     checks are one shared object (a match of thousands of projects repeats them)."""
     return _cached_check(criterion, met, text, tuple(sorted(values.items())))
 
 
 @lru_cache(maxsize=65536)
 def _cached_check(criterion, met, text, items):
-    it, en = TEXTS[text]
+    it, en = texts()[text]
     filled = []
     for i, template in enumerate((it, en)):
         filled.append(template.format(**{k: (v[i] if isinstance(v, tuple) else v) for k, v in items}))
@@ -449,7 +440,7 @@ def evaluate(project, call, labels):
                     "intervento",
                     False,
                     "intervention_no",
-                    have=tuple("; ".join(p[i] for p in have) or TEXTS["none"][i] for i in (0, 1)),
+                    have=tuple("; ".join(p[i] for p in have) or texts()["none"][i] for i in (0, 1)),
                     want=tuple("; ".join(p[i] for p in want) for i in (0, 1)),
                 )
             )
@@ -461,7 +452,7 @@ def evaluate(project, call, labels):
             _check("livello", True, "level_ok", have=labels.of("livello_progettuale", (project.livello,)))
         )
     else:
-        have = labels.of("livello_progettuale", (project.livello,)) if project.livello else TEXTS["none"]
+        have = labels.of("livello_progettuale", (project.livello,)) if project.livello else texts()["none"]
         checks.append(
             _check(
                 "livello", False, "level_no", have=have, want=labels.of("livello_progettuale", call.livelli)

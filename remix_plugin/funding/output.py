@@ -12,10 +12,8 @@ import tempfile
 from pathlib import Path
 
 from ..files import durable_replace
-from ..i18n import pick
+from ..i18n import tr
 from .match import CRITERIA
-
-YES_NO = (("sì", "no"), ("yes", "no"))  # Italian, English
 
 MATCH_COLUMNS = [
     "progetto_uuid",
@@ -73,7 +71,7 @@ def _amount(value):
 
 
 def match_rows(result, language="it"):
-    yes, no = pick(language, *YES_NO)
+    yes, no = tr("yes", language=language), tr("no", language=language)
     calls = {c.uuid: c for c in result.calls}
     yield MATCH_COLUMNS
     for item in result.matches:

@@ -48,6 +48,7 @@ from . import dock_definitions as definitions
 from .buttons import button_grid
 from .dock_controller import DockController, item_of_row
 from .dock_operations import DockOperations
+from .dock_source import dock_source
 from .tree_roles import FID_ROLE, KIND_ROLE, UUID_ROLE
 
 LOG = get_logger("gui.dock")
@@ -503,18 +504,9 @@ class DockPage(DockOperations, QWidget):
         """What a panel reads: the GeoPackage's path, or on the central database the libpq DSN of
         its connection (no password: the service, ~/.pgpass); None when the panel cannot."""
         path = self.gpkg_path
-        if not path:
+        if path and spec.geopackage_only and not Path(path).is_file():
             return None
-        if Path(path).is_file():
-            return path
-        if spec.geopackage_only:
-            return None
-        progetti = self.layers.get("progetti")
-        if progetti is None or progetti.providerType() != "postgres":
-            return None
-        from ..qgis_project.stores import postgres_store_from_qgis_uri
-
-        return postgres_store_from_qgis_uri(progetti.source()).libpq_dsn() or None
+        return dock_source(self)
 
     def _saved(self, *_args):
         for panel in self.panels.values():

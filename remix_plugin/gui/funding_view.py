@@ -7,7 +7,7 @@ projects and tens of calls it takes milliseconds; the 5,000 × 200 benchmark tak
 belongs to the CLI or Processing). ``show_project(uuid)`` lists that project's open calls, best
 first: a shaded row per call (✔ eligible, or ✘ with the criteria met out of eight), then its eight
 criteria with their reasons, wrapped to the dock's width. ``show_call(uuid)`` lists the call's projects the
-same way. Texts are bilingual data (``pick``), no new strings for the .ts.
+same way. Texts through ``i18n.tr(..., language=view.language)``.
 """
 
 from qgis.PyQt.QtCore import Qt
@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import pick, ui_language
+from ..i18n import tr, ui_language
 
 MET_COLOUR = QColor("#1b7a3a")
 FAILED_COLOUR = QColor("#a4262c")
@@ -35,7 +35,7 @@ class FundingView(QWidget):
         super().__init__(parent)
         self.language = language or ui_language()
         self.result = None
-        self.heading = QLabel(self._t("Seleziona un progetto o un bando.", "Select a project or a call."))
+        self.heading = QLabel(tr("Select a project or a call.", language=self.language))
         self.heading.setWordWrap(True)
         self.heading.setObjectName("fundingHeading")
         self.table = QTableWidget(0, 2)
@@ -50,7 +50,7 @@ class FundingView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         # wrapped reasons need their rows measured again whenever the column width changes
         header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
-        self._headers(self._t("Bando e criteri", "Call and criteria"))
+        self._headers(tr("Call and criteria", language=self.language))
         self.footer = QLabel("")
         self.footer.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -58,11 +58,9 @@ class FundingView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.footer)
 
-    def _t(self, italian, english):
-        return pick(self.language, italian, english)
 
     def _headers(self, first):
-        self.table.setHorizontalHeaderLabels([first, self._t("Esito", "Result")])
+        self.table.setHorizontalHeaderLabels([first, tr("Result", language=self.language)])
 
     def set_source(self, path, date=None):
         """Match the projects of ``path`` with the calls open on ``date``; raises RemixError."""
@@ -77,22 +75,21 @@ class FundingView(QWidget):
         eligible = sum(1 for m in self.result.matches if m.eligible)
         calls, day = len(self.result.calls), self.result.date
         self.footer.setText(
-            self._t(
-                f"{calls} bandi aperti al {day}; {eligible} coppie progetto-bando idonee. "
-                "Un criterio che il bando non vincola è soddisfatto.",
-                f"{calls} calls open on {day}; {eligible} eligible project-call pairs. "
-                "A criterion the call does not constrain is met.",
-            )
+            tr(
+                "{calls} calls open on {day}; {eligible} eligible project-call pairs. A criterion "
+                "the call does not constrain is met.",
+                language=self.language,
+            ).format(calls=calls, day=day, eligible=eligible)
         )
         self.clear()
 
     def clear(self):
         self.table.setRowCount(0)
-        self.heading.setText(self._t("Seleziona un progetto o un bando.", "Select a project or a call."))
+        self.heading.setText(tr("Select a project or a call.", language=self.language))
 
     def _verdict(self, match):
         if match.eligible:
-            return "✔ " + self._t("idoneo", "eligible"), MET_COLOUR
+            return "✔ " + tr("eligible", language=self.language), MET_COLOUR
         return f"✘ {match.met}/{len(match.checks)}", FAILED_COLOUR
 
     def _row(self, kind, text, mark, colour, tooltip="", bold=False, data=None):
@@ -139,19 +136,19 @@ class FundingView(QWidget):
             self.clear()
             return False
         self.table.setRowCount(0)
-        self._headers(self._t("Bando e criteri", "Call and criteria"))
+        self._headers(tr("Call and criteria", language=self.language))
         calls = {c.uuid: c for c in self.result.calls}
         matches = self.result.of_project(uuid)
         eligible = sum(1 for m in matches if m.eligible)
         self.heading.setText(
-            self._t(
-                f"Bandi compatibili con «{project.titolo}»: {eligible} idonei su {len(matches)} aperti",
-                f"Calls for «{project.titolo}»: {eligible} eligible of {len(matches)} open",
-            )
+            tr(
+                "Calls for «{titolo}»: {eligible} eligible of {n_matches} open",
+                language=self.language,
+            ).format(titolo=project.titolo, eligible=eligible, n_matches=len(matches))
         )
         for match in matches:
             call = calls[match.bando_uuid]
-            closes = self._t("chiude", "closes")
+            closes = tr("closes", language=self.language)
             tooltip = f"{call.ente} — {closes} {call.chiusura}" if call.ente else f"{closes} {call.chiusura}"
             self._add(f"{match.rank}. {call.titolo} ({closes} {call.chiusura})", tooltip, match)
         self.table.resizeRowsToContents()
@@ -164,14 +161,14 @@ class FundingView(QWidget):
             self.clear()
             return False
         self.table.setRowCount(0)
-        self._headers(self._t("Progetto e criteri", "Project and criteria"))
+        self._headers(tr("Project and criteria", language=self.language))
         matches = self.result.of_call(uuid)
         eligible = sum(1 for m in matches if m.eligible)
         self.heading.setText(
-            self._t(
-                f"Progetti candidati per «{call.titolo}»: {eligible} idonei su {len(matches)}",
-                f"Candidate projects for «{call.titolo}»: {eligible} eligible of {len(matches)}",
-            )
+            tr(
+                "Candidate projects for «{titolo}»: {eligible} eligible of {n_matches}",
+                language=self.language,
+            ).format(titolo=call.titolo, eligible=eligible, n_matches=len(matches))
         )
         for match in matches:
             project = self.result.projects[match.progetto_uuid]

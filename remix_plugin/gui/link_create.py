@@ -16,6 +16,7 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QHBoxLayout, QToolButton
 
+from ..i18n import BOTH, SUPPORTED, tr
 from ..log import get_logger
 
 LOG = get_logger("gui.link_create")
@@ -23,13 +24,12 @@ TABLE_PROPERTY = "remix/table"
 LANGUAGE_PROPERTY = "remix/language"
 BUTTON_NAME = "RemixCreateLinked"
 DONE_PROPERTY = "remix_create_linked"
-# Linked tables a technician creates on the spot: the button's text and tooltip, per language.
+# Linked tables a technician creates on the spot: the button's text and tooltip (Bilingual).
 CREATABLE = {
-    "attori": {"it": ("Nuovo attore…", "Crea un nuovo attore nella sua scheda e collegalo qui"),
-               "en": ("New actor…", "Create a new actor in its own form and link it here")},
-    "indicatori": {"it": ("Nuovo indicatore…", "Crea un nuovo indicatore nella sua scheda e "
-                                                "collegalo qui"),
-                   "en": ("New indicator…", "Create a new indicator in its own form and link it here")},
+    "attori": (tr("New actor…", language=BOTH),
+               tr("Create a new actor in its own form and link it here", language=BOTH)),
+    "indicatori": (tr("New indicator…", language=BOTH),
+                   tr("Create a new indicator in its own form and link it here", language=BOTH)),
 }
 
 
@@ -62,6 +62,7 @@ def add_create_buttons(form, iface=None):
     if form is None or form.layer() is None or not form.layer().customProperty(TABLE_PROPERTY, ""):
         return []
     language = form.layer().customProperty(LANGUAGE_PROPERTY, "") or "it"
+    language = language if language in SUPPORTED else "it"  # a layer of an unknown language: Italian
     added = []
     for wrapper in _own_wrappers(form, QgsEditorWidgetWrapper):
         widget = wrapper.widget()
@@ -73,7 +74,7 @@ def add_create_buttons(form, iface=None):
         row = _edit_row(widget)
         if row is None:
             continue
-        text, tip = CREATABLE[table].get(language, CREATABLE[table]["it"])
+        text, tip = (pair.get(language) for pair in CREATABLE[table])
         button = QToolButton(widget)
         button.setObjectName(BUTTON_NAME)
         button.setText(text)

@@ -6,14 +6,14 @@ status, the share of the target reached and the latest value (docs/monitoring.md
 ``MonitoringView.set_source(path)`` computes the KPI report of a GeoPackage (or DSN) once
 (``monitoring.kpi``: milliseconds for a comune's file; give a big file's report computed in a
 RemixTask with ``set_report``). ``show_project(uuid)`` shows that project's indicators. Texts are
-bilingual data (``pick``): no new strings for the .ts.
+``i18n.tr(..., language=view.language)``.
 """
 
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen, QPolygonF, QTextOption
 from qgis.PyQt.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from ..i18n import pick, ui_language
+from ..i18n import tr, ui_language
 from ..monitoring.chart import (
     AXIS_COLOUR,
     BASELINE_COLOUR,
@@ -123,7 +123,7 @@ class MonitoringView(QWidget):
         self.language = language or ui_language()
         self.report = None
         self.cards = []
-        self.heading = QLabel(self._t("Seleziona un progetto.", "Select a project."))
+        self.heading = QLabel(tr("Select a project.", language=self.language))
         self.heading.setWordWrap(True)
         self.heading.setObjectName("monitoringHeading")
         self.body = QWidget()
@@ -135,12 +135,10 @@ class MonitoringView(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
         self.legend = QLabel(
-            self._t(
-                "Linea grigia tratteggiata: valore di partenza; verde tratteggiata: obiettivo "
-                "(◆ alla data obiettivo); verde punteggiata: percorso previsto. Colore della serie: "
-                "verde raggiunto, blu in linea, rosso in ritardo.",
-                "Grey dashed line: baseline; green dashed: target (◆ at the target date); green dotted: "
-                "planned path. Series colour: green achieved, blue on track, red late.",
+            tr(
+                "Grey dashed line: baseline; green dashed: target (◆ at the target date); green "
+                "dotted: planned path. Series colour: green achieved, blue on track, red late.",
+                language=self.language,
             )
         )
         self.legend.setWordWrap(True)
@@ -150,8 +148,6 @@ class MonitoringView(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.legend)
 
-    def _t(self, italian, english):
-        return pick(self.language, italian, english)
 
     def set_source(self, path):
         """The KPI report of ``path`` (GeoPackage or DSN); raises RemixError when unreadable."""
@@ -168,7 +164,7 @@ class MonitoringView(QWidget):
             self.body_layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
-        self.heading.setText(self._t("Seleziona un progetto.", "Select a project."))
+        self.heading.setText(tr("Select a project.", language=self.language))
 
     def show_project(self, uuid):
         """Show the indicators of project ``uuid``; False (and an empty view) for an unknown one."""
@@ -180,13 +176,14 @@ class MonitoringView(QWidget):
         measured = [row for row in rows if row.indicator is not None]
         if not measured:
             self.heading.setText(
-                self._t(
-                    f"«{title}»: nessuna misura degli indicatori.", f"«{title}»: no indicator measurement."
-                )
+                tr("«{title}»: no indicator measurement.", language=self.language).format(title=title)
             )
             return True
         self.heading.setText(
-            self._t(f"Indicatori di «{title}»: {len(measured)}", f"Indicators of «{title}»: {len(measured)}")
+            tr(
+                "Indicators of «{title}»: {n_measured}",
+                language=self.language,
+            ).format(title=title, n_measured=len(measured))
         )
         for index, row in enumerate(measured):
             card = IndicatorCard(row, self.language, self.body)

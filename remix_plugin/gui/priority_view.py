@@ -84,13 +84,15 @@ class PriorityView(QWidget):
 
     def show_project(self, uuid):
         """Show the breakdown of project ``uuid``; False if it is not in the scored source."""
+        from ..priority.score import score_text
+
         item = self.scores.get(uuid)
         if item is None:
             self.clear()
             return False
         self.heading.setText(
-            tr("Metropolitan priority of «{title}»: {score} / 100 (rank {rank} of {total})").format(
-                title=item.titolo, score=f"{item.score:.1f}", rank=item.rank, total=self.total
+            tr("Metropolitan priority of «{title}»: {score} (rank {rank} of {total})").format(
+                title=item.titolo, score=score_text(item, self.language), rank=item.rank, total=self.total
             )
         )
         self.table.setRowCount(len(item.parts))

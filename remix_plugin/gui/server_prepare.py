@@ -11,23 +11,14 @@ The preparer lives on the dock as ``dock.server_preparer`` (made on first use).
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import Qt, QUrl
-from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.core import QgsSettings
+from qgis.PyQt.QtWidgets import QFileDialog, QListWidget
 
 from ..i18n import tr, ui_language
 from ..log import get_logger
 from ..tasks import RemixTask
+from .dock_source import dock_source
+from .publish_task import DockJob, ResultDialog
 
 LOG = get_logger("gui.server_prepare")
 FOLDER_KEY = "remix/server/last_folder"
@@ -54,35 +45,17 @@ class PrepareServerTask(RemixTask):
                                                language=BOTH).format(error=exc))
 
 
-def _open_url(url):
-    return QDesktopServices.openUrl(QUrl(url))
-
-
-class ServerPrepareResult(QDialog):
+class ServerPrepareResult(ResultDialog):
     """What was written and published, or the readiness problems (nothing written)."""
 
     def __init__(self, task, parent=None, language=None, open_url=None):
-        super().__init__(parent)
-        self.setObjectName("RemixServerPrepareResult")
-        self.setWindowTitle(tr("Prepare for QGIS Server"))
-        self.task = task
-        self.language = language or ui_language()
-        self.open_url = open_url or _open_url
-        self.opened = []
-        layout = QVBoxLayout(self)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("RemixServerPrepareSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary)
+        super().__init__(task, "RemixServerPrepareResult", tr("Prepare for QGIS Server"),
+                         "RemixServerPrepareSummary", parent, language, open_url)
         self.findings = QListWidget(self)
         self.findings.setObjectName("RemixServerPrepareFindings")
         self.findings.setWordWrap(True)
-        layout.addWidget(self.findings)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        self.folder_button = QPushButton(tr("Open folder"), self)
-        self.folder_button.setObjectName("RemixServerOpenFolder")
+        self.box.addWidget(self.findings)
+        self.folder_button = self.action_button(tr("Open folder"), "RemixServerOpenFolder")
         result = task.result
         if result is not None:
             self.summary.setText(tr(
@@ -93,9 +66,7 @@ class ServerPrepareResult(QDialog):
             for finding in result.findings:
                 self.findings.addItem(finding.message(self.language))
             self.findings.setVisible(bool(result.findings))
-            self.folder_button.setToolTip(str(Path(result.path).parent))
-            self.folder_button.clicked.connect(self.open_folder)
-            buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.add_action(self.folder_button, self.open_folder, str(Path(result.path).parent))
         else:
             error = task.error
             findings = list(getattr(error, "findings", None) or ())
@@ -109,29 +80,19 @@ class ServerPrepareResult(QDialog):
             self.findings.setVisible(self.findings.count() > 0)
             self.folder_button.hide()
         if not self.findings.count():
-            layout.addStretch(1)
-        layout.addWidget(buttons)
+            self.box.addStretch(1)
+        self.finish_layout()
         self.resize(640, 420 if self.findings.count() else self.sizeHint().height())
 
     def open_folder(self, _checked=False):
-        url = QUrl.fromLocalFile(str(Path(self.task.result.path).parent)).toString()
-        self.opened.append(url)
-        self.open_url(url)
-        return url
+        return self.open_local(Path(self.task.result.path).parent)
 
 
-class ServerPreparer:
+class ServerPreparer(DockJob):
     """The dock's server preparation: one task at a time and its result dialog."""
-
-    def __init__(self, dock):
-        self.dock = dock
-        self.task = None
-        self.dialog = None
 
     def source(self):
         """The saved GeoPackage or the connected central database (its DSN, no password)."""
-        from .web_publish import dock_source
-
         return dock_source(self.dock)
 
     def choose_target(self):
@@ -159,45 +120,23 @@ class ServerPreparer:
             self.dock._message(tr("Open a RE.MIX GeoPackage or connect to the RE.MIX database first."),
                                "Warning", 10)
             return None
-        if self.task is not None:
-            self.dock._message(tr("The QGIS Server project is already being written."), "Info")
+        if self.busy(tr("The QGIS Server project is already being written.")):
             return None
         target = target or self.choose_target()
         if not target:
             return None
-        tools = getattr(self.dock, "tools", None)
-        if tools is not None and hasattr(tools, "_warn_unsaved"):
-            tools._warn_unsaved(tr("The QGIS Server project"))
-        self.task = PrepareServerTask(self.source(), target, ui_language(), on_finished=self._finished)
-        QgsApplication.taskManager().addTask(self.task)
-        self.dock._message(tr("Writing the QGIS Server project in the background…"), "Info", 4)
-        return self.task
+        self.warn_unsaved(tr("The QGIS Server project"))
+        return self.run(PrepareServerTask(self.source(), target, ui_language(), on_finished=self._finished),
+                        tr("Writing the QGIS Server project in the background…"))
 
     def _finished(self, task):
-        self.task = None
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-        iface = getattr(self.dock, "iface", None)
-        window = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
-        parent = window if isinstance(window, QWidget) else self.dock
-        self.dialog = ServerPrepareResult(task, parent)
-        self.dialog.show()
-        self.dialog.raise_()
+        self.finished()
+        self.show_result(ServerPrepareResult(task, self._parent()))
         if task.result is not None:
             self.dock._message(tr("QGIS Server project written: {path}").format(path=task.result.path),
                                "Success", 10)
         else:
             self.dock._message(task.error_message(ui_language()).split("\n")[0], "Critical", 0)
-
-    def teardown(self):
-        if self.task is not None:
-            self.task.on_finished = None
-            self.task = None
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
 
 
 def preparer(dock):

@@ -24,9 +24,7 @@ import http.server
 import threading
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import Qt, QUrl
-from qgis.PyQt.QtGui import QDesktopServices
+from qgis.core import QgsSettings
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,12 +36,13 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..i18n import tr, ui_language
 from ..log import get_logger
 from ..tasks import RemixTask
+from .dock_source import dock_source
+from .publish_task import DockJob, ResultDialog
 
 LOG = get_logger("gui.web_publish")
 FOLDER_KEY = "remix/web/last_folder"
@@ -136,24 +135,6 @@ class PreviewServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(5)
-
-
-def dock_source(dock):
-    """What the dock shows, as the headless code reads it: the saved GeoPackage's path or, on the
-    central database, the libpq DSN of the dock's connection (no password); None for neither."""
-    path = getattr(dock, "gpkg_path", None)
-    if path and Path(path).is_file():
-        return path
-    progetti = (getattr(dock, "layers", None) or {}).get("progetti") if path else None
-    if progetti is None or progetti.providerType() != "postgres":
-        return None
-    from ..qgis_project.stores import postgres_store_from_qgis_uri
-
-    return postgres_store_from_qgis_uri(progetti.source()).libpq_dsn() or None
-
-
-def _open_url(url):
-    return QDesktopServices.openUrl(QUrl(url))
 
 
 class WebPublishDialog(QDialog):
@@ -269,30 +250,15 @@ class WebPublishDialog(QDialog):
         super().accept()
 
 
-class WebPublishResult(QDialog):
+class WebPublishResult(ResultDialog):
     """What was published (or why nothing was), with "Open in the browser" and "Open folder"."""
 
     def __init__(self, task, parent=None, language=None, preview=None, open_url=None):
-        super().__init__(parent)
-        self.setObjectName("RemixWebPublishResult")
-        self.setWindowTitle(tr("Publish on the web"))
-        self.task = task
-        self.language = language or ui_language()
+        super().__init__(task, "RemixWebPublishResult", tr("Publish on the web"), "RemixWebPublishSummary",
+                         parent, language, open_url)
         self.preview = preview  # callable(folder) -> url (the dock's one preview server)
-        self.open_url = open_url or _open_url
-        self.opened = []  # the addresses opened (tests read them)
-        layout = QVBoxLayout(self)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("RemixWebPublishSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        self.browser_button = QPushButton(tr("Open in the browser"), self)
-        self.browser_button.setObjectName("RemixWebOpenBrowser")
-        self.folder_button = QPushButton(tr("Open folder"), self)
-        self.folder_button.setObjectName("RemixWebOpenFolder")
+        self.browser_button = self.action_button(tr("Open in the browser"), "RemixWebOpenBrowser")
+        self.folder_button = self.action_button(tr("Open folder"), "RemixWebOpenFolder")
         ok = task.record is not None
         if ok:
             counts = task.record["counts"]
@@ -304,43 +270,33 @@ class WebPublishResult(QDialog):
                 "browser” serves the folder on this computer only (127.0.0.1).").format(
                 folder=task.out_dir, n=counts.get("progetti", 0), m=counts.get("lavori", 0),
                 held=counts.get("progetti_non_pubblicabili", 0)))
-            self.browser_button.setToolTip(tr("Serve {folder} on 127.0.0.1 and open its index.html "
-                                              "in the web browser").format(folder=task.out_dir))
-            self.folder_button.setToolTip(str(index.parent))
-            self.browser_button.clicked.connect(self.open_in_browser)
-            self.folder_button.clicked.connect(self.open_folder)
-            buttons.addButton(self.browser_button, QDialogButtonBox.ButtonRole.ActionRole)
-            buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.add_action(self.browser_button, self.open_in_browser,
+                            tr("Serve {folder} on 127.0.0.1 and open its index.html "
+                               "in the web browser").format(folder=task.out_dir))
+            self.add_action(self.folder_button, self.open_folder, str(index.parent))
         else:
             self.index = None
             self.summary.setText(tr("Nothing was published: {reason}").format(
                 reason=task.error_message(self.language)))
             self.browser_button.hide()
             self.folder_button.hide()
-        layout.addWidget(buttons)
+        self.finish_layout()
         self.resize(560, self.sizeHint().height())
 
     def open_in_browser(self, _checked=False):
-        url = self.preview(self.task.out_dir) if self.preview is not None else \
-            QUrl.fromLocalFile(str(self.index)).toString()
-        self.opened.append(url)
-        self.open_url(url)
-        return url
+        if self.preview is not None:
+            return self.open_address(self.preview(self.task.out_dir))
+        return self.open_local(self.index)
 
     def open_folder(self, _checked=False):
-        url = QUrl.fromLocalFile(str(Path(self.task.out_dir))).toString()
-        self.opened.append(url)
-        self.open_url(url)
-        return url
+        return self.open_local(Path(self.task.out_dir))
 
 
-class WebPublisher:
+class WebPublisher(DockJob):
     """The dock's web publication: one task at a time, its result dialog, the preview server."""
 
     def __init__(self, dock):
-        self.dock = dock
-        self.task = None
-        self.dialog = None
+        super().__init__(dock)
         self.options = None  # the WebPublishDialog open, if any
         self.server = None
         self.open_url = None  # tests replace the browser
@@ -371,8 +327,7 @@ class WebPublisher:
             self.dock._message(tr("The web atlas is published from a saved RE.MIX GeoPackage or from "
                                   "the central database: open one first."), "Warning", 10)
             return None
-        if self.task is not None:
-            self.dock._message(tr("The web atlas is already being written."), "Info")
+        if self.busy(tr("The web atlas is already being written.")):
             return None
         if not out_dir:
             self.ask()
@@ -391,34 +346,20 @@ class WebPublisher:
         self.options.open()
         return self.options
 
-    def _parent(self):
-        iface = getattr(self.dock, "iface", None)
-        window = iface.mainWindow() if iface is not None and hasattr(iface, "mainWindow") else None
-        return window if isinstance(window, QWidget) else self.dock
-
     def _publish(self, out_dir, base_layer=None):
         if self.task is not None or not out_dir:
             return None
         source = self.source()
         if source is None:
             return None
-        tools = getattr(self.dock, "tools", None)
-        if tools is not None:
-            tools._warn_unsaved(tr("The web publication"))
-        self.task = PublishWebTask(source, out_dir, ui_language(), on_finished=self._finished,
-                                   base_layer=base_layer)
-        QgsApplication.taskManager().addTask(self.task)
-        self.dock._message(tr("Writing the web atlas in the background…"), "Info", 4)
-        return self.task
+        self.warn_unsaved(tr("The web publication"))
+        return self.run(PublishWebTask(source, out_dir, ui_language(), on_finished=self._finished,
+                                       base_layer=base_layer),
+                        tr("Writing the web atlas in the background…"))
 
     def _finished(self, task):
-        self.task = None
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-        self.dialog = WebPublishResult(task, self._parent(), preview=self.preview, open_url=self.open_url)
-        self.dialog.show()
-        self.dialog.raise_()
+        self.finished()
+        self.show_result(WebPublishResult(task, self._parent(), preview=self.preview, open_url=self.open_url))
         if task.record is not None:
             self.dock._message(tr("Web atlas written: {folder}").format(folder=task.out_dir), "Success", 10)
         else:
@@ -433,15 +374,12 @@ class WebPublisher:
             self.server = PreviewServer(folder)
         return self.server.url
 
+    def extra_dialogs(self):
+        return (self.options,)
+
     def teardown(self):
-        if self.task is not None:
-            self.task.on_finished = None
-            self.task = None
-        for dialog in (self.options, self.dialog):
-            if dialog is not None:
-                dialog.close()
-                dialog.deleteLater()
-        self.options = self.dialog = None
+        super().teardown()
+        self.options = None
         if self.server is not None:
             self.server.stop()
             self.server = None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..crs import DEFAULT_CRS, SUPPORTED_CRS  # noqa: F401 (part of the model's interface)
+from ..i18n import pick
 from ..taxonomy import load_scheme
 
 # 2: publication flag, CUP, indicator baseline and target, sources, calls for funding (bandi).
@@ -58,10 +59,10 @@ class Field:
     max_length: int = 0
 
     def label(self, language="it"):
-        return self.label_it if language == "it" else self.label_en
+        return pick(language, self.label_it, self.label_en)
 
     def definition(self, language="it"):
-        return self.definition_it if language == "it" else self.definition_en
+        return pick(language, self.definition_it, self.definition_en)
 
     @property
     def coded(self):
@@ -85,7 +86,7 @@ class Table:
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
 
     def label(self, language="it"):
-        return self.label_it if language == "it" else self.label_en
+        return pick(language, self.label_it, self.label_en)
 
     def field(self, name):
         return self._by_name[name]
@@ -119,7 +120,7 @@ class Relation:
     label_en: str = ""
 
     def label(self, language="it"):
-        return self.label_it if language == "it" else self.label_en
+        return pick(language, self.label_it, self.label_en)
 
 
 UUID_EXPRESSION = "uuid('WithoutBraces')"

@@ -13,7 +13,7 @@ better) is ahead of schedule, as in the status ``in_linea``.
 import datetime
 from dataclasses import dataclass, field
 
-from ..i18n import pick
+from ..i18n import tr
 from ..xmltext import escape
 from .kpi import status_label
 
@@ -109,17 +109,17 @@ def caption(kpi, language="it"):
     parts = [status_label(kpi.status, language)]
     if kpi.share is not None:
         share = f"{kpi.share * 100:.0f}%"
-        text = pick(language, f"{share} dell'obiettivo", f"{share} of the target")
+        text = tr("{share} of the target", language=language).format(share=share)
         if kpi.expected is not None and kpi.status != "raggiunto":
             expected = f"{kpi.expected * 100:.0f}%"
-            text += pick(language, f" (atteso {expected})", f" (expected {expected})")
+            text += " (" + tr("expected {share}", language=language).format(share=expected) + ")"
         parts.append(text)
     else:
-        parts.append(pick(language, "quota n/d", "share n/a"))
+        parts.append(tr("share n/a", language=language))
     latest = kpi.latest
     unit = f" {kpi.indicator.unit}" if kpi.indicator.unit else ""
     parts.append(
-        pick(language, "ultimo valore", "latest value")
+        tr("latest value", language=language)
         + f" {_number(latest.value)}{unit} ({latest.date.isoformat()})"
     )
     return " · ".join(parts)
@@ -137,11 +137,11 @@ def reference_text(kpi, language="it"):
     )
     target = (
         f"{_number(ind.target)}"
-        + (pick(language, " entro ", " by ") + ind.target_date.isoformat() if ind.target_date else "")
+        + (f" {tr('by', language=language)} {ind.target_date.isoformat()}" if ind.target_date else "")
         if ind.target is not None
         else "n/d"
     )
-    return pick(language, f"partenza {base} → obiettivo {target}", f"baseline {base} → target {target}")
+    return tr("baseline {base} → target {target}", language=language).format(base=base, target=target)
 
 
 def _line(x1, y1, x2, y2, colour, width, dash):

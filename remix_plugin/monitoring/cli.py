@@ -7,32 +7,12 @@
     or an output cannot be written (one line on stderr).
 """
 
-import argparse
-import sqlite3
-import sys
+import os
 
-from ..i18n import pick
+from ..cli_tools import EXIT_CLEAN, EXIT_UNREADABLE, add_language, complain, guarded, say, standalone_main
+from ..i18n import tr
 
-EXIT_CLEAN, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
 COMMANDS = ("kpi-report",)
-
-MESSAGES = {
-    "failed": ("Impossibile completare kpi-report: {error}", "Cannot complete kpi-report: {error}"),
-    "written": (
-        "{output}: {rows} righe (progetti × indicatori) di {projects} progetti; riepilogo: {overview}.",
-        "{output}: {rows} rows (projects × indicators) of {projects} projects; overview: {overview}.",
-    ),
-    "count": ("  {label}: {count}", "  {label}: {count}"),
-    "same_output": (
-        "Il riepilogo e il report non possono essere lo stesso file: {path}.",
-        "The overview and the report cannot be the same file: {path}.",
-    ),
-}
-
-
-def _text(key, language, **values):
-    it, en = MESSAGES[key]
-    return pick(language, it, en).format(**values)
 
 
 def add_parser(subparsers):
@@ -42,76 +22,40 @@ def add_parser(subparsers):
     report.add_argument("source", metavar="FILE|DSN")
     report.add_argument("output", metavar="OUTPUT.csv")
     report.add_argument("--overview", metavar="FILE.csv", help="overview CSV (default: OUTPUT_overview.csv)")
-    report.add_argument("--lang", choices=("it", "en"), default="it")
+    add_language(report)
     report.set_defaults(remix_monitoring="kpi-report")
     return subparsers
 
 
-def _say(text, stream=None):
-    from ..textsafe import safe_text
-
-    print(safe_text(text), file=stream or sys.stdout)
-
-
-def _first_line(exc):
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 def run(args):
-    from ..errors import RemixError
-
-    language = args.lang
-    try:
-        return _report(args, language)
-    except RemixError as exc:
-        _say(exc.message(language), sys.stderr)
-        return EXIT_UNREADABLE
-    except (OSError, sqlite3.Error, RuntimeError, UnicodeError, ValueError) as exc:
-        _say(_text("failed", language, error=_first_line(exc)), sys.stderr)
-        return EXIT_UNREADABLE
+    return guarded("kpi-report", args.lang, lambda: _report(args, args.lang))
 
 
 def _report(args, language):
-    import os
-
     from .kpi import STATUSES, kpi_report
     from .output import overview_path, write_report
 
     overview = args.overview or str(overview_path(args.output))
     if os.path.abspath(overview) == os.path.abspath(args.output):
-        _say(_text("same_output", language, path=overview), sys.stderr)
+        complain(tr("The overview and the report cannot be the same file: {path}.", language=language).format(
+            path=overview))
         return EXIT_UNREADABLE
     report = kpi_report(args.source)
     write_report(report, args.output, overview, language)
     counts = report.counts()
     for status in STATUSES:
-        _say(_text("count", language, label=status.label(language), count=counts[status.code]))
-    _say(
-        _text(
-            "written",
-            language,
-            output=args.output,
-            rows=len(report.rows),
-            projects=len({r.progetto_uuid for r in report.rows}),
-            overview=overview,
-        )
-    )
+        say(f"  {status.label(language)}: {counts[status.code]}")
+    say(tr("{output}: {rows} rows (projects × indicators) of {projects} projects; overview: {overview}.",
+           language=language).format(output=args.output, rows=len(report.rows),
+                                     projects=len({r.progetto_uuid for r in report.rows}), overview=overview))
     return EXIT_CLEAN
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python3 -m remix_plugin")
-    add_parser(parser.add_subparsers(dest="remix_command", required=True))
-    try:
-        from osgeo import gdal
-
-        gdal.UseExceptions()
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-    except ImportError:
-        pass
-    return run(parser.parse_args(sys.argv[1:] if argv is None else argv))
+    return standalone_main(add_parser, run, argv)
 
 
 if __name__ == "__main__":
+    import sys
+
     sys.exit(main())

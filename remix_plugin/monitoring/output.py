@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..files import durable_replace
-from ..i18n import pick
+from ..i18n import tr
 from .kpi import STATUSES, status_label
 
 COLUMNS = [
@@ -53,7 +53,6 @@ OVERVIEW_COLUMNS = (
     + [s.code for s in STATUSES]
     + ["totale"]
 )
-YES_NO = (("sì", "no"), ("yes", "no"))
 
 
 def overview_path(output):
@@ -100,7 +99,7 @@ def kpi_rows(report, language="it", scheme=None):
 
     scheme = scheme or load_scheme()
     zone, ambito = scheme.dimension("zona_omogenea"), scheme.dimension("ambito_opportunita")
-    yes, no = pick(language, *YES_NO)
+    yes, no = tr("yes", language=language), tr("no", language=language)
     yield COLUMNS
     for row in report.rows:
         ind, latest = row.indicator, row.latest
@@ -156,7 +155,7 @@ def overview_rows(report, language="it", scheme=None):
         )
     totals = report.counts()
     yield (
-        ["", pick(language, "Totale", "Total"), "", "", len({r.progetto_uuid for r in report.rows})]
+        ["", tr("Total", language=language), "", "", len({r.progetto_uuid for r in report.rows})]
         + [totals[s.code] for s in STATUSES]
         + [len(report.rows)]
     )

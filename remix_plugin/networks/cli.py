@@ -11,14 +11,19 @@ Exit codes: 0 done; 1 refused (a proposal unknown or already decided; an accepta
 members in their other programma); 2 cannot read or write (one line on stderr).
 """
 
-import argparse
-import sqlite3
-import sys
-
+from ..cli_tools import (
+    EXIT_CLEAN,
+    EXIT_REFUSED,
+    EXIT_UNREADABLE,
+    add_language,
+    complain,
+    guarded,
+    say,
+    standalone_main,
+)
 from ..i18n import tr
 from .suggest import DEFAULT_DISTANCE, DEFAULT_MAX_MEMBERS
 
-EXIT_CLEAN, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
 COMMANDS = ("suggest-programmi", "accept-proposta", "reject-proposta")
 
 
@@ -63,48 +68,21 @@ def add_parser(subparsers):
         sub.add_argument("--proposte", metavar="OUTPUT.gpkg", help="the proposals file the id comes from")
         sub.add_argument("--distance", type=float, default=DEFAULT_DISTANCE)
     for sub in (suggest, accept, reject):
-        sub.add_argument("--lang", choices=("it", "en"), default="it")
+        add_language(sub)
     return subparsers
 
 
-def _say(text, stream=None):
-    from ..textsafe import safe_text
-
-    print(safe_text(text), file=stream or sys.stdout)
+REFUSED = ("proposal_unknown", "proposal_decided", "proposal_altered", "programma_no_title")
+COMMAND_OF = {"suggest": "suggest-programmi", "accept": "accept-proposta", "reject": "reject-proposta"}
 
 
 def run(args):
-    from ..errors import RemixError
-
     language = args.lang
-    action = args.remix_networks
-    try:
-        if args.distance < 0:
-            _say(tr("The distance must be 0 or more metres.", language=language), sys.stderr)
-            return EXIT_UNREADABLE
-        if action == "suggest":
-            return _suggest(args, language)
-        if action == "accept":
-            return _accept(args, language)
-        return _reject(args, language)
-    except RemixError as exc:
-        _say(exc.message(language), sys.stderr)
-        refused = exc.code in (
-            "proposal_unknown",
-            "proposal_decided",
-            "proposal_altered",
-            "programma_no_title",
-        )
-        return EXIT_REFUSED if refused else EXIT_UNREADABLE
-    except (OSError, sqlite3.Error, RuntimeError) as exc:
-        _say(
-            tr("Cannot complete {command}: {error}", language=language).format(
-                command=action,
-                error=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__,
-            ),
-            sys.stderr,
-        )
+    if args.distance < 0:
+        complain(tr("The distance must be 0 or more metres.", language=language))
         return EXIT_UNREADABLE
+    work = {"suggest": _suggest, "accept": _accept, "reject": _reject}[args.remix_networks]
+    return guarded(COMMAND_OF[args.remix_networks], language, lambda: work(args, language), refused=REFUSED)
 
 
 def _suggest(args, language):
@@ -122,12 +100,12 @@ def _suggest(args, language):
     label = "PostgreSQL" if looks_like_dsn(args.source) else str(args.source)
     write_proposals(result, args.output, source_label=label)
     for proposal in result.proposals:
-        _say(
+        say(
             f"{proposal.id} {proposal.kind} [{', '.join(proposal.comuni_names)}]: "
             f"{proposal.reason.get(language)}"
         )
     territorial = sum(1 for p in result.proposals if p.kind == "territoriale")
-    _say(
+    say(
         tr(
             "{output}: {n} proposals ({t} territorial, {m} thematic), {s} not proposed again.",
             language=language,
@@ -153,20 +131,20 @@ def _accept(args, language):
         distance=args.distance,
         move_members=args.move_members,
     )
-    _say(
+    say(
         tr("Programma «{title}» ({kind}) created: {uuid}; {n} projects assigned.", language=language).format(
             title=args.titolo, kind=result.proposal.kind, uuid=result.programma_uuid, n=len(result.assigned)
         )
     )
     for project, other in result.conflicts:
         if result.moved:
-            _say(
+            say(
                 tr("Project {project} moved from programma {other}.", language=language).format(
                     project=project, other=other
                 )
             )
         else:
-            _say(
+            say(
                 tr("Project {project} left in its programma {other}.", language=language).format(
                     project=project, other=other
                 )
@@ -180,25 +158,17 @@ def _reject(args, language):
     proposal = reject(
         args.gpkg, args.proposal, nota=args.nota, proposals=args.proposte, distance=args.distance
     )
-    _say(
+    say(
         tr("Proposal {id} rejected: it will not be proposed again.", language=language).format(id=proposal.id)
     )
     return EXIT_CLEAN
 
 
 def main(argv=None):
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = argparse.ArgumentParser(prog="python3 -m remix_plugin")
-    add_parser(parser.add_subparsers(dest="remix_command", required=True))
-    try:
-        from osgeo import gdal
-
-        gdal.UseExceptions()
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-    except ImportError:
-        pass
-    return run(parser.parse_args(argv))
+    return standalone_main(add_parser, run, argv)
 
 
 if __name__ == "__main__":
+    import sys
+
     sys.exit(main())

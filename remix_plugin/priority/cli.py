@@ -6,13 +6,9 @@ No QGIS. Exit codes: 0 written; 2 the source, the profile or the output cannot b
 line on stderr; a profile with an unknown criterion or bad weights is refused this way).
 """
 
-import argparse
-import sqlite3
-import sys
-
+from ..cli_tools import EXIT_CLEAN, add_language, guarded, say, standalone_main
 from ..i18n import tr
 
-EXIT_CLEAN, EXIT_REFUSED, EXIT_UNREADABLE = 0, 1, 2
 COMMANDS = ("priority-score",)
 
 
@@ -21,60 +17,33 @@ def add_parser(subparsers):
     parser.add_argument("source", metavar="FILE|DSN")
     parser.add_argument("output", metavar="OUTPUT.csv")
     parser.add_argument("--profile", metavar="FILE", help="priority profile (default: the shipped cmm-2026)")
-    parser.add_argument("--lang", choices=("it", "en"), default="it")
+    add_language(parser)
     parser.set_defaults(remix_priority="score")
     return subparsers
 
 
-def _say(text, stream=None):
-    from ..textsafe import safe_text
-
-    print(safe_text(text), file=stream or sys.stdout)
-
-
 def run(args):
-    from ..errors import RemixError
+    return guarded("priority-score", args.lang, lambda: _score(args, args.lang))
+
+
+def _score(args, language):
     from .score import load_profile, score_projects, write_csv
 
-    language = args.lang
-    try:
-        profile = load_profile(args.profile)
-        scores = score_projects(args.source, profile)
-        write_csv(scores, profile, args.output)
-    except RemixError as exc:
-        _say(exc.message(language), sys.stderr)
-        return EXIT_UNREADABLE
-    except (OSError, sqlite3.Error, RuntimeError) as exc:
-        text = str(exc).strip()
-        _say(
-            tr("Cannot complete {command}: {error}", language=language).format(
-                command="priority-score", error=text.splitlines()[0] if text else type(exc).__name__
-            ),
-            sys.stderr,
-        )
-        return EXIT_UNREADABLE
+    profile = load_profile(args.profile)
+    scores = score_projects(args.source, profile)
+    write_csv(scores, profile, args.output)
     for item in scores[:10]:
-        _say(f"{item.rank:>3}. {item.score:6.1f}  {item.titolo}")
-    _say(
-        tr("{output}: {n} projects scored with profile {profile} {version}.", language=language).format(
-            output=args.output, n=len(scores), profile=profile.name, version=profile.version
-        )
-    )
+        say(f"{item.rank:>3}. {item.score:6.1f}  {item.titolo}")
+    say(tr("{output}: {n} projects scored with profile {profile} {version}.", language=language).format(
+        output=args.output, n=len(scores), profile=profile.name, version=profile.version))
     return EXIT_CLEAN
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python3 -m remix_plugin")
-    add_parser(parser.add_subparsers(dest="remix_command", required=True))
-    try:
-        from osgeo import gdal
-
-        gdal.UseExceptions()
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-    except ImportError:
-        pass
-    return run(parser.parse_args(sys.argv[1:] if argv is None else argv))
+    return standalone_main(add_parser, run, argv)
 
 
 if __name__ == "__main__":
+    import sys
+
     sys.exit(main())

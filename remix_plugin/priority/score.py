@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..errors import RemixError
 from ..files import durable_replace
-from ..i18n import BOTH, Bilingual, pick, tr
+from ..i18n import BOTH, Bilingual, pick, thousands_separator, tr
 from ..taxonomy import load_scheme
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
@@ -135,6 +135,21 @@ class ProjectScore:
 def _number(value):
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def number_text(value, language="it"):
+    """A score or a weight as people read it: one decimal at most ("47", not "47.0"), the decimal
+    comma in Italian ("18,3"), the point in English ("18.3")."""
+    text = _number(value)
+    return text if thousands_separator(language) == "," else text.replace(".", ",")
+
+
+def score_text(project_score, language="it"):
+    """ "18,3 su 100 punti" / "18.3 of 100 points": the score out of the profile's total weight.
+    The one way the score is printed: atlas card, web page, dock."""
+    total = sum(part.criterion.weight for part in project_score.parts)
+    return tr("{score} of {total} points", language=language).format(
+        score=number_text(project_score.score, language), total=number_text(total, language))
 
 
 # -- profile ----------------------------------------------------------------------------------
@@ -387,9 +402,10 @@ def _euros(value):
 
 
 def card_line(project_score, language="it"):
-    """The atlas card's line: "Priorità metropolitana: 47 (Scala dell'impatto atteso 5/25; …)"."""
+    """The atlas card's line: "Priorità metropolitana: 47 su 100 punti (Scala dell'impatto atteso
+    5/25; …)": ``score_text``, then every criterion's points out of its weight."""
     head = tr("Metropolitan priority", language=language)
-    return f"{head}: {_number(project_score.score)} ({project_score.breakdown(language)})"
+    return f"{head}: {score_text(project_score, language)} ({project_score.breakdown(language)})"
 
 
 def priority_line(source, progetto_uuid, language="it", profile=None):

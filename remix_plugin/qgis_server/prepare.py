@@ -47,9 +47,10 @@ from qgis.core import (
 )
 
 from .. import sql
+from ..compat import layer_short_name, set_layer_short_name
 from ..errors import RemixError
 from ..files import durable_replace
-from ..i18n import BOTH, pick, tr
+from ..i18n import BOTH, tr
 from ..layers.errors import RemixFileError
 from ..layers.model import CODELIST_TABLE, COMUNI_TABLE, GEOMETRY_COLUMN, load_model
 from ..log import get_logger
@@ -173,7 +174,7 @@ def _card_rows(language, project, project_in_filter, layer_ids):
     ``project_in_filter``: the same feature seen from inside an aggregate's filter (through
     ``@parent``). Codes are shown as the scheme's labels (read from the code list layer)."""
     progetti = load_model().table("progetti")
-    label_column = pick(language, "label_it", "label_en")
+    label_column = f"label_{language}" if language in ("it", "en") else "label_en"  # as forms/spec.py
 
     def value(name, feature=project):
         return f"attribute({feature}, {_quoted(name)})"
@@ -341,7 +342,7 @@ def _build(project, source, target, language, title, abstract, contact_person, c
     filters = publishable_filters(source.schema if database else None)
     published = [t for t in layers if t in PUBLISHED_FIELDS]
     for table, layer in layers.items():
-        layer.setShortName(table)
+        set_layer_short_name(layer, table)
         if table in filters and not layer.setSubsetString(filters[table]):
             raise RemixFileError("corrupt", *tr("The publication filter of {table} is refused by "
                                                 "the data source.", language=BOTH).format(table=table))
@@ -375,7 +376,8 @@ def _build(project, source, target, language, title, abstract, contact_person, c
     _write_service_entries(project, language, title or _default_title(language, name), abstract,
                            contact_person, contact_mail, service_url, restricted, wfs)
     project.writeEntryBool("Paths", "/Absolute", False)
-    return {"wms": [layers[t].shortName() for t in published], "wfs": [layer.shortName() for layer in wfs],
+    return {"wms": [layer_short_name(layers[t]) for t in published],
+            "wfs": [layer_short_name(layer) for layer in wfs],
             "memory": memory, "layout": layout_name, "maps": maps,
             "published": {t: layers[t] for t in published}}
 
@@ -463,7 +465,7 @@ def _add_atlas(project, source, language, own_layers, filters):
             raise RemixFileError("corrupt", *tr("The publication filter of {table} is refused by "
                                                 "the data source.", language=BOTH).format(table=table))
         short = "".join(c if c.isalnum() else "_" for c in (table or layer.name())).lower()
-        layer.setShortName(f"atlante_{index}_{short}")
+        set_layer_short_name(layer, f"atlante_{index}_{short}")
         layer.setFlags(layer.flags() & ~QgsMapLayer.LayerFlag.Identifiable)
         if layer.providerType() == "memory":
             memory.append(layer)
@@ -494,10 +496,10 @@ def _persist_memory_layers(project, layers, target):
     """Write the memory layers (the atlas pages, the simplified comuni) into
     ``<target stem>_atlante.gpkg`` and point the layers at it. Returns its path."""
     path = target.with_name(f"{target.stem}{ATLAS_SUFFIX}.gpkg")
-    _write_tables([(layer, layer.shortName(), None) for layer in layers], path,
+    _write_tables([(layer, layer_short_name(layer), None) for layer in layers], path,
                   tr("The atlas pages were not written: {error}", language=BOTH))
     for layer in layers:
-        layer.setDataSource(f"{path}|layername={layer.shortName()}", layer.name(), "ogr")
+        layer.setDataSource(f"{path}|layername={layer_short_name(layer)}", layer.name(), "ogr")
     return path
 
 

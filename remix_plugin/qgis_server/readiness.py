@@ -76,8 +76,12 @@ def errors(findings):
 
 def wms_name(node_or_layer):
     """The name a WMS client sees: the short name if set, else the name."""
-    if hasattr(node_or_layer, "shortName"):  # a map layer
-        return node_or_layer.shortName() or node_or_layer.name()
+    from qgis.core import QgsMapLayer
+
+    from ..compat import layer_short_name
+
+    if isinstance(node_or_layer, QgsMapLayer):
+        return layer_short_name(node_or_layer) or node_or_layer.name()
     return node_or_layer.customProperty("wmsShortName", "") or node_or_layer.name()
 
 

@@ -34,6 +34,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from .. import compat
+from ..i18n import tr
 from ..qgis_project import TABLE_PROPERTY
 from ..taxonomy import load_scheme
 from . import palette
@@ -148,7 +149,7 @@ def lavori_renderer(language="it"):
             continue
         colour = palette.INTERVENTO_COLOURS.get(term.code, palette.FALLBACK_FILL)
         categories.append(QgsRendererCategory(term.code, lavori_symbol(colour), term.label(language)))
-    other = "Non classificato" if language == "it" else "Not classified"
+    other = tr("Not classified", language=language)
     categories.append(QgsRendererCategory(None, lavori_symbol(palette.FALLBACK_FILL), other))
     return QgsCategorizedSymbolRenderer("intervento_oggetto", categories)
 

@@ -14,24 +14,20 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from ..i18n import tr
 from ..inputs import sqlite_error
 from ..layers.errors import RemixFileError
 from ..textsafe import safe_json_line, safe_text
 from .profiles import ProfileError
 
 EXIT_CLEAN, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-MISSING_PSYCOPG2 = {
-    "it": "Per validare il database serve psycopg2 per Python (python3-psycopg2): {error}",
-    "en": "Validating the database needs psycopg2 for Python (python3-psycopg2): {error}",
-}
-MISSING_LIBRARY = {
-    "it": "Il validatore richiede GDAL e shapely per Python (python3-gdal, python3-shapely): {error}",
-    "en": "The validator needs GDAL and shapely for Python (python3-gdal, python3-shapely): {error}",
-}
-SEVERITY_TEXT = {
-    "it": {"error": "ERRORE", "warning": "AVVISO"},
-    "en": {"error": "ERROR", "warning": "WARNING"},
-}
+
+
+def _severity_text(severity, language):
+    """ERRORE / AVVISO at the head of a text line."""
+    if severity == "error":
+        return tr("ERROR", language=language)
+    return tr("WARNING", language=language)
 
 
 def _coords(finding, message):
@@ -48,20 +44,14 @@ def format_text(report, language="it"):
         field_text = f".{finding.field}" if finding.field else ""
         message = finding.message(language)
         lines.append(
-            f"{SEVERITY_TEXT[language][finding.severity]} {safe_text(finding.code)} {safe_text(where)}"
+            f"{_severity_text(finding.severity, language)} {safe_text(finding.code)} {safe_text(where)}"
             f"{safe_text(field_text)}: {safe_text(message)}{_coords(finding, message)}"
         )
     counts = report.counts
-    if language == "it":
-        lines.append(
-            f"{safe_text(report.path)}: {counts['error']} errori, {counts['warning']} avvisi, "
-            f"{counts['suppressed']} eccezioni accettate (profilo {report.profile})."
-        )
-    else:
-        lines.append(
-            f"{safe_text(report.path)}: {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['suppressed']} accepted exceptions (profile {report.profile})."
-        )
+    lines.append(tr("{path}: {errors} errors, {warnings} warnings, {suppressed} accepted exceptions "
+                    "(profile {profile}).", language=language).format(
+        path=safe_text(report.path), errors=counts["error"], warnings=counts["warning"],
+        suppressed=counts["suppressed"], profile=report.profile))
     return "\n".join(lines)
 
 
@@ -77,7 +67,8 @@ def run_validate(args):
     try:
         from .engine import validate_geopackage, validate_source
     except ImportError as exc:  # GDAL's or shapely's Python bindings are missing
-        print(MISSING_LIBRARY[language].format(error=exc), file=sys.stderr)
+        print(tr("The validator needs GDAL and shapely for Python (python3-gdal, python3-shapely): {error}",
+                 language=language).format(error=exc), file=sys.stderr)
         return EXIT_UNREADABLE
     profile = getattr(args, "profile", "strict") or "strict"
     from ..central.dsn import looks_like_dsn
@@ -89,7 +80,8 @@ def run_validate(args):
         else:
             report = _validate_file(args.path, profile, validate_geopackage)
     except ImportError as exc:  # psycopg2 missing (a DSN only)
-        print(MISSING_PSYCOPG2[language].format(error=exc), file=sys.stderr)
+        print(tr("Validating the database needs psycopg2 for Python (python3-psycopg2): {error}",
+                 language=language).format(error=exc), file=sys.stderr)
         return EXIT_UNREADABLE
     except RemixFileError as exc:
         print(safe_text(exc.message(language)), file=sys.stderr)
@@ -101,7 +93,7 @@ def run_validate(args):
         print(safe_text(sqlite_error(exc, Path(args.path).name).message(language)), file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as exc:
-        text = {"it": "File illeggibile", "en": "Unreadable file"}[language]
+        text = tr("Unreadable file", language=language)
         print(safe_text(f"{text}: {args.path}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     if getattr(args, "format", "text") == "jsonl":

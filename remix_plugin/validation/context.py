@@ -151,17 +151,12 @@ class RuleContext:
         messages = self._messages.get(key)
         if messages is None:
             spec = rule(code)
-            messages = tuple(
-                template.format(
-                    feature=_FEATURE,
-                    layer=layer,
-                    field=self._field_label(layer, field_name, language),
-                    value=shown,
-                    detail=detail[index] if isinstance(detail, tuple) else detail,
-                )
-                for index, (language, template) in enumerate(
-                    (("it", spec.message_it), ("en", spec.message_en))
-                )
+            detail_it, detail_en = (detail[0], detail[1]) if isinstance(detail, tuple) else (detail, detail)
+            messages = (
+                spec.message_it.format(feature=_FEATURE, layer=layer, value=shown, detail=detail_it,
+                                       field=self._field_label(layer, field_name, "it")),
+                spec.message_en.format(feature=_FEATURE, layer=layer, value=shown, detail=detail_en,
+                                       field=self._field_label(layer, field_name, "en")),
             )
             if len(self._messages) > CACHE_MAX:
                 self._messages.clear()

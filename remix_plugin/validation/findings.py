@@ -4,6 +4,7 @@ checker, the dock, Processing and the command line all report through these two 
 
 from dataclasses import dataclass, field
 
+from ..i18n import pick
 from .catalogue import rule
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
@@ -25,7 +26,7 @@ class Finding:
     project_uuid: object = None  # the progetto the feature belongs to (for the dock tree)
 
     def message(self, language="it"):
-        return self.message_it if language == "it" else self.message_en
+        return pick(language, self.message_it, self.message_en)
 
     @property
     def group(self):

@@ -370,11 +370,12 @@ def _comune_filter(values, comuni_rows):
 def _monitoring(path, keys):
     """What the card adds to the published indicators and projects, from the same code as the
     atlas and the dock: ({(progetto, indicatore): {"stato", "quota", "quota_attesa"}},
-    {progetto: {"punteggio", "massimo", "criteri": [{"etichetta", "punti", "peso"}]}}, profile
+    {progetto: {"punteggio", "massimo", "testo" (priority.score.score_text, per language),
+    "criteri": [{"etichetta", "punti", "peso"}]}}, profile
     title and version or None). Only points and weights go out, never the values behind them
     (the co-funding criterion reads the funding records, which are not published)."""
     from ..monitoring.kpi import kpi_report
-    from ..priority.score import load_profile, score_projects
+    from ..priority.score import load_profile, score_projects, score_text
 
     kpis = {}
     for row in kpi_report(str(path)).rows:
@@ -396,6 +397,7 @@ def _monitoring(path, keys):
         priorities[item.uuid] = {
             "punteggio": round(item.score, 1),
             "massimo": round(sum(part.criterion.weight for part in item.parts), 1),
+            "testo": {lang: score_text(item, lang) for lang in LANGUAGES},  # "18,3 su 100 punti"
             "criteri": [
                 {
                     "etichetta": {lang: part.criterion.label(lang) for lang in LANGUAGES},

@@ -90,7 +90,22 @@ def test_metadata_values(metadata, names):
 
 def test_compiled_translations_present(names):
     assert f"{TOP}/i18n/remix_it.qm" in names
-    assert not [n for n in names if n.endswith(".ts")]
+    # the .ts is what i18n.catalogue reads without Qt (CLI, core errors and findings in Italian)
+    assert f"{TOP}/i18n/remix_it.ts" in names
+
+
+def test_installed_copy_speaks_italian_without_qt(plugin_zip, tmp_path):
+    """The unzipped plugin, imported alone by a plain Python, gives its core texts in Italian."""
+    with zipfile.ZipFile(plugin_zip) as archive:
+        archive.extractall(tmp_path)
+    probe = (
+        "from remix_plugin.i18n import tr, BOTH\n"
+        "from remix_plugin.errors import RemixError\n"
+        "print(tr('Unreadable file', language='it'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "File illeggibile"
 
 
 def test_zip_is_deterministic(tmp_path, compiled_translations):

@@ -1,6 +1,6 @@
 """The atlas card's monitoring strip: each measured indicator with a target as a small vector chart
 (an SVG file of atlas/charts.py shown by the layout picture ``grafico_indicatori``) and the
-"Priorità metropolitana: N/100 (breakdown)" line (priority.score), on the demo with the
+"Priorità metropolitana: N su 100 punti (breakdown)" line (priority.score), on the demo with the
 illustrative monitoring data of ``make demo`` (demo/monitoring.py). Checked in the PDF: the
 chart's labels and the priority line as text (pdftotext; QGIS draws an SVG's texts as
 outlines, so the chart's labels are checked on the rendered page), no raster image on the page
@@ -69,7 +69,8 @@ def test_card_has_the_priority_line_with_its_breakdown(exported, monitored):
     page = find_page(result.path, result.pages, RHO_TITLE)
     text = " ".join(page_text(result.path, page).split())
     score = {s.uuid: s for s in score_projects(str(monitored))}[RHO]
-    assert f"Priorità metropolitana: {score.score:.1f}/100 (" in text
+    points = f"{score.score:.1f}".removesuffix(".0").replace(".", ",")  # priority.score.score_text
+    assert f"Priorità metropolitana: {points} su 100 punti (" in text
     for part in score.parts:  # every criterion with its points out of its weight
         assert f"{part.criterion.label('it')} " in text
     assert "Scala dell'impatto atteso 5/25;" in text and "Appartenenza a una rete 0/10)" in text

@@ -133,7 +133,8 @@ def test_priority_panel_shows_the_selected_projects_breakdown(demo_dock):
     mine = scored[CASTANESI]
     heading = dock.priority_view.heading.text()
     assert heading.startswith("Metropolitan priority of «Casa dei Castanesi»: "
-                              f"{mine.score:.1f} / 100 (rank {mine.rank} of {len(scored)})")
+                              f"{mine.score:.1f} of 100 points (rank {mine.rank} of {len(scored)})".replace(
+                                  ".0 of", " of"))
     rows = dock.priority_view.row_texts()
     assert [r[0] for r in rows] == [p.criterion.label("en") for p in mine.parts]
     assert all(" / " in r[2] for r in rows)

@@ -8,8 +8,7 @@ import csv
 
 import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
+from view_windows import SIZES, docked_window, save_shot, shot_folder
 
 from remix_plugin.demo.build import build_demo_geopackage
 from remix_plugin.demo.funding import DEMO_DATE, call_uuid, write_calls
@@ -19,7 +18,6 @@ from remix_plugin.layers.model import load_model
 INTEGRATED = load_model().has_table("bandi")
 pytestmark = pytest.mark.skipif(not INTEGRATED, reason="the bandi table is not in the data model yet")
 
-SIZES = ((1366, 768), (1920, 1080))
 CASTANESI = "51886fd4-e04e-58b2-8ae3-703f74eb4792"
 
 
@@ -32,34 +30,7 @@ def demo(tmp_path):
 
 @pytest.fixture()
 def shots(artifacts_dir):
-    folder = artifacts_dir / "funding"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _window(widget, width, height, title):
-    window = QMainWindow()
-    window.setWindowTitle(title)
-    placeholder = QLabel("mappa")
-    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    placeholder.setStyleSheet("background: #e8eef2; color: #889;")
-    window.setCentralWidget(placeholder)
-    dock = QDockWidget(title, window)
-    dock.setWidget(widget)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resize(width, height)
-    window.show()
-    window.resizeDocks([dock], [int(width * 0.38)], Qt.Orientation.Horizontal)
-    for _ in range(5):
-        QApplication.processEvents()
-    return window
-
-
-def _save(window, path):
-    image = window.grab()
-    assert image.save(str(path))
-    assert path.stat().st_size > 10000
-    return image
+    return shot_folder(artifacts_dir, "funding")
 
 
 def test_project_view_lists_the_calls_with_reasons(qgis_app, demo, shots):
@@ -78,8 +49,8 @@ def test_project_view_lists_the_calls_with_reasons(qgis_app, demo, shots):
         assert [r[1] for r in rows] == ["✔ idoneo", "✘ 6/8"]
         assert rows[0][2][0] == ("Beneficiario: proponente ammesso: Comune", "✔")
         assert ("Importo: costo stimato mancante (limiti € 200.000 – € 3.000.000)", "✘") in rows[1][2]
-        window = _window(view, width, height, "Bandi compatibili")
-        _save(window, shots / f"funding_project_{width}x{height}.png")
+        window = docked_window(view, width, height, "Bandi compatibili")
+        save_shot(window, shots / f"funding_project_{width}x{height}.png")
         # the reasons are readable: wrapped, never elided, within the first column
         table = view.table
         assert table.columnWidth(0) > table.viewport().width() * 0.7
@@ -110,8 +81,8 @@ def test_call_view_lists_the_candidate_projects(qgis_app, demo, shots):
         ]
         assert not view.show_call("not-a-call") and view.table.rowCount() == 0
         assert view.show_call(call_uuid("fondazione-comunita"))
-        window = _window(view, width, height, "Bandi compatibili")
-        _save(window, shots / f"funding_call_{width}x{height}.png")
+        window = docked_window(view, width, height, "Bandi compatibili")
+        save_shot(window, shots / f"funding_call_{width}x{height}.png")
         window.close()
 
 

@@ -7,14 +7,12 @@ import csv
 
 import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
+from view_windows import SIZES, docked_window, shot_folder
 
 from remix_plugin.demo.build import build_demo_geopackage
 from remix_plugin.demo.monitoring import add_monitoring
 
-SIZES = ((1366, 768), (1920, 1080))
 ICOMA = "ff7e1c1c-8e35-5e1f-8e5b-a363e92b3dd4"
 RHO = "4c011878-fe9c-5190-ab5a-56956cd82409"
 PERO = "c9963eac-ec8d-56c1-8ed6-f8803ab446e1"
@@ -29,27 +27,7 @@ def demo(tmp_path):
 
 @pytest.fixture()
 def shots(artifacts_dir):
-    folder = artifacts_dir / "monitoring"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _window(widget, width, height, title):
-    window = QMainWindow()
-    window.setWindowTitle(title)
-    placeholder = QLabel("mappa")
-    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    placeholder.setStyleSheet("background: #e8eef2; color: #889;")
-    window.setCentralWidget(placeholder)
-    dock = QDockWidget(title, window)
-    dock.setWidget(widget)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resize(width, height)
-    window.show()
-    window.resizeDocks([dock], [int(width * 0.32)], Qt.Orientation.Horizontal)
-    for _ in range(5):
-        QApplication.processEvents()
-    return window
+    return shot_folder(artifacts_dir, "monitoring")
 
 
 def _pixels_of(image, colour, tolerance=40):
@@ -83,7 +61,7 @@ def test_view_shows_each_indicator_against_baseline_and_target(qgis_app, demo, s
                 "partenza 0 (2020-05-04) → obiettivo 6 entro 2026-12-31",
             )
         ]
-        window = _window(view, width, height, "Monitoraggio")
+        window = docked_window(view, width, height, "Monitoraggio", share=0.32)
         image = window.grab()
         assert image.save(str(shots / f"monitoring_late_{width}x{height}.png"))
         chart = view.cards[0].chart
@@ -112,7 +90,7 @@ def test_view_in_english_lower_is_better_and_a_project_without_measurements(qgis
             "Suolo impermeabilizzato",
             "on track · 60% of the target (expected 56%) · latest value 58 % (2025-06-30)",
         )
-        window = _window(view, width, height, "Monitoring")
+        window = docked_window(view, width, height, "Monitoring", share=0.32)
         assert window.grab().save(str(shots / f"monitoring_on_track_{width}x{height}.png"))
         picture = view.cards[0].chart.grab().toImage()
         assert _pixels_of(picture, "#1f6fb2") > 60  # on track, in blue

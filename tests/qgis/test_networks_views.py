@@ -8,13 +8,10 @@ import sqlite3
 
 import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
+from view_windows import SIZES, docked_window, save_shot, shot_folder
 
 from remix_plugin.demo.build import build_demo_geopackage
 from remix_plugin.demo.networks import DEMO_DISTANCE, NORD_OVEST_EXAMPLE
-
-SIZES = ((1366, 768), (1920, 1080))
 
 
 @pytest.fixture()
@@ -24,35 +21,7 @@ def demo(tmp_path):
 
 @pytest.fixture()
 def shots(artifacts_dir):
-    folder = artifacts_dir / "networks"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _window(widget, width, height, title):
-    """The view docked on the right of a window of the screen's size, as in QGIS."""
-    window = QMainWindow()
-    window.setWindowTitle(title)
-    placeholder = QLabel("mappa")
-    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    placeholder.setStyleSheet("background: #e8eef2; color: #889;")
-    window.setCentralWidget(placeholder)
-    dock = QDockWidget(title, window)
-    dock.setWidget(widget)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resize(width, height)
-    window.show()
-    window.resizeDocks([dock], [int(width * 0.38)], Qt.Orientation.Horizontal)
-    for _ in range(5):
-        QApplication.processEvents()
-    return window
-
-
-def _save(window, path):
-    image = window.grab()
-    assert image.save(str(path))
-    assert path.stat().st_size > 10000
-    return image
+    return shot_folder(artifacts_dir, "networks")
 
 
 def test_priority_view_shows_the_breakdown(qgis_app, demo, shots):
@@ -64,7 +33,8 @@ def test_priority_view_shows_the_breakdown(qgis_app, demo, shots):
         view.set_source(demo)
         assert view.show_project(_uuid("progetti", "bussero-cascina-gogna"))
         heading = view.heading.text()
-        assert heading.startswith("Metropolitan priority of «Cascina Gogna»: 28.3 / 100 (rank 2 of 6)")
+        assert heading.startswith("Metropolitan priority of «Cascina Gogna»: 28.3 of 100 points "
+                                  "(rank 2 of 6)")
         rows = view.row_texts()
         assert [r[0] for r in rows] == [
             "Scale of the expected impact",
@@ -76,8 +46,8 @@ def test_priority_view_shows_the_breakdown(qgis_app, demo, shots):
         ]
         assert rows[0][1:3] == ("Sovracomunale", "15.0 / 25")
         assert rows[2][2] == "13.3 / 20" and "Infrastructure, Urban planning" in rows[2][3]
-        window = _window(view, width, height, "Priorità metropolitana")
-        image = _save(window, shots / f"priority_view_{width}x{height}.png")
+        window = docked_window(view, width, height, "Priorità metropolitana")
+        image = save_shot(window, shots / f"priority_view_{width}x{height}.png")
         # the bar of the first criterion is drawn (not an empty cell): its pixels are not all one colour
         bar = view.table.cellWidget(0, 1)
         assert bar.isVisible() and bar.width() > 60
@@ -110,8 +80,8 @@ def test_proposals_view_lists_accepts_and_rejects(qgis_app, demo, shots):
         assert view.select(ids[0])
         assert seen[-1] == (ids[0], True)
         assert view.reason.text().startswith("Lavori a non più di 5.000 m l'uno dall'altro: «Ex scalo merci")
-        window = _window(view, width, height, "Proposte di programmi")
-        _save(window, shots / f"proposals_view_{width}x{height}.png")
+        window = docked_window(view, width, height, "Proposte di programmi")
+        save_shot(window, shots / f"proposals_view_{width}x{height}.png")
         created = []
         view.programma_created.connect(created.append)
         result = view.accept_current("Rete Nord Ovest")
@@ -127,7 +97,7 @@ def test_proposals_view_lists_accepts_and_rejects(qgis_app, demo, shots):
         assert view.select(remaining[-1])
         assert view.reject_current("non pertinente") is not None
         assert remaining[-1] not in view.proposal_ids()
-        _save(window, shots / f"proposals_view_after_{width}x{height}.png")
+        save_shot(window, shots / f"proposals_view_after_{width}x{height}.png")
         window.close()
 
 

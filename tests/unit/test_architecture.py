@@ -8,9 +8,10 @@
 3. Qt only through ``qgis.PyQt`` (never PyQt5/PyQt6/sip/PySide);
 4. no QGIS/Qt version shim outside ``compat.py`` (``QGIS_VERSION_INT``, ``qVersion``…,
    ``hasattr``/``getattr`` on a QGIS or Qt class);
-5. one translation mechanism (``i18n.tr``): no ``language == "it"`` and no ``{"it": …, "en": …}``
-   outside ``i18n.py``, except the modules still listed in ``TRANSLATION_LEFT`` (no module may
-   join it).
+5. one translation mechanism (``i18n.tr``): no ``language == "it"``, no ``{"it": …, "en": …}`` and
+   no ``pick(language, "Italiano", "English")`` on two texts written in the code (``pick`` is for
+   bilingual *data*: ``pick(language, term.label_it, term.label_en)``) outside ``i18n.py``, except
+   the modules still listed in ``TRANSLATION_LEFT`` (no module may join it).
 
 Each rule has a test that feeds it a mutated module, so each can fail."""
 
@@ -38,23 +39,7 @@ VERSION_NAMES = {"QGIS_VERSION_INT", "QGIS_VERSION", "QGIS_RELEASE_NAME", "QT_VE
 QT_OR_QGIS_CLASS = re.compile(r"^(Qgs|Qgis|Q[A-Z])")
 SHIM_HOME = "remix_plugin.compat"
 # modules that still choose a language inline, by owner (issue 13: convert to i18n.tr, then remove)
-TRANSLATION_LEFT = {
-    "remix_plugin.central.cli": "central",
-    "remix_plugin.export.check.output": "checker",
-    "remix_plugin.forms.desktop": "day",
-    "remix_plugin.forms.spec": "layers",
-    "remix_plugin.gui.dock_operations": "dock",
-    "remix_plugin.gui.findings_panel": "dock",
-    "remix_plugin.gui.link_create": "day",
-    "remix_plugin.layers.model": "layers",
-    "remix_plugin.processing.algorithms.export_bundle": "speed",
-    "remix_plugin.qgis_project.builder": "layers",
-    "remix_plugin.styles.layers": "layers",
-    "remix_plugin.validation.catalogue": "rules",
-    "remix_plugin.validation.cli": "rules",
-    "remix_plugin.validation.context": "rules",
-    "remix_plugin.validation.findings": "rules",
-}
+TRANSLATION_LEFT = {}  # {module: owner}; empty since issue 13 (every module converted)
 TRANSLATION_HOME = "remix_plugin.i18n"
 
 
@@ -176,12 +161,22 @@ def version_shims(name, source):
     return found
 
 
+def _written_text(node):
+    """A text written in the code: a string literal or an f-string."""
+    return isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
 def translation_dialects(name, source):
-    """Inline language choices and it/en dictionaries outside i18n.py."""
+    """Inline language choices, it/en dictionaries and ``pick`` between two written texts outside
+    i18n.py."""
     if name == TRANSLATION_HOME:
         return []
     found = []
     for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and len(node.args) >= 3 and
+                (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == "pick"
+                and _written_text(node.args[1]) and _written_text(node.args[2])):
+            found.append(f"{name}:{node.lineno} pick(language, \"…\", \"…\") on two written texts")
         if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops):
             values = [node.left, *node.comparators]
             if any(isinstance(v, ast.Constant) and v.value in ("it", "en") for v in values):
@@ -235,6 +230,14 @@ def test_one_translation_mechanism():
     new = {name: hits for name, hits in found.items() if hits and name not in TRANSLATION_LEFT}
     assert new == {}, "use i18n.tr (docs/architecture.md, Translation)"
     # a module converted by its owner simply stops matching; the lead prunes TRANSLATION_LEFT
+    assert set(TRANSLATION_LEFT) <= set(SOURCES), "a module of TRANSLATION_LEFT is gone: remove it"
+
+
+def test_translation_left_lists_only_modules_still_to_convert():
+    """A converted module leaves TRANSLATION_LEFT (else it could slip back unnoticed)."""
+    done = [name for name in TRANSLATION_LEFT
+            if name in SOURCES and not translation_dialects(name, SOURCES[name][0])]
+    assert done == [], f"converted: remove from TRANSLATION_LEFT {done}"
 
 
 def test_doors_still_exist():
@@ -294,4 +297,15 @@ def test_mutation_inline_translation_is_caught():
     source = ('def label(language):\n    return "Comuni" if language == "it" else "Municipalities"\n'
               'WORDS = {"it": {"a": "b"}, "en": {"a": "c"}}\n')
     assert len(translation_dialects("remix_plugin.atlas.poster", source)) == 2
+    assert translation_dialects(TRANSLATION_HOME, source) == []
+
+
+def test_mutation_pick_between_written_texts_is_caught():
+    source = ('from ..i18n import pick\n'
+              'def total(language):\n    return pick(language, "Totale", "Total")\n'
+              'def goal(language, n):\n    return i18n.pick(language, f"obiettivo {n}", f"target {n}")\n'
+              'def label(language, term):\n    return pick(language, term.label_it, term.label_en)\n')
+    found = translation_dialects("remix_plugin.monitoring.output", source)
+    assert [line.split(" ")[0] for line in found] == ["remix_plugin.monitoring.output:3",
+                                                        "remix_plugin.monitoring.output:5"]
     assert translation_dialects(TRANSLATION_HOME, source) == []

@@ -13,8 +13,10 @@ from remix_plugin.priority.score import (
     ProfileError,
     card_line,
     load_profile,
+    number_text,
     priority_line,
     score_projects,
+    score_text,
     write_csv,
 )
 
@@ -96,7 +98,7 @@ def test_known_scores_and_breakdowns(gpkg):
 def test_card_line_and_priority_line(gpkg):
     top = next(s for s in score_projects(gpkg) if s.titolo == "Top")
     assert card_line(top, "en") == (
-        "Metropolitan priority: 90 (Scale of the expected impact 25/25; Comuni touched 15/15; "
+        "Metropolitan priority: 90 of 100 points (Scale of the expected impact 25/25; Comuni touched 15/15; "
         "Problems answered 20/20; Co-funding secured 10/20; How far the design has gone 10/10; "
         "Part of a network 10/10)"
     )
@@ -225,3 +227,14 @@ def test_cli(gpkg, tmp_path, capsys):
     assert _cli(["priority-score", str(tmp_path / "none.gpkg"), str(output)]) == 2
     assert _cli(["priority-score", str(gpkg), str(tmp_path / "no" / "x.csv")]) == 2
     assert _cli(["priority-score", str(gpkg), str(output), "--profile", str(tmp_path / "none.json")]) == 2
+
+
+def test_one_way_to_print_the_score_decimal_comma_in_italian(gpkg):
+    assert [number_text(v, "it") for v in (18.25, 18.3, 47.0, 0, 100)] == ["18,2", "18,3", "47", "0", "100"]
+    assert [number_text(v, "en") for v in (18.3, 47.0)] == ["18.3", "47"]
+    low = next(s for s in score_projects(gpkg) if s.titolo == "Low")
+    shown = f"{low.score:.1f}".removesuffix(".0")
+    assert score_text(low, "it") == f"{shown.replace('.', ',')} su 100 punti"
+    assert score_text(low, "en") == f"{shown} of 100 points"
+    italian = shown.replace(".", ",")
+    assert card_line(low, "it").startswith(f"Priorità metropolitana: {italian} su 100 punti (")

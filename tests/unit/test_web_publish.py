@@ -419,6 +419,9 @@ def test_card_data_has_the_kpi_status_and_the_priority_breakdown(tmp_path):
     expected = {s.uuid: s for s in score_projects(str(source))}[rho["uuid"]]
     priority = rho["priorita"]
     assert priority["punteggio"] == round(expected.score, 1) and priority["massimo"] == 100
+    shown = f"{expected.score:.1f}".removesuffix(".0")  # the atlas card's words (priority.score.score_text)
+    assert priority["testo"] == {"it": shown.replace(".", ",") + " su 100 punti",
+                                 "en": shown + " of 100 points"}
     assert [c["punti"] for c in priority["criteri"]] == [round(p.points, 1) for p in expected.parts]
     assert sum(c["peso"] for c in priority["criteri"]) == 100
     assert priority["criteri"][0]["etichetta"]["it"] == "Scala dell'impatto atteso"

@@ -4,6 +4,7 @@ with a summary line. The shape is stable for the scripts of receiving offices.""
 import json
 import os
 
+from ...i18n import tr
 from ...textsafe import safe_json_line, safe_text
 
 JSONL_KEYS = ("code", "severity", "layer", "feature_uuid", "field", "message_it", "message_en", "value")
@@ -22,12 +23,11 @@ def _summary(report):
 def _verdict(report, language):
     counts = _summary(report)
     if report.exit_code == 0:
-        return "Bundle conforme." if language == "it" else "Bundle conforms."
+        return tr("Bundle conforms.", language=language)
     if report.exit_code == 1:
-        if language == "it":
-            return f"Bundle NON conforme: {counts['error']} errori, {counts['warning']} avvisi."
-        return f"Bundle does NOT conform: {counts['error']} errors, {counts['warning']} warnings."
-    return "Bundle illeggibile." if language == "it" else "Bundle unreadable."
+        return tr("Bundle does NOT conform: {errors} errors, {warnings} warnings.", language=language).format(
+            errors=counts["error"], warnings=counts["warning"])
+    return tr("Bundle unreadable.", language=language)
 
 
 def format_report(report, language="it", fmt="text"):

@@ -4,7 +4,7 @@ a RE.MIX GeoPackage is eligible for, with the reason of each criterion (docs/fun
 It only calls ``funding.match.match_source`` and ``funding.output.write_match`` (the same code as
 ``python3 -m remix_plugin match-funding``), so both write the same files. Headless:
 ``qgis_process run remix:match_funding -- INPUT=file.gpkg DATE=2026-06-01 OUTPUT=match.csv``.
-Texts are bilingual data picked by QGIS's language (no new strings for the .ts); the group is the
+Texts in QGIS's language (``i18n.tr``); the group is the
 incubator tools' (``RE.MIX incubator``, shared with remix:suggest_programmi).
 """
 
@@ -20,14 +20,11 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...i18n import pick, ui_language
+from ...i18n import tr, ui_language
 from .base import RemixAlgorithm
 
 LANGUAGES = ("it", "en")
 
-
-def _t(italian, english):
-    return pick(ui_language(), italian, english)
 
 
 class MatchFundingAlgorithm(RemixAlgorithm):
@@ -45,32 +42,28 @@ class MatchFundingAlgorithm(RemixAlgorithm):
         return "match_funding"
 
     def displayName(self):  # noqa: N802 (QGIS API)
-        return _t("Abbina progetti e bandi di finanziamento", "Match projects with calls for funding")
+        return tr("Match projects with calls for funding", language=ui_language())
 
     def shortHelpString(self):  # noqa: N802 (QGIS API)
-        return _t(
-            "Per ogni progetto, i bandi aperti alla data (oggi se vuota) con, per ogni criterio "
-            "(beneficiario, zona omogenea, ambiti, finalità, tipo di intervento, livello progettuale, "
-            "importo, cofinanziamento), se è soddisfatto e perché. Scrive un CSV con una riga per coppia "
-            "progetto-bando (idoneo sì/no, rango) e, accanto, <nome>_bandi.csv con i progetti idonei di "
-            "ogni bando.",
-            "For every project, the calls open on the date (today when empty) with, for each criterion "
-            "(applicant, homogeneous zone, fields, aims, kind of intervention, project level, amount, "
-            "co-funding), whether it is met and why. Writes a CSV with one row per project-call pair "
-            "(eligible yes/no, rank) and, beside it, <name>_bandi.csv with the eligible projects of "
-            "each call.",
+        return tr(
+            "For every project, the calls open on the date (today when empty) with, for each "
+            "criterion (applicant, homogeneous zone, fields, aims, kind of intervention, project "
+            "level, amount, co-funding), whether it is met and why. Writes a CSV with one row per "
+            "project-call pair (eligible yes/no, rank) and, beside it, <name>_bandi.csv with the "
+            "eligible projects of each call.",
+            language=ui_language(),
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(
             QgsProcessingParameterFile(
-                self.INPUT, _t("GeoPackage RE.MIX", "RE.MIX GeoPackage"), extension="gpkg"
+                self.INPUT, tr("RE.MIX GeoPackage", language=ui_language()), extension="gpkg"
             )
         )
         self.addParameter(
             QgsProcessingParameterString(
                 self.DATE,
-                _t("Bandi aperti al (AAAA-MM-GG; vuoto: oggi)", "Calls open on (YYYY-MM-DD; empty: today)"),
+                tr("Calls open on (YYYY-MM-DD; empty: today)", language=ui_language()),
                 defaultValue="",
                 optional=True,
             )
@@ -78,7 +71,7 @@ class MatchFundingAlgorithm(RemixAlgorithm):
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.LANGUAGE,
-                _t("Lingua dei motivi", "Language of the reasons"),
+                tr("Language of the reasons", language=ui_language()),
                 options=["italiano", "English"],
                 defaultValue=0,
                 optional=True,
@@ -86,13 +79,13 @@ class MatchFundingAlgorithm(RemixAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, _t("Abbinamenti (CSV)", "Matches (CSV)"), "CSV (*.csv)"
+                self.OUTPUT, tr("Matches (CSV)", language=ui_language()), "CSV (*.csv)"
             )
         )
-        self.addOutput(QgsProcessingOutputFile(self.CALLS_OUTPUT, _t("Bandi (CSV)", "Calls (CSV)")))
-        self.addOutput(QgsProcessingOutputNumber(self.ELIGIBLE, _t("Coppie idonee", "Eligible pairs")))
-        self.addOutput(QgsProcessingOutputNumber(self.PAIRS, _t("Coppie valutate", "Pairs evaluated")))
-        self.addOutput(QgsProcessingOutputNumber(self.OPEN_CALLS, _t("Bandi aperti", "Open calls")))
+        self.addOutput(QgsProcessingOutputFile(self.CALLS_OUTPUT, tr("Calls (CSV)", language=ui_language())))
+        self.addOutput(QgsProcessingOutputNumber(self.ELIGIBLE, tr("Eligible pairs", language=ui_language())))
+        self.addOutput(QgsProcessingOutputNumber(self.PAIRS, tr("Pairs evaluated", language=ui_language())))
+        self.addOutput(QgsProcessingOutputNumber(self.OPEN_CALLS, tr("Open calls", language=ui_language())))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         from ...errors import RemixError
@@ -108,7 +101,7 @@ class MatchFundingAlgorithm(RemixAlgorithm):
                 datetime.date.fromisoformat(date)
             except ValueError:
                 raise QgsProcessingException(
-                    _t(f"Data non valida {date}: usare AAAA-MM-GG.", f"Invalid date {date}: use YYYY-MM-DD.")
+                    tr("Invalid date {date}: use YYYY-MM-DD.", language=ui_language()).format(date=date)
                 ) from None
         try:
             result = match_source(source, date)
@@ -119,11 +112,14 @@ class MatchFundingAlgorithm(RemixAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
         eligible = sum(1 for m in result.matches if m.eligible)
         feedback.pushInfo(
-            _t(
-                f"{len(result.projects)} progetti × {len(result.calls)} bandi aperti al {result.date}: "
-                f"{eligible} coppie idonee.",
-                f"{len(result.projects)} projects × {len(result.calls)} calls open on {result.date}: "
-                f"{eligible} eligible pairs.",
+            tr(
+                "{n_projects} projects × {n_calls} calls open on {date}: {eligible} eligible pairs.",
+                language=ui_language(),
+            ).format(
+                n_projects=len(result.projects),
+                n_calls=len(result.calls),
+                date=result.date,
+                eligible=eligible,
             )
         )
         return {

@@ -450,7 +450,8 @@
     if (!score) { return null; }
     var about = state.data.priorita_profilo || { titolo: {}, versione: "" };
     var box = el("section", { class: "priority" }, [el("h3", { text: t("priority") })]);
-    box.appendChild(el("p", { class: "priority-score", text: t("priority_score", { score: number(score.punteggio), max: number(score.massimo) }) }));
+    // the score as the atlas card prints it (priority.score.score_text, written by publish.py)
+    box.appendChild(el("p", { class: "priority-score", text: score.testo[state.lang] || score.testo.it }));
     box.appendChild(el("ul", { class: "priority-parts" }, score.criteri.map(function (part) {
       return el("li", { text: t("priority_part", { label: part.etichetta[state.lang] || part.etichetta.it,
         points: number(part.punti), weight: number(part.peso) }) });
