@@ -6,12 +6,14 @@ atlas into a temporary file beside the target that replaces it only when complet
 it creates belongs to the calling thread, so a ``QgsTask`` (``atlas.task``) or a Processing
 algorithm can call it from a worker thread.
 
-If the file stores a QGIS project whose layout "Atlante RE.MIX" a planner has edited, pass
-``template_xml`` (the layout's XML, read on the main thread by ``stored_layout_xml``) to print
-with that design; the coverage is still rebuilt from the data.
+The stored projects (the GeoPackage's and the central database's) hold the layout "Atlante
+RE.MIX" (``add_stored_layout``, built when the project is stored), possibly edited since by a
+planner: pass ``template_xml`` (the layout's XML, read on the main thread by
+``stored_layout_xml``) to print with that design; the coverage is still rebuilt from the data.
 """
 
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -26,7 +28,9 @@ from qgis.core import (
     QgsLayoutExporter,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
+    QgsLayoutObject,
     QgsProject,
+    QgsProperty,
     QgsReadWriteContext,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
@@ -291,6 +295,63 @@ def add_atlas_layout(project, gpkg_path, language="it"):
     in the layout designer (main thread). The coverage is a memory layer: saved projects keep the
     design, and every export rebuilds the pages from the data. Returns the layout."""
     return prepare_atlas(gpkg_path, language, project=project).layout
+
+
+STORED_SORT = '"titolo"'  # the stored layout's coverage is the store's progetti (no "ordine")
+STORED_FILENAME = "'atlante_remix_' || lpad(to_string(@atlas_featurenumber), 3, '0')"
+
+
+def add_stored_layout(project, layers, crs_text, language="it"):
+    """Add the layout "Atlante RE.MIX" to a project being stored (``qgis_project.builder.
+    build_project(..., with_layout=True)``: the GeoPackage's and the central database's project),
+    built by ``build_layout`` on the project's own RE.MIX layers ``{table: layer}``, so the project
+    gains no layer and reloads with every layer valid, in plain QGIS too.
+
+    The atlas coverage is the store's ``progetti`` layer (one page per project, the page name its
+    title): the pages' texts (the fields of the memory coverage ``progetti_atlante``) are written
+    only when printing, where ``stored_layout_xml`` passes this design to ``prepare_atlas``, which
+    points it at the coverage and layers it rebuilds from the data (``_apply_template``).
+    Returns the layout, or None when the store has no comuni to frame the maps (logged)."""
+    comuni = layers["comuni"]
+    territory = comuni.extent()
+    if territory.isNull() or territory.isEmpty() or not territory.width() or not territory.height():
+        LOG.warning("No comuni in the store: the stored project has no atlas layout")
+        return None
+    own = {"comuni": comuni, "criticita": layers["criticita"], "lavori": layers["lavori"],
+           "highlight": comuni, "overview": comuni}  # the print's comuni views are built when printing
+    # build_layout reads only the CRS of its coverage: this memory layer never enters the project
+    scratch = empty_coverage(crs_text)
+    layout = build_layout(project, scratch, own, territory, language)
+    _page_kind_of_any_coverage(layout)
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layers["progetti"])
+    atlas.setSortExpression(STORED_SORT)
+    atlas.setFilenameExpression(STORED_FILENAME)
+    return layout
+
+
+PAGE_KIND = '"tipo_pagina"'
+# the page kind of the atlas feature; a coverage without it (the store's progetti) prints cards
+PAGE_KIND_ANY = "coalesce(attribute(@atlas_feature, 'tipo_pagina'), 'progetto')"
+_FIELD = re.compile(r'"([a-z0-9_]+)"')
+
+
+def _page_kind_of_any_coverage(layout):
+    """Each item's "exclude from exports" on the page kind reads its fields from the atlas feature
+    (``attribute(@atlas_feature, …)``: null, not an error, when the coverage lacks them), the page
+    kind a card when there is none: the stored layout previewed over ``progetti`` in plain QGIS
+    shows the card's items only, and prints as before over the print's coverage (tested)."""
+    for item in layout.items():
+        if not hasattr(item, "dataDefinedProperties"):
+            continue
+        properties = item.dataDefinedProperties()
+        prop = properties.property(QgsLayoutObject.ExcludeFromExports)
+        text = prop.expressionString() if prop else ""
+        if not text.startswith(PAGE_KIND + " "):
+            continue
+        text = PAGE_KIND_ANY + text[len(PAGE_KIND):]
+        text = _FIELD.sub(lambda match: f"attribute(@atlas_feature, '{match.group(1)}')", text)
+        properties.setProperty(QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(text))
 
 
 def add_poster_layout(project, gpkg_path, language="it"):

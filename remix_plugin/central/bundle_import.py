@@ -19,6 +19,12 @@ interface. The whole import is ONE transaction of the importing login:
 - ``remix.import_log`` and ``remix.import_conflicts`` (``ddl.bundle_tables``: the GeoPackage's
   columns) keep per record the row hash and producer at import, and the conflicts for the user.
 
+After the commit the records the import added or updated are validated (``_validate_touched``,
+the GeoPackage merge's rule; the findings in ``MergeResult.findings``). The log and conflict rows
+carry their record's comune (row-level security, ``ddl.import_rights_statements``); a login that
+is not CMM's bringing a new or changed shared record is refused with the way out,
+``db import-shared`` (``import_bundle(..., shared=True)``, CMM and the administrator only).
+
 A connection cut mid-import (``pg_terminate_backend``, network) leaves nothing: the server rolls
 the transaction back. ``checkout(..., record=True)`` (central/checkout.py) writes the log rows of
 a check-out, so an offline copy imported back updates what only it changed and lists as conflicts
@@ -41,6 +47,7 @@ from ..export.merge import (
     read_checked_bundle,
 )
 from ..export.spec import BUNDLE_SRS_ID, load_spec
+from ..i18n import BOTH, Bilingual, tr
 from ..layers.model import GEOMETRY_COLUMN, load_model
 from ..log import get_logger
 from ..uuids import canonical_uuid, is_uuid_field
@@ -68,18 +75,27 @@ SELECT_FOR_UPDATE = (
 )
 SELECT_ROWS = "SELECT {columns} FROM {schema}.{table} WHERE {key} = ANY(%s::uuid[])"
 WKB = "{postgis}.ST_AsBinary({postgis}.ST_Transform({c}, %s), 'NDR')"
-LAST_IMPORT = (
-    "SELECT DISTINCT ON (table_name, record_uuid) table_name, record_uuid, row_hash, producer "
-    "FROM {schema}.{table} WHERE record_uuid = ANY(%s) ORDER BY table_name, record_uuid, id DESC"
-)
+LAST_IMPORT = "SELECT table_name, record_uuid, row_hash, producer FROM {schema}.{function}(%s::text[])"
 OPEN_CONFLICTS = (
     "SELECT table_name, record_uuid, bundle_row_hash, target_row_hash FROM {schema}.{table} "
     "WHERE status = 'open' AND record_uuid = ANY(%s)"
 )
 INSERT_ROWS = "INSERT INTO {schema}.{table} ({columns}) VALUES %s"
+# import_log / import_conflicts rows with their record's comune (ddl.import_rights_statements),
+# only those the login may write: a comune login's rows of another comune's records (unchanged
+# records of a bundle, a check-out of another comune) are left out, never refused.
+INSERT_IMPORT_ROWS = (
+    "INSERT INTO {schema}.{table} ({columns}, {comune}) SELECT {columns}, x.c FROM "
+    "(SELECT v.*, {schema}.{record_comune}(v.table_name, v.record_uuid) AS c "
+    "FROM (VALUES %s) AS v ({columns})) AS x WHERE {schema}.{may_log}(x.c)"
+)
 GEOMETRY_VALUE = "{postgis}.ST_Transform({postgis}.ST_SetSRID({postgis}.ST_GeomFromWKB(%s), %s), %s)"
 UPDATE_ROW = "UPDATE {schema}.{table} SET "
 WHERE_KEY = " WHERE {key} = %s"
+EDITS_ALL = "SELECT {schema}.{function}()"
+TOUCHED_COMUNI = (
+    "SELECT DISTINCT {schema}.{function}(x.t, x.u) FROM unnest(%s::text[], %s::text[]) AS x (t, u)"
+)
 GEOMETRY_SRID = "SELECT srid FROM {postgis}.geometry_columns WHERE f_table_schema = %s AND f_table_name = %s"
 
 
@@ -99,7 +115,7 @@ class DatabaseTarget:
         self.types = {}
         for table, column, type_name in cursor.fetchall():
             self.types.setdefault(table, {})[column] = type_name
-        missing = [t for t in ddl.bundle_tables() if t not in self.types]
+        missing = [t for t in ddl.bundle_tables() if ddl.IMPORT_COMUNE_COLUMN not in self.types.get(t, {})]
         if missing:
             raise CentralError(
                 "no_import_tables",
@@ -141,7 +157,7 @@ class DatabaseTarget:
         return rows
 
     def last_import(self):
-        self.cursor.execute(sql.statement(LAST_IMPORT, schema=ddl.SCHEMA, table=ddl.IMPORT_LOG_TABLE),
+        self.cursor.execute(sql.statement(LAST_IMPORT, schema=ddl.SCHEMA, function=ddl.LAST_IMPORT_FUNCTION),
                             (self.uuids,))
         return {(t, canonical_uuid(u)): (h, p) for t, u, h, p in self.cursor.fetchall()}
 
@@ -186,15 +202,27 @@ def _srid(cursor, postgis, table):
     return int(found[0]) if found else BUNDLE_SRS_ID
 
 
-def write_log(cursor, entries, bundle_hash, producer):
-    """Rows of remix.import_log: ``entries`` (table, uuid, row hash)."""
+def insert_import_rows(cursor, table, columns, rows):
+    """Rows of remix.import_log or remix.import_conflicts (INSERT_IMPORT_ROWS); returns how many
+    went in (those the login may write)."""
     import psycopg2.extras
 
+    statement = sql.statement(INSERT_IMPORT_ROWS, schema=ddl.SCHEMA, table=table, columns=list(columns),
+                              comune=ddl.IMPORT_COMUNE_COLUMN, record_comune=ddl.RECORD_COMUNE,
+                              may_log=ddl.MAY_LOG)
+    written = 0
+    for start in range(0, len(rows), PAGE):
+        page = rows[start:start + PAGE]
+        psycopg2.extras.execute_values(cursor, statement, page, page_size=len(page))
+        written += max(cursor.rowcount, 0)
+    return written
+
+
+def write_log(cursor, entries, bundle_hash, producer):
+    """Rows of remix.import_log: ``entries`` (table, uuid, row hash); returns how many went in."""
     now = _now()
-    statement = sql.statement(INSERT_ROWS, schema=ddl.SCHEMA, table=ddl.IMPORT_LOG_TABLE,
-                              columns=list(LOG_FIELDS))
-    psycopg2.extras.execute_values(
-        cursor, statement, [(bundle_hash, t, u, h, now, producer) for t, u, h in entries], page_size=PAGE)
+    return insert_import_rows(cursor, ddl.IMPORT_LOG_TABLE, LOG_FIELDS,
+                              [(bundle_hash, t, u, h, now, producer) for t, u, h in entries])
 
 
 def _apply(cursor, model, spec, plan, postgis, bundle_hash, producer, fail_hook):
@@ -232,15 +260,13 @@ def _apply(cursor, model, spec, plan, postgis, bundle_hash, producer, fail_hook)
         cursor.execute(statement, row + [key])
     write_log(cursor, plan["log"], bundle_hash, producer)
     now = _now()
-    statement = sql.statement(INSERT_ROWS, schema=ddl.SCHEMA, table=ddl.IMPORT_CONFLICTS_TABLE,
-                              columns=list(CONFLICT_FIELDS))
-    psycopg2.extras.execute_values(cursor, statement, [
+    insert_import_rows(cursor, ddl.IMPORT_CONFLICTS_TABLE, CONFLICT_FIELDS, [
         (name, uuid, bundle_hash, bundle_digest, target_digest, json.dumps(differing),
          json.dumps(theirs, ensure_ascii=False, default=str),
          json.dumps(ours, ensure_ascii=False, default=str),
          now, "open", producer)
         for name, uuid, bundle_digest, target_digest, differing, theirs, ours in plan["conflicts"]
-    ], page_size=PAGE)
+    ])
 
 
 def _refused(error, database):
@@ -270,9 +296,58 @@ def _refused(error, database):
     return CentralError("refused", refusal.message("it"), refusal.message("en"), EXIT_REFUSED)
 
 
-def import_bundle(bundle, dsn, fail_hook=None, lock_timeout=LOCK_TIMEOUT, tables=None):
+def shared_tables(model):
+    """The data tables every comune shares (programmi, attori, indicatori, bandi: ddl.rights_mode)."""
+    return [t.name for t in model.data_tables if ddl.rights_mode(model, t)[0] == "shared"]
+
+
+def _record_name(model_table, values):
+    """The record's title or name (its first required text field), for a message."""
+    for model_field in model_table.fields:
+        plain = model_field.kind == "text" and not (model_field.references or is_uuid_field(model_field.name))
+        if plain and model_field.requirement == "required" and values.get(model_field.name):
+            return str(values[model_field.name])
+    return ""
+
+
+def _refuse_shared_records(plan, model, bundle):
+    """A login that is not CMM's (``remix.edits_all()`` false) bringing a new or changed record of
+    a shared table (a comune technician may only add attori): the one sentence saying which record
+    and the way out, ``db import-shared`` by CMM, before the rights trigger's generic refusal."""
+    shared = set(shared_tables(model))
+    changes = [(name, values, True) for name, _f, values, _w in plan["inserts"]
+               if name in shared and name not in ddl.COMUNE_MAY_INSERT]
+    changes += [(name, values, False) for name, _f, values, _w, _k in plan["updates"] if name in shared]
+    if not changes:
+        return
+    name, values, new = changes[0]
+    model_table = model.table(name)
+    title = _record_name(model_table, values)
+    if new:
+        text = tr("Import refused, nothing was written: the bundle brings a new record of {table}, "
+                  "{record}{title}, a table shared by every municipality that only CMM loads: ask CMM to "
+                  "run 'python3 -m remix_plugin db import-shared --dsn DSN --bundle {bundle}', then import "
+                  "the bundle again.", language=BOTH)
+    else:
+        text = tr("Import refused, nothing was written: the bundle changes a record of {table}, "
+                  "{record}{title}, a table shared by every municipality that only CMM changes: ask CMM "
+                  "to run 'python3 -m remix_plugin db import-shared --dsn DSN --bundle {bundle}', then "
+                  "import the bundle again.", language=BOTH)
+    message = text.format(table=Bilingual(model_table.label_it, model_table.label_en),
+                          record=values.get(ddl.KEY), title=f" «{title}»" if title else "",
+                          bundle=Path(bundle).name)
+    raise CentralError("shared_records", message.it, message.en, EXIT_REFUSED)
+
+
+def import_bundle(bundle, dsn, fail_hook=None, lock_timeout=LOCK_TIMEOUT, tables=None, validate=True,
+                  shared=False):
     """Import the bundle into the central database at ``dsn``; returns export.merge.MergeResult.
     ``tables``: only the records of these tables (e.g. CMM loading the shared tables first).
+    ``shared``: only the records of the shared tables (``shared_tables``: programmi, attori,
+    indicatori, bandi), and only for a CMM editor or the administrator (``db import-shared``):
+    the way to load the shared records a comune's bundle brings, which its technician may not.
+    ``validate``: after the commit, the records the import added or updated are validated
+    (``result.findings``, as export.merge.merge_bundle does for a GeoPackage; ``_validate_touched``).
 
     Raises MergeRefused (the bundle refused: unreadable, failing its check) or CentralError
     (cannot connect: exit 2; refused by the database or locked: exit 1; connection lost: exit 2);
@@ -282,6 +357,8 @@ def import_bundle(bundle, dsn, fail_hook=None, lock_timeout=LOCK_TIMEOUT, tables
 
     spec, model = load_spec(), load_model()
     report, bundle_rows = read_checked_bundle(bundle, spec, model)
+    if shared:
+        tables = set(shared_tables(model)) & set(tables if tables is not None else shared_tables(model))
     if tables is not None:
         bundle_rows = {name: rows if name in tables else {} for name, rows in bundle_rows.items()}
     producer = str(report.manifest.get("producer", "") or "")
@@ -297,8 +374,17 @@ def import_bundle(bundle, dsn, fail_hook=None, lock_timeout=LOCK_TIMEOUT, tables
             cursor.execute(SET_LOCK_TIMEOUT, (f"{int(lock_timeout * 1000)}ms",))
             cursor.execute(ADVISORY_LOCK, (LOCK_KEY,))
             uuids = {u for rows in bundle_rows.values() for u in rows}
+            cursor.execute(sql.statement(EDITS_ALL, schema=ddl.SCHEMA, function=ddl.EDITS_ALL))
+            edits_all = bool(cursor.fetchone()[0])
+            if shared and not edits_all:
+                raise CentralError("shared_not_cmm", *tr(
+                    "Only a CMM editor or the RE.MIX administrator loads the shared records "
+                    "(programmes, actors, indicators, calls); nothing was written.", language=BOTH),
+                    EXIT_REFUSED)
             target = DatabaseTarget(cursor, info.postgis_schema, uuids)
             plan, result = plan_merge(target, spec, model, bundle_rows, report.content_hash, producer)
+            if not edits_all:
+                _refuse_shared_records(plan, model, bundle)
             if not plan["writes"]:
                 connection.rollback()
                 LOG.info("Import into %s: nothing to change", shown)
@@ -318,7 +404,45 @@ def import_bundle(bundle, dsn, fail_hook=None, lock_timeout=LOCK_TIMEOUT, tables
         connection.close()
     LOG.info("Import of %s into %s: %d added, %d updated, %d conflicts", Path(bundle).name, shown,
              sum(result.added.values()), sum(result.updated.values()), len(result.conflicts))
+    if validate and result.touched:
+        result.findings = _validate_touched(dsn, model, result.touched)
     return result
+
+
+def touched_selection(cursor, model, touched):
+    """{data table: uuids} the validation after an import reads: the comuni of the records the
+    import touched, selected as ``db checkout --comune`` selects them (their projects, the rows
+    of those projects, the shared rows these point to), and the touched records themselves."""
+    from .checkout import select_in_database
+
+    pairs = sorted(touched)
+    cursor.execute(sql.statement(TOUCHED_COMUNI, schema=ddl.SCHEMA, function=ddl.RECORD_COMUNE),
+                   ([t for t, _ in pairs], [u for _, u in pairs]))
+    comuni = sorted(r[0] for r in cursor.fetchall() if r[0])
+    selected = select_in_database(cursor, model, comuni=comuni) if comuni else None
+    if selected is None:
+        selected = {t.name: set() for t in model.data_tables}
+    for table, uuid in pairs:
+        selected.setdefault(table, set()).add(canonical_uuid(uuid))
+    return selected
+
+
+def _validate_touched(dsn, model, touched):
+    """The validation engine (draft profile, as the GeoPackage merge) on the database, reading only
+    ``touched_selection``; the findings of the records the import added or updated. Rules across
+    comuni (e.g. two comuni's lavori overlapping) are not seen here: ``validate DSN`` sees them."""
+    from ..layers.errors import RemixFileError
+    from ..validation.engine import validate_source
+    from .validation_source import DatabaseSource
+
+    source = DatabaseSource(dsn, select=lambda cursor: touched_selection(cursor, model, touched))
+    try:
+        report = validate_source(source, profile="draft")
+    except RemixFileError as exc:
+        LOG.warning("Validation after the import into %s failed: %s", source.path, exc)
+        return []
+    uuids = {canonical_uuid(uuid) for _table, uuid in touched}
+    return [f for f in report.sorted_findings() if canonical_uuid(f.feature_uuid) in uuids]
 
 
 def _rollback(connection):

@@ -9,11 +9,14 @@ comuni from the model) beside the target under a temporary name, copies the sele
 their uuids and values, and only then moves it onto the target. The tables and fields are the
 model's (``layers/model.py``); the database's own ``versione`` column stays behind.
 
-The selection follows the bundle writer's (export/writer.py ``_select``), derived from the
-model's relations: the projects of the comuni (``--comune``, repeatable) or of a zona omogenea or
-of a programme; the tables that carry a comune of their own (criticità) by comune; every row of a
-table linked to the selected projects; and the shared rows those rows point to (programmi, attori,
-indicatori, bandi). No criterion: everything.
+The selection runs in the database, in the same snapshot, before anything is copied
+(``select_in_database``: SQL on schema ``remix`` by the link columns), and the reader copies only
+the selected rows (``DatabaseReader(only=…)``; ``CheckoutResult.read`` counts them). It follows
+the bundle writer's (export/writer.py ``_select``), derived from the model's relations: the
+projects of the comuni (``--comune``, repeatable) or of a zona omogenea or of a programme; the
+tables that carry a comune of their own (criticità) by comune; every row of a table linked to the
+selected projects; and the shared rows those rows point to (programmi, attori, indicatori, bandi).
+No criterion: everything.
 
 ``export_bundle_from_database`` = a checkout into a temporary folder + the existing bundle writer
 (``export.writer.export_bundle``), so a bundle from the database is the bundle of the GeoPackage
@@ -39,7 +42,6 @@ LOG = get_logger("central.checkout")
 
 ZONA_FIELD = "zona_omogenea"  # comuni.zona_omogenea (the writer's --zona criterion)
 GEOMETRY_SRS = "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?"
-COMUNI_OF_ZONA = "SELECT {istat} FROM {table} WHERE {zona} = ?"
 TOUCH_CONTENTS = "UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?"
 
 
@@ -53,6 +55,9 @@ class CheckoutResult:
     source: str  # the DSN without password
     counts: dict = field(default_factory=dict)  # table -> rows copied
     selection: dict = field(default_factory=dict)
+    read: dict = field(default_factory=dict)  # table -> rows read from the database (the snapshot)
+    logged: int = 0  # rows of remix.import_log written for the check-in (record=True)
+    log_skipped: bool = False  # record=True, but the login may not write the log (a reader)
 
 
 def describe_selection(comuni=(), zona="", programma=""):
@@ -75,74 +80,109 @@ def _criteria(comuni, zona, programma):
         )
 
 
-# -- the selection ------------------------------------------------------------------------------
-def _keys(reader, model):
-    """table -> list of (uuid, {reference field: value}) of every data table in the snapshot."""
-    out = {}
-    for table in model.data_tables:
-        available = reader.columns(table.name)
-        if ddl.KEY not in available:
-            continue
-        references = [f.name for f in table.fields if f.references and f.name in available]
-        has_comune = table.has_field(ddl.COMUNE_FIELD) and ddl.COMUNE_FIELD in available
-        extra = [ddl.COMUNE_FIELD] if has_comune else []
-        names = [ddl.KEY] + list(dict.fromkeys(references + extra))
-        out[table.name] = [(row[0], dict(zip(names[1:], row[1:]))) for row in reader.rows(table.name, names)]
-    return out
+# -- the selection, in the database ----------------------------------------------------------
+# Run on the snapshot's connection before anything is copied: only the selected rows reach the
+# temporary tables of validation_source.DatabaseReader (a one-comune checkout of a database of
+# 133 comuni reads that comune's rows, not the whole registry).
+AVAILABLE_COLUMNS = (
+    "SELECT c.relname, a.attname FROM pg_catalog.pg_attribute a "
+    "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = %s AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+)
+SELECT_KEYS = "SELECT {columns} FROM {schema}.{table} WHERE "
+IN_UUIDS = "{column} = ANY(%s::uuid[])"
+IN_TEXTS = "{column} = ANY(%s::text[])"
+EQUALS_TEXT = "{column}::text = %s"
+COMUNI_OF_ZONA_IN_DATABASE = "SELECT {istat} FROM {schema}.{table} WHERE {zona} = %s"
 
 
-def select_uuids(reader, model, comuni=(), zona="", programma=""):
-    """table -> set of uuids to check out; None when everything goes."""
+class _Rows:
+    """Fetches (uuid, reference fields) of the rows of a data table matching one condition."""
+
+    def __init__(self, cursor, model):
+        self.cursor, self.model = cursor, model
+        cursor.execute(AVAILABLE_COLUMNS, (ddl.SCHEMA,))
+        self.available = {}
+        for table, column in cursor.fetchall():
+            self.available.setdefault(table, set()).add(column)
+        self.rows_read = 0
+
+    def tables(self):
+        return [t for t in self.model.data_tables if ddl.KEY in self.available.get(t.name, ())]
+
+    def fetch(self, table, column, values, condition=None):
+        """{uuid: {reference field: value as text}} of ``table`` where ``column`` is in ``values``."""
+        values = sorted({str(v) for v in values if v not in (None, "")})
+        model_table = self.model.table(table)
+        if not values or column not in self.available.get(table, ()):
+            return {}
+        references = [f.name for f in model_table.fields if f.references and f.name in self.available[table]]
+        names = [ddl.KEY] + references
+        expressions = ", ".join(sql.quote_identifier(n) + "::text" for n in names)
+        if condition is None:
+            field = model_table.field(column) if model_table.has_field(column) else None
+            is_uuid = column == ddl.KEY or bool(field and field.references.endswith("." + ddl.KEY))
+            condition = IN_UUIDS if is_uuid else IN_TEXTS
+        head = sql.statement(SELECT_KEYS.replace("{columns}", expressions), schema=ddl.SCHEMA, table=table)
+        statement = head + sql.statement(condition, column=column)
+        self.cursor.execute(statement, (values if condition != EQUALS_TEXT else values[0],))
+        found = {row[0]: dict(zip(references, row[1:])) for row in self.cursor.fetchall()}
+        self.rows_read += len(found)
+        return found
+
+
+def select_in_database(cursor, model, comuni=(), zona="", programma=""):
+    """table -> set of uuids to check out, selected by SQL on schema remix; None: everything.
+
+    The bundle writer's selection (export/writer.py ``_select``), from the model's relations: the
+    projects of the comuni, of the zona omogenea or of the programme; the tables with a comune of
+    their own (criticità) by comune; every row linked to the selected projects; the shared rows
+    those rows point to (never another comune's project or its parts)."""
     if not (comuni or zona or programma):
         return None
-    keys = _keys(reader, model)
+    rows = _Rows(cursor, model)
     projects = ddl.PROJECTS_TABLE
     if zona:
-        comuni_table = model.table(COMUNI_TABLE)
-        istat = comuni_table.fields[0].name
-        rows = reader.query(COMUNI_OF_ZONA, (zona,), istat=istat, table=COMUNI_TABLE, zona=ZONA_FIELD)
-        comuni = {r[0] for r in rows}
+        istat = model.table(COMUNI_TABLE).fields[0].name
+        cursor.execute(sql.statement(COMUNI_OF_ZONA_IN_DATABASE, schema=ddl.SCHEMA, istat=istat,
+                                     table=COMUNI_TABLE, zona=ZONA_FIELD), (zona,))
+        comuni = {r[0] for r in cursor.fetchall()}
     comuni = set(comuni)
-    selected = {name: set() for name in keys}
-    # the seeds: the projects of the criterion; the tables with a comune of their own by comune
-    for uuid, values in keys.get(projects, []):
-        if programma:
-            link = [r.child_field for r in model.relations_of_child(projects) if r.parent != COMUNI_TABLE]
-            if any(str(values.get(f) or "") == programma for f in link):
-                selected[projects].add(uuid)
-        elif values.get(ddl.COMUNE_FIELD) in comuni:
-            selected[projects].add(uuid)
-    for table in model.data_tables:
-        if table.name == projects or table.name not in keys:
-            continue
-        if comuni and ddl.rights_mode(model, table)[0] == "comune":
-            selected[table.name] |= {u for u, v in keys[table.name] if v.get(ddl.COMUNE_FIELD) in comuni}
-    # rows linked to the selected projects (composition or association)
+    selected = {t.name: {} for t in rows.tables()}
+    if projects not in selected:
+        return {name: set() for name in selected}
+    if programma:
+        for relation in model.relations_of_child(projects):
+            if relation.parent != COMUNI_TABLE:
+                found = rows.fetch(projects, relation.child_field, [programma], EQUALS_TEXT)
+                selected[projects].update(found)
+    else:
+        selected[projects].update(rows.fetch(projects, ddl.COMUNE_FIELD, comuni))
+    for table in rows.tables():
+        if table.name != projects and comuni and ddl.rights_mode(model, table)[0] == "comune":
+            selected[table.name].update(rows.fetch(table.name, ddl.COMUNE_FIELD, comuni))
     for relation in model.relations_of_parent(projects):
-        if relation.child in keys:
-            selected[relation.child] |= {
-                u for u, v in keys[relation.child] if v.get(relation.child_field) in selected[projects]
-            }
-    # the shared rows the selected rows point to (never another comune's project or its parts)
+        if relation.child in selected:
+            found = rows.fetch(relation.child, relation.child_field, selected[projects])
+            selected[relation.child].update(found)
     owned = {projects} | {r.child for r in model.relations_of_parent(projects) if r.strength == "composition"}
     changed = True
     while changed:
         changed = False
         for relation in model.relations:
-            if relation.parent in owned or relation.parent == COMUNI_TABLE or relation.parent not in keys:
+            if relation.parent in owned or relation.parent == COMUNI_TABLE or relation.parent not in selected:
                 continue
-            if relation.child not in keys:
+            if relation.child not in selected:
                 continue
-            wanted = {
-                v.get(relation.child_field)
-                for u, v in keys[relation.child]
-                if u in selected[relation.child] and v.get(relation.child_field)
-            }
-            found = {u for u, _ in keys[relation.parent] if u in wanted} - selected[relation.parent]
+            wanted = {v.get(relation.child_field) for v in selected[relation.child].values()}
+            wanted -= set(selected[relation.parent]) | {None, ""}
+            found = rows.fetch(relation.parent, ddl.KEY, wanted)
             if found:
-                selected[relation.parent] |= found
+                selected[relation.parent].update(found)
                 changed = True
-    return selected
+    LOG.debug("selection: %d rows read by key", rows.rows_read)
+    return {name: set(found) for name, found in selected.items()}
 
 
 # -- copying ------------------------------------------------------------------------------------
@@ -199,10 +239,22 @@ def _copy_rows(reader, connection, model, selected):
     return counts, copied
 
 
+MAY_APPEND_LOG = "SELECT has_table_privilege(%s, 'INSERT')"
+
+
+def may_log(cursor):
+    """May the login add rows to remix.import_log (CMM, administrator, comune technicians; not a
+    reader, who checks out to read offline and never imports back)?"""
+    cursor.execute(MAY_APPEND_LOG, (ddl.SCHEMA + "." + ddl.IMPORT_LOG_TABLE,))
+    return bool(cursor.fetchone()[0])
+
+
 def _record(reader, model, copied, target):
     """The check-out's rows of remix.import_log (central/bundle_import.py): the row hash of every
     record checked out, in the checkout's snapshot, with no producer (whoever imports the copy
-    back), so the copy's own edits update the database and edits on both sides are conflicts."""
+    back), so the copy's own edits update the database and edits on both sides are conflicts.
+    Only the rows the login may write (bundle_import.INSERT_IMPORT_ROWS): a comune technician's
+    check-out of another comune logs only the shared records. Returns how many were written."""
     import datetime
 
     from .bundle_import import DatabaseTarget, write_log
@@ -212,21 +264,21 @@ def _record(reader, model, copied, target):
     database_target = DatabaseTarget(cursor, reader.database.postgis_schema, uuids, lock=False)
     entries = database_target.digests(model, copied)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    write_log(cursor, entries, f"checkout:{target.name}:{stamp}", "")
-    return len(entries)
+    return write_log(cursor, entries, f"checkout:{target.name}:{stamp}", "")
 
 
-def _open_database(dsn):
+def _open_database(dsn, select=None):
     from .validation_source import DatabaseSource
 
     source = DatabaseSource(dsn)
-    return source, source.open()  # RemixFileError (exit 2) when it cannot be read
+    return source, source.open(select)  # RemixFileError (exit 2) when it cannot be read
 
 
 def checkout(dsn, target, comuni=(), zona="", programma="", overwrite=False, record=False):
     """Write the selected rows of the database at ``dsn`` into a new RE.MIX GeoPackage ``target``.
-    ``record``: also log the check-out in the database (``_record``; needs a writing login), for
-    the offline copy's check-in with ``import-bundle``.
+    ``record``: also log the check-out in the database (``_record``), for the offline copy's
+    check-in with ``import-bundle``; a login that may not write the log (a reader) checks out
+    all the same, unlogged (``CheckoutResult.log_skipped``).
 
     Raises CheckoutError / RemixFileError (the target untouched, no temporary file left)."""
     from ..export.merge import _open_for_writing
@@ -242,12 +294,19 @@ def checkout(dsn, target, comuni=(), zona="", programma="", overwrite=False, rec
         raise CheckoutError("no_folder", f"La cartella {target.parent} non esiste.",
                             f"The folder {target.parent} does not exist.")
     model = load_model()
-    source, reader = _open_database(dsn)
+    chosen = {}
+
+    def select(cursor):
+        chosen["selected"] = select_in_database(cursor, model, comuni, zona, programma)
+        return chosen["selected"]
+
+    source, reader = _open_database(dsn, select)
+    logged, log_skipped = 0, False
     try:
         crs = reader.database.metadata.get("crs") or DEFAULT_CRS
         if crs not in SUPPORTED_CRS:
             crs = DEFAULT_CRS
-        selected = select_uuids(reader, model, comuni, zona, programma)
+        selected = chosen["selected"]
         try:
             folder = Path(tempfile.mkdtemp(prefix="." + target.stem + ".", suffix=".tmp", dir=target.parent))
         except OSError as exc:
@@ -266,8 +325,10 @@ def checkout(dsn, target, comuni=(), zona="", programma="", overwrite=False, rec
             finally:
                 connection.close()
             inspect_geopackage(temp)  # refuse to publish anything we could not read back
-            if record:
-                _record(reader, model, copied, target)
+            if record and may_log(reader.connection.cursor()):
+                logged = _record(reader, model, copied, target)
+            elif record:
+                log_skipped = True
             durable_replace(temp, target)
             if record:
                 reader.connection.commit()  # the log once the copy is in place
@@ -280,7 +341,8 @@ def checkout(dsn, target, comuni=(), zona="", programma="", overwrite=False, rec
                              f"Cannot read the database: {first}") from exc
     finally:
         reader.close()
-    result = CheckoutResult(target, source.path, counts, describe_selection(comuni, zona, programma))
+    result = CheckoutResult(target, source.path, counts, describe_selection(comuni, zona, programma),
+                            read=dict(reader.copied), logged=logged, log_skipped=log_skipped)
     LOG.info("Checked out %s into %s: %s", source.path, target, counts)
     return result
 

@@ -4,11 +4,12 @@
     python3 -m remix_plugin db grant --dsn DSN --login NAME --role comune|cmm|reader [--comune ISTAT ...]
     python3 -m remix_plugin db upgrade --dsn DSN
     python3 -m remix_plugin db checkout --dsn DSN --out FILE.gpkg [--comune ISTAT ...|--zona Z|--programma U]
+    python3 -m remix_plugin db import-shared --dsn DSN --bundle BUNDLE.gpkg
 
 DSN as libpq reads it: ``service=remix``, ``postgresql://user@host/db``, ``host=… dbname=…``
 (passwords from ~/.pgpass or the service file, never on the command line in production).
-Exit codes: 0 done, 1 refused or failed check, 2 cannot connect or read (one line on stderr,
-in Italian or English with --lang; never a traceback).
+Exit codes: 0 done, 1 refused or failed check (import-shared: conflicts), 2 cannot connect or
+read (one line on stderr, in Italian or English with --lang; never a traceback).
 """
 
 import argparse
@@ -40,7 +41,11 @@ def _parser():
     checkout.add_argument("--zona", default="")
     checkout.add_argument("--programma", default="")
     checkout.add_argument("--overwrite", action="store_true")
-    for sub in (init, grant, upgrade, checkout):
+    shared = commands.add_parser("import-shared", help="load the shared records (programmi, attori, "
+                                 "indicatori, bandi) of a bundle: CMM editors and the administrator only")
+    shared.add_argument("--dsn", required=True)
+    shared.add_argument("--bundle", required=True, metavar="BUNDLE.gpkg")
+    for sub in (init, grant, upgrade, checkout, shared):
         sub.add_argument("--lang", choices=("it", "en"), default="it")
     return parser
 
@@ -51,24 +56,23 @@ def main(argv=None):
     if argv[:1] == ["db"]:
         argv = argv[1:]
     args = _parser().parse_args(argv)
+    from ..i18n import Bilingual, tr
     from ..textsafe import safe_text
     from .database import CentralError, grant_login, init_database, upgrade_database
 
-    italian = args.lang == "it"
     try:
         if args.action == "init":
             info = init_database(args.dsn, crs=args.crs)
-            message = (
-                f"Schema RE.MIX creato nel database {info.name} ({args.crs})."
-                if italian
-                else f"RE.MIX schema created in the database {info.name} ({args.crs})."
-            )
+            message = tr("RE.MIX schema created in the database {name} ({crs}).", language=args.lang).format(
+                name=info.name, crs=args.crs)
         elif args.action == "grant":
-            message = grant_login(args.dsn, args.login, args.role, args.comune)[0 if italian else 1]
+            message = Bilingual(*grant_login(args.dsn, args.login, args.role, args.comune)).get(args.lang)
         elif args.action == "checkout":
-            return _checkout(args, italian)
+            return _checkout(args)
+        elif args.action == "import-shared":
+            return _import_shared(args)
         else:
-            message = upgrade_database(args.dsn)[0 if italian else 1]
+            message = Bilingual(*upgrade_database(args.dsn)).get(args.lang)
     except CentralError as exc:
         print(safe_text(exc.message(args.lang)), file=sys.stderr)
         return exc.exit_code
@@ -76,10 +80,12 @@ def main(argv=None):
     return EXIT_CLEAN
 
 
-def _checkout(args, italian):
+def _checkout(args):
     """``db checkout``: central/checkout.py with ``record=True`` (the check-out is logged in the
-    database, so the offline copy's bundle imported back updates what only it changed)."""
+    database, so the offline copy's bundle imported back updates what only it changed; a reader's
+    check-out, for reading offline, is not logged)."""
     from ..errors import RemixError
+    from ..i18n import tr
     from ..textsafe import safe_text
     from .checkout import checkout
     from .database import CentralError
@@ -95,9 +101,47 @@ def _checkout(args, italian):
         print(safe_text(text), file=sys.stderr)
         return 2
     rows = sum(result.counts.values())
-    print(safe_text(f"{rows} righe da {result.source} in {result.path}" if italian
-                    else f"{rows} rows from {result.source} into {result.path}"))
+    print(safe_text(tr("{rows} rows from {source} into {path}", language=args.lang).format(
+        rows=rows, source=result.source, path=result.path)))
+    if result.log_skipped:
+        print(safe_text(tr("Check-out not recorded in the database: this login only reads, so the copy is "
+                           "for reading offline and cannot be imported back.", language=args.lang)))
+    else:
+        print(safe_text(tr("Check-out recorded for the check-in: {n} records.", language=args.lang).format(
+            n=result.logged)))
     return EXIT_CLEAN
+
+
+def _import_shared(args):
+    """``db import-shared``: bundle_import.import_bundle(..., shared=True); the summary as
+    ``import-bundle`` prints it (conflicts and the findings of the records it touched)."""
+    from ..errors import RemixError
+    from ..i18n import tr
+    from ..textsafe import safe_text
+    from .bundle_import import import_bundle
+    from .database import CentralError
+
+    try:
+        result = import_bundle(args.bundle, args.dsn, shared=True)
+    except CentralError as exc:
+        print(safe_text(exc.message(args.lang)), file=sys.stderr)
+        return exc.exit_code
+    except (RemixError, OSError) as exc:
+        for finding in getattr(exc, "findings", [])[:50]:
+            print(safe_text(finding.message(args.lang)), file=sys.stderr)
+        text = exc.message(args.lang) if isinstance(exc, RemixError) else str(exc)
+        print(safe_text(text), file=sys.stderr)
+        return 2
+    print(safe_text(tr("{added} added, {updated} updated, {conflicts} conflicts", language=args.lang).format(
+        added=sum(result.added.values()), updated=sum(result.updated.values()),
+        conflicts=len(result.conflicts))))
+    for table, uuid, fields in result.conflicts[:100]:
+        print(safe_text(tr("conflict: {table} {uuid} ({fields})", language=args.lang).format(
+            table=table, uuid=uuid, fields=", ".join(fields))))
+    for finding in result.findings[:100]:
+        print(safe_text(f"{finding.severity} {finding.code} {finding.layer} {finding.feature_uuid}: "
+                        f"{finding.message(args.lang)}"))
+    return 1 if result.conflicts else EXIT_CLEAN
 
 
 if __name__ == "__main__":

@@ -497,6 +497,7 @@ def schema_statements(model, scheme, srid, postgis_schema):
     out += _function_statements(model, postgis_schema)
     out += _trigger_statements(model)
     out += _privilege_statements(model)
+    out += import_rights_statements(model)
     return out
 
 
@@ -792,4 +793,109 @@ def bundle_table_statements():
         out.append(_s(GRANT_SELECT, table=table, role=READER_ROLE))
         for role in (CMM_ROLE, COMUNE_ROLE):
             out.append(_s(GRANT_APPEND, table=table, role=role))
+    return out
+
+
+# -- who sees and writes the import's rows (row-level security, docs/central-database.md) -------
+# Each row of import_log / import_conflicts carries the comune of its record (NULL: a shared
+# record, or one the database does not hold), from RECORD_COMUNE: the same rights_mode the rights
+# triggers follow, one static branch per table. A comune login sees and adds only the rows of its
+# comuni (and the shared records'), and may not claim a comune its record does not have; CMM
+# editors and the administrator everything; readers read everything.
+IMPORT_COMUNE_COLUMN = COMUNE_FIELD
+RECORD_COMUNE, MAY_LOG = "record_comune", "may_log"
+FUNCTION_RECORD_COMUNE_HEAD = """CREATE OR REPLACE FUNCTION {schema}.{function}(
+    which_table text, record_key text) RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $body$
+DECLARE
+    found text;
+BEGIN
+"""
+RECORD_COMUNE_OWN = """    IF which_table = %s THEN
+        SELECT t.{comune} INTO found FROM {schema}.{table} t WHERE t.{key} = record_key::uuid;
+        RETURN found;
+    END IF;
+"""
+RECORD_COMUNE_OF_PROJECT = """    IF which_table = %s THEN
+        SELECT p.{comune} INTO found FROM {schema}.{table} t JOIN {schema}.{projects} p
+            ON p.{key} = t.{link} WHERE t.{key} = record_key::uuid;
+        RETURN found;
+    END IF;
+"""
+FUNCTION_RECORD_COMUNE_TAIL = """    RETURN NULL;
+END
+$body$"""
+# May the current login write an import row of the comune ``istat`` (NULL: a shared record)?
+FUNCTION_MAY_LOG = """CREATE OR REPLACE FUNCTION {schema}.{function}(istat text) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog AS $body$
+    SELECT {schema}.{edits_all}() OR istat IS NULL
+        OR istat IN (SELECT a.istat FROM {schema}.{logins} a WHERE a.login = current_user)
+$body$"""
+# The merge plan's last row hash of each record (bundle_import.DatabaseTarget.last_import): read
+# past the row-level security (the owner's rights), so a comune login's import is planned, and
+# another comune's row refused by the rights trigger, exactly as for CMM. Hashes and producers
+# only: what changed and by whom is in remix.history, which every reader reads anyway.
+LAST_IMPORT_FUNCTION = "last_import"
+FUNCTION_LAST_IMPORT = """CREATE OR REPLACE FUNCTION {schema}.{function}(record_uuids text[])
+RETURNS TABLE (table_name text, record_uuid text, row_hash text, producer text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $body$
+    SELECT DISTINCT ON (l.table_name, l.record_uuid) l.table_name, l.record_uuid, l.row_hash, l.producer
+    FROM {schema}.{table} l WHERE l.record_uuid = ANY(record_uuids)
+    ORDER BY l.table_name, l.record_uuid, l.id DESC
+$body$"""
+ADD_IMPORT_COMUNE = "ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS {column} text"
+FILL_IMPORT_COMUNE = (
+    "UPDATE {schema}.{table} SET {column} = {schema}.{function}(table_name, record_uuid) "
+    "WHERE {column} IS NULL AND {schema}.{function}(table_name, record_uuid) IS NOT NULL"
+)
+POLICY_IMPORT_READ = (
+    "CREATE POLICY {policy} ON {schema}.{table} FOR SELECT TO {role} "
+    "USING (NOT pg_has_role(current_user, %s, 'USAGE') OR {schema}.{may_log}({column}))"
+)
+POLICY_IMPORT_INSERT = (
+    "CREATE POLICY {policy} ON {schema}.{table} FOR INSERT TO {role} WITH CHECK "
+    "({schema}.{may_log}({column}) "
+    "AND {column} IS NOT DISTINCT FROM {schema}.{function}(table_name, record_uuid))"
+)
+IMPORT_POLICIES = ("import_read", "import_cmm", "import_comune")
+
+
+def record_comune_statement(model):
+    """``remix.record_comune(table, uuid)``: the comune of a record, by the rights triggers' modes."""
+    text = sql.statement(FUNCTION_RECORD_COMUNE_HEAD, schema=SCHEMA, function=RECORD_COMUNE)
+    params = []
+    for table in model.data_tables:
+        mode, link = rights_mode(model, table)
+        if mode == "comune":
+            text += sql.statement(RECORD_COMUNE_OWN, schema=SCHEMA, table=table.name, comune=link, key=KEY)
+        elif mode == "progetto":
+            text += sql.statement(RECORD_COMUNE_OF_PROJECT, schema=SCHEMA, table=table.name, link=link,
+                                  key=KEY, projects=PROJECTS_TABLE, comune=COMUNE_FIELD)
+        else:
+            continue
+        params.append(table.name)
+    return Statement(text + FUNCTION_RECORD_COMUNE_TAIL, tuple(params))
+
+
+def import_rights_statements(model):
+    """The comune column, its functions and the row-level security of import_log/import_conflicts."""
+    out = [
+        record_comune_statement(model),
+        _s(FUNCTION_MAY_LOG, function=MAY_LOG, edits_all=EDITS_ALL, logins=LOGINS_TABLE),
+        _s(FUNCTION_LAST_IMPORT, function=LAST_IMPORT_FUNCTION, table=IMPORT_LOG_TABLE),
+    ]
+    names = dict(column=IMPORT_COMUNE_COLUMN, function=RECORD_COMUNE, may_log=MAY_LOG)
+    for table in bundle_tables():
+        out += [
+            _s(ADD_IMPORT_COMUNE, table=table, column=IMPORT_COMUNE_COLUMN),
+            _s(FILL_IMPORT_COMUNE, table=table, column=IMPORT_COMUNE_COLUMN, function=RECORD_COMUNE),
+            _s(ENABLE_RLS, table=table),
+        ]
+        out += [_s(DROP_POLICY, policy=policy, table=table) for policy in IMPORT_POLICIES]
+        out += [
+            _s(POLICY_IMPORT_READ, (COMUNE_ROLE,), policy="import_read", table=table, role=READER_ROLE,
+               **names),
+            _s(POLICY_ALL, policy="import_cmm", table=table, role=CMM_ROLE),
+            _s(POLICY_IMPORT_INSERT, policy="import_comune", table=table, role=COMUNE_ROLE, **names),
+        ]
     return out

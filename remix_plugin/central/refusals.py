@@ -13,11 +13,8 @@ for a failed connection (wrong password, database missing, server not answering)
 import re
 from dataclasses import dataclass
 
-from ..i18n import pick
+from ..i18n import BOTH, pick, tr
 from . import ddl
-
-KEPT_IT = "Le modifiche restano da salvare nel layer."
-KEPT_EN = "The edits are still in the layer, unsaved."
 
 
 @dataclass(frozen=True)
@@ -35,8 +32,10 @@ class Entry:
     kind: str
     sqlstate: str  # "" = any
     pattern: str  # regex on the server's primary message (case-insensitive)
-    it: str  # templates: {primary}, {hint}, {detail} and the pattern's named groups
-    en: str
+    # i18n.Bilingual of templates: {primary}, {hint}, {detail} and the pattern's named groups.
+    # The triggers write their MESSAGE and HINT in Italian and their DETAIL in English, so the
+    # English source takes {detail} and its Italian (i18n/remix_it.ts) {primary} and {hint}.
+    text: tuple
 
 
 # Order matters: the first entry whose SQLSTATE (when known) and pattern match wins. The
@@ -47,60 +46,68 @@ ENTRIES = (
           r"Conflitto di modifica: (?P<table>\S+) (?P<row>\S+) è stato modificato da (?P<who>.+?) "
           r"il (?P<when>\S+) UTC \(versione (?P<current>\d+)\) dopo che lo hai letto "
           r"\(versione (?P<base>\d+)\)",
-          "Salvataggio rifiutato: {who} ha modificato questo elemento di {table} il {when} UTC "
-          "(versione {current}) dopo che lo hai letto (versione {base}); le modifiche restano da "
-          "salvare nel layer: ricarica il layer, guarda la sua modifica e ripeti la tua.",
-          "Save refused: {who} changed this {table} row on {when} UTC (version {current}) after you "
-          "read it (version {base}); the edits are still in the layer, unsaved: reload the layer, "
-          "look at their change and redo yours."),
-    Entry("rights", ddl.SQLSTATE_REFUSED, r"non è tra quelli assegnati a",
-          "Salvataggio rifiutato: {primary}. {hint} " + KEPT_IT,
-          "Save refused: {detail}. Undo the edits of this feature, or ask the RE.MIX administrator "
-          "to assign you the municipality. " + KEPT_EN),
-    Entry("rights", ddl.SQLSTATE_REFUSED, r"(senza comune non è tra quelli|Il progetto .* non esiste)",
-          "Salvataggio rifiutato: {primary}. {hint} " + KEPT_IT,
-          "Save refused: {detail}. " + KEPT_EN),
-    Entry("shared", ddl.SQLSTATE_REFUSED, r"è condivisa da tutti i comuni",
-          "Salvataggio rifiutato: {primary}. {hint} " + KEPT_IT,
-          "Save refused: {detail}. Ask CMM to make the change, or undo your edits of this table. "
-          + KEPT_EN),
-    Entry("read_only", ddl.SQLSTATE_REFUSED, r"permission denied for (table|relation|view) (?P<table>\S+)",
-          "Salvataggio rifiutato: il tuo accesso al database RE.MIX è di sola lettura per {table}; "
-          "chiedi all'amministratore RE.MIX i diritti di modifica. " + KEPT_IT,
-          "Save refused: your access to the RE.MIX database is read-only for {table}; ask the RE.MIX "
-          "administrator for editing rights. " + KEPT_EN),
-    Entry("rls", ddl.SQLSTATE_REFUSED, r"row-level security policy",
-          "Salvataggio rifiutato: l'elemento non appartiene a un comune assegnato al tuo accesso. "
-          + KEPT_IT,
-          "Save refused: the feature does not belong to a municipality assigned to your login. "
-          + KEPT_EN),
-    Entry("code", ddl.SQLSTATE_BAD_CODE, r"non è un termine di",
-          "Salvataggio rifiutato: {primary}. {hint} " + KEPT_IT,
-          "Save refused: {detail}. Choose a value from the form's list. " + KEPT_EN),
-    Entry("value", ddl.SQLSTATE_BAD_VALUE, r"(deve contenere un elenco JSON|non si modifica)",
-          "Salvataggio rifiutato: {primary}. " + KEPT_IT,
-          "Save refused: {detail}. " + KEPT_EN),
-    Entry("reference", "23503", r"violates foreign key constraint",
-          "Salvataggio rifiutato: un collegamento punta a un elemento che nel database non c'è "
-          "(salva prima l'elemento padre, poi i suoi figli). " + KEPT_IT,
-          "Save refused: a link points to a feature the database does not hold (save the parent "
-          "first, then its children). " + KEPT_EN),
-    Entry("duplicate", "23505", r"duplicate key value",
-          "Salvataggio rifiutato: un elemento con lo stesso identificativo esiste già nel database. "
-          + KEPT_IT,
-          "Save refused: a feature with the same identifier exists in the database already. " + KEPT_EN),
-    Entry("not_null", "23502", r"null value in column \"?(?P<column>[^\" ]+)",
-          "Salvataggio rifiutato: il campo {column} è obbligatorio per il database. " + KEPT_IT,
-          "Save refused: the field {column} is required by the database. " + KEPT_EN),
-    Entry("connection", "", r"(server closed the connection|connection to server .* failed|"
+          tr("Save refused: {who} changed this {table} row on {when} UTC (version {current}) after you "
+             "read it (version {base}); the edits are still in the layer, unsaved: reload the layer, "
+             "look at their change and redo yours.",
+             language=BOTH)),
+    Entry("rights", ddl.SQLSTATE_REFUSED,
+          r"non è tra quelli assegnati a",
+          tr("Save refused: {detail}. Undo the edits of this feature, or ask the RE.MIX administrator "
+             "to assign you the municipality. The edits are still in the layer, unsaved.",
+             language=BOTH)),
+    Entry("rights", ddl.SQLSTATE_REFUSED,
+          r"(senza comune non è tra quelli|Il progetto .* non esiste)",
+          # its own context: the same English as the "value" entry, an Italian with the trigger's hint
+          tr("Save refused: {detail}. The edits are still in the layer, unsaved.",
+             context="RemixCentralRights", language=BOTH)),
+    Entry("shared", ddl.SQLSTATE_REFUSED,
+          r"è condivisa da tutti i comuni",
+          tr("Save refused: {detail}. Ask CMM to make the change, or undo your edits of this table. "
+             "The edits are still in the layer, unsaved.",
+             language=BOTH)),
+    Entry("read_only", ddl.SQLSTATE_REFUSED,
+          r"permission denied for (table|relation|view) (?P<table>\S+)",
+          tr("Save refused: your access to the RE.MIX database is read-only for {table}; ask the "
+             "RE.MIX administrator for editing rights. The edits are still in the layer, unsaved.",
+             language=BOTH)),
+    Entry("rls", ddl.SQLSTATE_REFUSED,
+          r"row-level security policy",
+          tr("Save refused: the feature does not belong to a municipality assigned to your login. The "
+             "edits are still in the layer, unsaved.",
+             language=BOTH)),
+    Entry("code", ddl.SQLSTATE_BAD_CODE,
+          r"non è un termine di",
+          tr("Save refused: {detail}. Choose a value from the form's list. The edits are still in the "
+             "layer, unsaved.",
+             language=BOTH)),
+    Entry("value", ddl.SQLSTATE_BAD_VALUE,
+          r"(deve contenere un elenco JSON|non si modifica)",
+          tr("Save refused: {detail}. The edits are still in the layer, unsaved.",
+             language=BOTH)),
+    Entry("reference", "23503",
+          r"violates foreign key constraint",
+          tr("Save refused: a link points to a feature the database does not hold (save the parent "
+             "first, then its children). The edits are still in the layer, unsaved.",
+             language=BOTH)),
+    Entry("duplicate", "23505",
+          r"duplicate key value",
+          tr("Save refused: a feature with the same identifier exists in the database already. The "
+             "edits are still in the layer, unsaved.",
+             language=BOTH)),
+    Entry("not_null", "23502",
+          r"null value in column \"?(?P<column>[^\" ]+)",
+          tr("Save refused: the field {column} is required by the database. The edits are still in the "
+             "layer, unsaved.",
+             language=BOTH)),
+    Entry("connection", "",
+          r"(server closed the connection|connection to server .* failed|"
                             r"could not connect|no connection to the server|terminating connection)",
-          "Salvataggio non riuscito: la connessione al database RE.MIX si è interrotta. " + KEPT_IT
-          + " Riprova quando il server risponde.",
-          "Save failed: the connection to the RE.MIX database was lost. " + KEPT_EN
-          + " Try again when the server answers."),
+          tr("Save failed: the connection to the RE.MIX database was lost. The edits are still in the "
+             "layer, unsaved. Try again when the server answers.",
+             language=BOTH)),
 )
-FALLBACK_IT = "Salvataggio rifiutato dal database RE.MIX: {primary}. " + KEPT_IT
-FALLBACK_EN = "Save refused by the RE.MIX database: {primary}. " + KEPT_EN
+FALLBACK = tr("Save refused by the RE.MIX database: {primary}. The edits are still in the layer, "
+             "unsaved.", language=BOTH)
 
 # QGIS's prefixes before the server's text ("PostGIS error while changing attributes: ERROR: …").
 # QGIS puts its own "ERROR: 1 attribute value change(s) not applied." first: the server's
@@ -138,7 +145,9 @@ def _clean(text):
 
 
 def _fill(template, values):
-    return re.sub(r"\s+", " ", template.format(**values)).replace(". .", ".").strip()
+    """A Bilingual template filled, each language's spaces tidied: (Italian, English)."""
+    filled = template.format(**values)
+    return tuple(re.sub(r"\s+", " ", text).replace(". .", ".").strip() for text in filled)
 
 
 def explain(text, sqlstate=None, primary=None, detail=None, hint=None):
@@ -156,9 +165,8 @@ def explain(text, sqlstate=None, primary=None, detail=None, hint=None):
             continue
         values = {"primary": _clean(primary), "detail": _clean(detail or primary),
                   "hint": hint, **{k: v for k, v in match.groupdict().items() if v is not None}}
-        return Refusal(entry.kind, _fill(entry.it, values), _fill(entry.en, values))
-    values = {"primary": _clean(primary)}
-    return Refusal("other", _fill(FALLBACK_IT, values), _fill(FALLBACK_EN, values))
+        return Refusal(entry.kind, *_fill(entry.text, values))
+    return Refusal("other", *_fill(FALLBACK, {"primary": _clean(primary)}))
 
 
 def explain_psycopg2(error):
@@ -178,36 +186,29 @@ def is_refusal_text(text):
 CONNECTION_ENTRIES = (
     ("password", r"password authentication failed for user \"?(?P<user>[^\"]+)\"?|"
                  r"autenticazione con password fallita per l'utente \"?(?P<user_it>[^\"]+)\"?",
-     "Password errata per l'utente {user}: controlla la connessione (o la configurazione di "
-     "autenticazione) di QGIS o il file pg_service.conf.",
-     "Wrong password for the user {user}: check the QGIS connection (or authentication "
-     "configuration) or the pg_service.conf file."),
+     tr("Wrong password for the user {user}: check the QGIS connection (or authentication "
+        "configuration) or the pg_service.conf file.", language=BOTH)),
     ("no_password", r"no password supplied|fe_sendauth",
-     "Il server chiede una password che la connessione non fornisce: aggiungila con una "
-     "configurazione di autenticazione di QGIS o nel file ~/.pgpass.",
-     "The server asks for a password the connection does not give: add it with a QGIS "
-     "authentication configuration or in ~/.pgpass."),
+     tr("The server asks for a password the connection does not give: add it with a QGIS "
+        "authentication configuration or in ~/.pgpass.", language=BOTH)),
     ("no_database", r"database \"?(?P<database>[^\"]+)\"? does not exist",
-     "Il database {database} non esiste su questo server.",
-     "The database {database} does not exist on this server."),
+     tr("The database {database} does not exist on this server.", language=BOTH)),
     ("no_role", r"role \"?(?P<user>[^\"]+)\"? does not exist",
-     "L'utente {user} non esiste su questo server: chiedilo all'amministratore del database.",
-     "The user {user} does not exist on this server: ask the database administrator."),
+     tr("The user {user} does not exist on this server: ask the database administrator.", language=BOTH)),
     ("no_service", r"definition of service \"?(?P<service>[^\"]+)\"? not found|service file .* not found",
-     "Il servizio {service} non è nel file pg_service.conf.",
-     "The service {service} is not in the pg_service.conf file."),
+     tr("The service {service} is not in the pg_service.conf file.", language=BOTH)),
     ("not_answering", r"could not connect|connection refused|timeout expired|could not translate host|"
                       r"Connection timed out|No route to host|Name or service not known|"
                       r"is the server running",
-     "Il server del database non risponde: controlla indirizzo, porta e rete, o riprova più tardi.",
-     "The database server does not answer: check address, port and network, or try again later."),
+     tr("The database server does not answer: check address, port and network, or try again "
+        "later.", language=BOTH)),
 )
 
 
 def connection_refusal(text):
     """The Refusal (kind, it, en) for a failed connection's libpq message."""
     text = str(text or "")
-    for kind, pattern, it, en in CONNECTION_ENTRIES:
+    for kind, pattern, template in CONNECTION_ENTRIES:
         match = re.search(pattern, text, re.IGNORECASE)
         if match is None:
             continue
@@ -216,15 +217,14 @@ def connection_refusal(text):
             values["user"] = values.pop("user_it")
         values.setdefault("user", "?")
         values.setdefault("service", "?")
-        return Refusal(kind, it.format(**values), en.format(**values))
+        return Refusal(kind, *template.format(**values))
     first = text.strip().splitlines()[0] if text.strip() else "?"
-    return Refusal("other", f"Connessione al database non riuscita: {first}",
-                   f"Cannot connect to the database: {first}")
+    return Refusal("other", *tr("Cannot connect to the database: {first}", language=BOTH).format(first=first))
 
 
 # -- importing a bundle (central/bundle_import.py) -------------------------------------------
-IMPORT_IT = "Importazione del bundle rifiutata dal database RE.MIX, nulla è stato scritto: {primary}."
-IMPORT_EN = "Bundle import refused by the RE.MIX database, nothing was written: {detail}."
+IMPORT_REFUSED = tr("Bundle import refused by the RE.MIX database, nothing was written: {detail}.",
+                    language=BOTH)  # Italian: the server's own {primary}
 
 
 def import_refusal(error):
@@ -237,4 +237,4 @@ def import_refusal(error):
     kind = explain(str(error), getattr(error, "pgcode", None), primary, detail).kind
     values = {"primary": _clean(primary.splitlines()[0] if primary else "?"),
               "detail": _clean(detail.splitlines()[0] if detail else "?")}
-    return Refusal(kind, _fill(IMPORT_IT, values), _fill(IMPORT_EN, values))
+    return Refusal(kind, *_fill(IMPORT_REFUSED, values))

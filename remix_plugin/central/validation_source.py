@@ -5,7 +5,8 @@ gives on the same data (docs/central-database.md, "Validating the database").
 
 How (the dialect mapping, in ONE place, ``DatabaseReader.prepare``): inside one REPEATABLE READ
 transaction (one snapshot, never committed) every table of schema ``remix`` the validator reads
-is copied into a temporary table of the same name, with the GeoPackage's representation:
+is copied into a temporary table of the same name (with ``only``, just the selected rows of the
+data tables: a check-out, the validation after an import), with the GeoPackage's representation:
 
 - a ``fid`` (integer, 1…n in creation order: ``creato_il`` then physical order), which the rules
   use as the record's handle (PostgreSQL rows have only their uuid);
@@ -30,6 +31,7 @@ from .dsn import display_dsn, libpq_dsn
 
 LOG = get_logger("central.validation")
 FETCH_SIZE = 2000
+SMALL_COPY = 500  # rows of a selected table copied without indexes and ANALYZE (DatabaseReader._copy)
 
 LIST_RELATIONS = (
     "SELECT c.relname, c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
@@ -49,6 +51,7 @@ GEOMETRY_COLUMNS = (
 SEARCH_PATH = "SET LOCAL search_path = pg_temp, pg_catalog"
 COPY_TABLE = "CREATE TEMP TABLE {copy} ON COMMIT DROP AS SELECT row_number() OVER ({order}) AS fid, "
 FROM_TABLE = " FROM {schema}.{table}"
+ONLY_KEYS = " WHERE {key} = ANY(%s::uuid[])"  # a selection (checkout, the import's validation)
 INDEX = "CREATE INDEX ON {copy} ({column})"
 ANALYZE = "ANALYZE {copy}"
 COUNT_ROWS = "SELECT count(*) FROM {table}"
@@ -109,7 +112,7 @@ def _no_schema(name):
 class DatabaseReader:
     """``SQLiteReader``'s methods over the temporary GeoPackage-like copies (module docstring)."""
 
-    def __init__(self, connection, info, label):
+    def __init__(self, connection, info, label, only=None):
         import psycopg2
 
         self.read_errors = (psycopg2.Error,)
@@ -120,6 +123,10 @@ class DatabaseReader:
         self._columns = {}
         self._geometry = {}
         self._names = 0
+        # {data table: uuids}: copy only these rows of the data tables (None: every row);
+        # ``copied`` {table: rows copied into the snapshot's temporary tables}
+        self.only = only
+        self.copied = {}
 
     # -- preparation: the one place where PostgreSQL becomes the GeoPackage's values --------
     def prepare(self):
@@ -169,7 +176,15 @@ class DatabaseReader:
             expressions.append(expression + " AS " + quoted)
         statement = sql.statement(COPY_TABLE.replace("{order}", order), copy=table, created=ddl.CREATED_AT)
         statement += ", ".join(expressions) + sql.statement(FROM_TABLE, schema=ddl.SCHEMA, table=table)
-        cursor.execute(statement)
+        if self.only is not None and model.has_table(table) and model.table(table).has_uuid:
+            keys = sorted(self.only.get(table, ()))
+            cursor.execute(statement.replace("%", "%%") + sql.statement(ONLY_KEYS, key=ddl.KEY), (keys,))
+        else:
+            cursor.execute(statement)
+        self.copied[table] = cursor.rowcount
+        if 0 <= cursor.rowcount <= SMALL_COPY and self.only is not None:
+            self._columns[table] = declared  # a few selected rows: no index, no statistics (they cost more)
+            return
         indexed = ["fid"] + [c for c in names if c == ddl.KEY or c.endswith("_uuid")]
         if model.has_table(table) and not model.table(table).has_uuid:
             indexed.append(names[0])
@@ -248,13 +263,16 @@ class DatabaseSource:
 
     optional_tables = (EXCEPTIONS_TABLE,)  # the database keeps no exceptions store
 
-    def __init__(self, dsn):
+    def __init__(self, dsn, select=None):
         self.dsn = libpq_dsn(dsn)
         self.path = display_dsn(dsn)
+        self.select = select  # open()'s default selection (bundle_import: the records an import touched)
 
-    def open(self):
+    def open(self, select=None):
         """The reader; RemixFileError (exit 2 in the CLI) when the database cannot be validated:
-        no connection, no PostGIS, no RE.MIX schema, a newer schema, a read refused."""
+        no connection, no PostGIS, no RE.MIX schema, a newer schema, a read refused.
+        ``select(cursor)`` -> {data table: uuids} or None: only these rows are read (in the same
+        snapshot; central/checkout.py ``select_in_database``)."""
         import psycopg2
         import psycopg2.extensions
 
@@ -269,7 +287,9 @@ class DatabaseSource:
             info = inspect_database(connection)
             if not info.has_schema or not info.postgis_version:
                 raise _no_schema(info.name)
-            reader = DatabaseReader(connection, info, self.path).prepare()
+            select = select or self.select
+            only = select(connection.cursor()) if select is not None else None
+            reader = DatabaseReader(connection, info, self.path, only).prepare()
         except CentralError as exc:
             connection.close()
             raise _as_file_error(exc) from exc

@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..compat import message_level
-from ..i18n import pick, tr, ui_language
+from ..i18n import tr, ui_language
 from ..log import get_logger
 
 LOG = get_logger("gui.central_connect")
@@ -78,30 +78,22 @@ def check_database(dsn, language=None):
         return exc.message(language)
     finally:
         connection.close()
-    texts = None
     if not info.has_schema:
-        texts = (f"Il database {info.name} non contiene lo schema RE.MIX: crealo con l'algoritmo "
-                 "«Crea database centrale RE.MIX» (Processing) o con «db init».",
-                 f"The database {info.name} holds no RE.MIX schema: create it with the algorithm "
-                 "'Create RE.MIX central database' (Processing) or with 'db init'.")
-    elif info.needs_upgrade:
-        texts = (f"Il database {info.name} è allo schema {info.schema_version}, più vecchio di questo "
-                 "plugin: chiedi all'amministratore di aggiornarlo («db upgrade»).",
-                 f"The database {info.name} is at schema {info.schema_version}, older than this "
-                 "plugin: ask the administrator to upgrade it ('db upgrade').")
-    else:
-        try:
-            stored = has_database_project(dsn)
-        except CentralError as exc:
-            return exc.message(language)
-        if not stored:
-            texts = (f"Il database {info.name} non contiene il progetto QGIS RE.MIX: l'amministratore "
-                     "lo salva con «Crea database centrale RE.MIX».",
-                     f"The database {info.name} holds no RE.MIX QGIS project: the administrator "
-                     "stores it with 'Create RE.MIX central database'.")
-    if texts is None:
-        return None
-    return pick(language, *texts)
+        return tr("The database {name} holds no RE.MIX schema: create it with the algorithm "
+                  "'Create RE.MIX central database' (Processing) or with 'db init'.",
+                  language=language).format(name=info.name)
+    if info.needs_upgrade:
+        return tr("The database {name} is at schema {version}, older than this plugin: ask the "
+                  "administrator to upgrade it ('db upgrade').", language=language).format(
+            name=info.name, version=info.schema_version)
+    try:
+        stored = has_database_project(dsn)
+    except CentralError as exc:
+        return exc.message(language)
+    if not stored:
+        return tr("The database {name} holds no RE.MIX QGIS project: the administrator stores it "
+                  "with 'Create RE.MIX central database'.", language=language).format(name=info.name)
+    return None
 
 
 # -- refusals in the message bar ---------------------------------------------------------------
@@ -165,23 +157,15 @@ def open_central(iface, dock, store, ask_unsaved=None):
         previous.disconnect()
     layers = open_database_project(store, QgsProject.instance())
     if not layers:
-        _message(iface, _pair(
-            f"Il progetto RE.MIX del database {store.label} non si apre: controlla i diritti del tuo "
-            "accesso (vedi il registro dei messaggi).",
-            f"The RE.MIX project of the database {store.label} does not open: check your login's "
-            "rights (see the message log)."), "Critical")
+        _message(iface, tr("The RE.MIX project of the database {name} does not open: check your "
+                           "login's rights (see the message log).").format(name=store.label), "Critical")
         return False
     watcher = RefusalWatcher(iface, layers)
     if dock is not None:
         dock._remix_refusals = watcher
         dock.set_geopackage(store.label)  # the dock finds its layers by their table property
-    _message(iface, _pair(f"Connesso al database RE.MIX {store.label}.",
-                          f"Connected to the RE.MIX database {store.label}."), "Success")
+    _message(iface, tr("Connected to the RE.MIX database {name}.").format(name=store.label), "Success")
     return True
-
-
-def _pair(it, en):
-    return pick(ui_language(), it, en)
 
 
 def _message(iface, text, level="Warning"):
@@ -277,11 +261,9 @@ def connect_from_dock(dock, _current_item=None):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return False
         if dialog.chosen.clear_password:
-            _message(iface, _pair(
-                "La connessione salva la password in chiaro: il progetto non la usa; QGIS la "
-                "chiederà. Meglio una configurazione di autenticazione o un servizio.",
-                "The connection keeps its password in clear: the project does not use it; QGIS will "
-                "ask for it. An authentication configuration or a service is better."))
+            _message(iface, tr("The connection keeps its password in clear: the project does not use "
+                               "it; QGIS will ask for it. An authentication configuration or a "
+                               "service is better."))
         return open_central(iface, dock, dialog.chosen.store)
     finally:
         dialog.deleteLater()

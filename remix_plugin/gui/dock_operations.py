@@ -10,7 +10,7 @@ from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProject
 from qgis.gui import QgsMapCanvas
 
 from .. import compat
-from ..i18n import tr, ui_language
+from ..i18n import SUPPORTED, tr, ui_language
 from .tree_roles import FID_ROLE, KIND_ROLE, KIND_TABLE
 
 
@@ -144,8 +144,9 @@ class DockOperations:
             return False
         opened = geopackage_actions.open_path(self.iface, self.dock, path, ask_unsaved=ask_unsaved)
         if opened:
+            names = dict(zip(SUPPORTED, (tr("Italian"), tr("English"))))  # in the user's language
             self._message(tr("Layer names and forms are now in {language}.").format(
-                language="italiano" if language == "it" else "English"), "Success", 5)
+                language=names.get(language, language)), "Success", 5)
         return opened
 
     def add_base_map(self, preset_id, *_args, probe_timeout_ms=None):
@@ -255,3 +256,51 @@ class DockOperations:
         layer = self.layers.get(table)
         self._message(self.controller.added_text(layer.name() if layer is not None else table), "Success", 5)
         self.update_unsaved()
+
+
+# -- the atlas on the central database (issue 14) ------------------------------------------------
+def _atlas_task_class():
+    from ..atlas.task import AtlasPdfTask
+
+    class DatabaseAtlasPdfTask(AtlasPdfTask):
+        """The atlas of the central database at the DSN ``source``: the rows checked out in one
+        snapshot (``central/checkout``) into a temporary RE.MIX GeoPackage beside the PDF, then the
+        atlas of the GeoPackage (same cards, same layout: the stored project's, read on the main
+        thread); the temporary copy is removed whatever the outcome."""
+
+        def __init__(self, source, pdf_path, *args, **kwargs):
+            super().__init__(source, pdf_path, *args, **kwargs)
+            self.source = str(source)
+
+        def work(self):
+            import shutil
+            import tempfile
+            from pathlib import Path
+
+            from ..central.checkout import checkout
+
+            folder = Path(tempfile.mkdtemp(prefix=".remix-atlas-", dir=Path(self.pdf_path).parent))
+            try:
+                self.gpkg_path = str(checkout(self.source, folder / "atlante.gpkg").path)
+                if self.stopped():
+                    from ..tasks import TaskCancelled
+
+                    raise TaskCancelled
+                super().work()
+            finally:
+                self.gpkg_path = self.source
+                shutil.rmtree(folder, ignore_errors=True)
+
+    return DatabaseAtlasPdfTask
+
+
+def atlas_task_for(source, pdf_path, *args, **kwargs):
+    """The atlas task for what the dock shows (``dock_source``): a GeoPackage's ``AtlasPdfTask``,
+    or for the central database's DSN the checkout-then-atlas task above. Not queued."""
+    from ..central.dsn import looks_like_dsn
+
+    if looks_like_dsn(source):
+        return _atlas_task_class()(source, pdf_path, *args, **kwargs)
+    from ..atlas.task import AtlasPdfTask
+
+    return AtlasPdfTask(source, pdf_path, *args, **kwargs)

@@ -6,6 +6,7 @@ validation, the atlas and the export can be cancelled there; the import (one tra
 backup copy) cannot.
 """
 
+import re
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject, QgsSettings, QgsVectorLayer
@@ -154,23 +155,36 @@ class DockTools:
         if self.atlas_task is not None:
             self._message(tr("The atlas is already being printed."), "Info")
             return None
+        from .dock_source import dock_source
+
+        source = dock_source(self.dock) or self.gpkg_path
         if pdf_path is None:
-            suggested = str(Path(self.gpkg_path).with_name(Path(self.gpkg_path).stem + "_atlante.pdf"))
-            pdf_path, _ = QFileDialog.getSaveFileName(self.dock, tr("Save the atlas as PDF"), suggested,
-                                                      tr("PDF (*.pdf)"))
+            pdf_path, _ = QFileDialog.getSaveFileName(self.dock, tr("Save the atlas as PDF"),
+                                                      self._suggested_atlas_path(source), tr("PDF (*.pdf)"))
             if not pdf_path:
                 return None
         self._warn_unsaved(tr("The atlas"))
         from ..atlas.export import stored_layout_xml
-        from ..atlas.task import AtlasPdfTask
+        from .dock_operations import atlas_task_for
 
-        self.atlas_task = AtlasPdfTask(self.gpkg_path, pdf_path, None, ui_language(),
-                                       template_xml=stored_layout_xml(QgsProject.instance()),
-                                       on_finished=self._atlas_done,
-                                       description=tr("RE.MIX atlas (PDF)"))
+        # a GeoPackage's AtlasPdfTask, or on the central database the check-out-then-atlas task
+        self.atlas_task = atlas_task_for(source, pdf_path, None, ui_language(),
+                                         template_xml=stored_layout_xml(QgsProject.instance()),
+                                         on_finished=self._atlas_done,
+                                         description=tr("RE.MIX atlas (PDF)"))
         QgsApplication.taskManager().addTask(self.atlas_task)
         self._message(tr("Printing the atlas in the background…"), "Info", 4)
         return self.atlas_task
+
+    def _suggested_atlas_path(self, source):
+        """<file>_atlante.pdf beside a GeoPackage; for the database, atlante_<db>.pdf in the last
+        folder used (or the home folder)."""
+        from ..central.dsn import looks_like_dsn
+
+        if not looks_like_dsn(source):
+            return str(Path(source).with_name(Path(source).stem + "_atlante.pdf"))
+        folder = QgsSettings().value(IMPORT_FOLDER_KEY, "", type=str) or str(Path.home())
+        return str(Path(folder) / f"atlante_{_database_label(source)}.pdf")
 
     def _atlas_done(self, task):
         self.atlas_task = None
@@ -248,9 +262,10 @@ class DockTools:
         """Queue an ExportBundleTask with ``arguments`` (ExportDialog.export_arguments()); returns it."""
         if self._export_running():
             return None
-        from ..export.task import ExportBundleTask
+        from .export_dialog import export_task_for
 
-        self.export_task = ExportBundleTask(arguments, on_finished=self._export_finished)
+        # the GeoPackage's export, or on the central database check-out + the same bundle writer
+        self.export_task = export_task_for(arguments, on_finished=self._export_finished)
         QgsApplication.taskManager().addTask(self.export_task)
         self._message(tr("Exporting {name} in the background (progress and cancel in the task "
                          "manager)…").format(name=Path(self.export_task.target).name), "Info", 4)
@@ -358,3 +373,10 @@ class DockTools:
                 layer.reload()
         if self.dock.gpkg_path:
             self.dock.rebuild(full=True)
+
+
+def _database_label(dsn):
+    """A file-name-safe label for a DSN: its dbname, else its service, else "remix"."""
+    match = (re.search(r"\bdbname\s*=\s*'?([\w.-]+)", dsn) or re.search(r"\bservice\s*=\s*'?([\w.-]+)", dsn)
+             or re.search(r"^postgres(?:ql)?://[^/]*/([\w.-]+)", dsn))
+    return match.group(1) if match else "remix"

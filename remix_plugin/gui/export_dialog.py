@@ -5,6 +5,11 @@ The lists (comuni with projects, zone omogenee, programmes) are read from the sa
 with a read-only sqlite3 connection, as the writer will read it, so that the project counts shown
 are the ones exported. ``export_arguments()`` gives what ``ExportBundleTask`` needs; the dialog
 itself writes nothing (DockTools starts the task when the dialog is accepted).
+
+On the central database (issue 14; the dock's path is then the store's label) the lists are read
+from the database through the dock's connection, and ``export_task_for`` gives the task that writes
+the bundle as ``export-bundle DSN`` does: ``central/checkout`` into a temporary GeoPackage, then the
+same bundle writer (a selection of projects: the whole database checked out, the writer selects).
 """
 
 import datetime
@@ -30,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..export.task import ExportBundleTask
 from ..i18n import tr, ui_language
 from ..log import get_logger
 
@@ -81,11 +87,73 @@ class ExportChoices:
         raise ValueError(f"unknown choice {kind!r}")
 
 
+def export_source(path):
+    """What the export reads for the dock's ``path``: the GeoPackage itself or, on the central
+    database, the libpq DSN of the dock's RE.MIX layers (no password); ``path`` when neither."""
+    from .findings_panel import source_of_path
+
+    return source_of_path(path) or str(path)
+
+
+def is_database(source):
+    from ..central.dsn import looks_like_dsn
+
+    return looks_like_dsn(source)
+
+
+PROJECT_KEYS = (
+    "SELECT uuid::text, comune_istat, programma_uuid::text FROM {schema}.{table} WHERE uuid IS NOT NULL"
+)
+COMUNE_NAMES = "SELECT istat, nome, zona_omogenea FROM {schema}.{table} WHERE istat IS NOT NULL"
+PROGRAMME_TITLES = (
+    "SELECT uuid::text, titolo FROM {schema}.{table} WHERE uuid IS NOT NULL ORDER BY titolo, uuid"
+)
+
+
+def read_database_choices(dsn):
+    """ExportChoices of the central database at ``dsn`` (read-only; raises CentralError when it
+    cannot be read)."""
+    from .. import sql
+    from ..central import ddl
+    from ..central.database import connect
+
+    connection = connect(dsn, application="RE.MIX export")
+    try:
+        connection.set_session(readonly=True)
+        with connection.cursor() as cursor:
+            def rows(template, table):
+                cursor.execute(sql.statement(template, schema=ddl.SCHEMA, table=table))
+                return cursor.fetchall()
+
+            projects = {u: (c or "", p or "") for u, c, p in rows(PROJECT_KEYS, "progetti")}
+            comuni = {i: (n or "", z or "") for i, n, z in rows(COMUNE_NAMES, "comuni")}
+            programmi = [(u, t or u) for u, t in rows(PROGRAMME_TITLES, "programmi")]
+    finally:
+        connection.rollback()
+        connection.close()
+    return ExportChoices(projects, comuni, programmi)
+
+
 def read_export_choices(path):
     """ExportChoices of the saved GeoPackage at ``path`` (read-only; raises sqlite3.Error or
-    RemixFileError when the file cannot be read)."""
+    RemixFileError when the file cannot be read), or of the central database the dock shows."""
     from ..layers.inspect import connect_read_only, inspect_geopackage
 
+    source = export_source(path)
+    if is_database(source):
+        import psycopg2
+
+        from ..central.database import CentralError
+        from ..layers.errors import RemixFileError
+
+        try:
+            return read_database_choices(source)
+        except CentralError as exc:
+            raise RemixFileError(exc.code, exc.message("it"), exc.message("en")) from exc
+        except psycopg2.Error as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise RemixFileError("unreadable", f"Lettura del database non riuscita: {first}",
+                                 f"Cannot read the database: {first}") from exc
     inspect_geopackage(path)
     connection = connect_read_only(path)
     try:
@@ -148,9 +216,14 @@ class ExportDialog(QDialog):
         self.setObjectName("RemixExportDialog")
         self.setWindowTitle(tr("Export regional bundle"))
         self.gpkg_path = Path(gpkg_path)
+        self.source = export_source(gpkg_path)  # the file, or the central database's DSN
+        self.on_database = is_database(self.source)
+        self.settings = settings if settings is not None else QgsSettings()
+        # where the bundle goes by default: beside the file; from the database, the last folder
+        self.folder = (Path(self._setting("folder") or Path.home()) if self.on_database
+                       else self.gpkg_path.parent)
         self.choices = choices if choices is not None else read_export_choices(gpkg_path)
         self.selected_projects = {u for u in selected_projects if u}
-        self.settings = settings if settings is not None else QgsSettings()
         self.today = today or datetime.date.today()
         self.language = ui_language()
         self._producer_manual = False
@@ -165,14 +238,18 @@ class ExportDialog(QDialog):
     def _build(self):
         layout = QVBoxLayout(self)
         intro = QLabel(tr("The bundle is the GeoPackage sent to CMM and Regione Lombardia. It is "
-                          "written from the saved data; this GeoPackage is not modified."), self)
+                          "written from the data saved in the central database (one snapshot read "
+                          "through your connection); the database is not modified.") if self.on_database
+                       else tr("The bundle is the GeoPackage sent to CMM and Regione Lombardia. It is "
+                               "written from the saved data; this GeoPackage is not modified."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         what = QGroupBox(tr("What to export"), self)
         grid = QGridLayout(what)
         self.radios = {
-            "all": QRadioButton(tr("All the projects of the file"), what),
+            "all": QRadioButton(tr("All the projects of the database") if self.on_database
+                                else tr("All the projects of the file"), what),
             "comune": QRadioButton(tr("The projects of a comune"), what),
             "zona": QRadioButton(tr("The projects of a zona omogenea"), what),
             "programma": QRadioButton(tr("The projects of a programme"), what),
@@ -254,7 +331,7 @@ class ExportDialog(QDialog):
         self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.file_widget.setConfirmOverwrite(False)  # asked when OK is pressed, also for typed names
         self.file_widget.setDialogTitle(tr("Save the bundle as"))
-        self.file_widget.setDefaultRoot(str(self.gpkg_path.parent))
+        self.file_widget.setDefaultRoot(str(self.folder))
         form.addRow(tr("File"), self.file_widget)
         self.styles_check = QCheckBox(tr("Include the layer styles"), output)
         self.styles_check.setToolTip(tr("The default QGIS styles of the exported layers travel in the "
@@ -309,6 +386,9 @@ class ExportDialog(QDialog):
                            ("email", self.email()), ("profile", self.profile()),
                            ("include_styles", "true" if self.styles_check.isChecked() else "false")):
             self.settings.setValue(SETTINGS_PREFIX + key, value)
+        target = self.target_path()
+        if self.on_database and target is not None:  # no file beside which to propose the next one
+            self.settings.setValue(SETTINGS_PREFIX + "folder", str(target.parent))
 
     # -- the choice ------------------------------------------------------------------------
     def choice(self):
@@ -409,11 +489,11 @@ class ExportDialog(QDialog):
             self.name_edit.setText(self.default_name(producer))
         if not self._target_manual and PRODUCER_PATTERN.match(producer):
             try:
-                name = next_file_name(self.gpkg_path.parent, producer, self.today)
+                name = next_file_name(self.folder, producer, self.today)
             except ValueError:  # 99 bundles of that producer today: let the user choose
                 name = ""
             if name:
-                self._auto_target = str(self.gpkg_path.parent / name)
+                self._auto_target = str(self.folder / name)
                 self.file_widget.setFilePath(self._auto_target)
         self._refresh()
 
@@ -442,7 +522,7 @@ class ExportDialog(QDialog):
             return None
         path = Path(text).expanduser()
         if not path.is_absolute():
-            path = self.gpkg_path.parent / path
+            path = self.folder / path
         if path.suffix.lower() != ".gpkg":
             path = path.with_name(path.name + ".gpkg")
         return path
@@ -457,7 +537,8 @@ class ExportDialog(QDialog):
         if kind in self.boxes and not value:
             found.append(tr("Choose what to export."))
         if kind == "selected" and not self.chosen_projects():
-            found.append(tr("None of the selected projects is saved in the file."))
+            found.append(tr("None of the selected projects is saved in the database.") if self.on_database
+                         else tr("None of the selected projects is saved in the file."))
         producer = self.producer()
         known = producer == CMM or not self.choices.comuni or producer in self.choices.comuni
         if not PRODUCER_PATTERN.match(producer) or not known:
@@ -468,7 +549,7 @@ class ExportDialog(QDialog):
         target = self.target_path()
         if target is None:
             found.append(tr("Choose the file of the bundle."))
-        elif target.resolve() == self.gpkg_path.resolve():
+        elif not self.on_database and target.resolve() == self.gpkg_path.resolve():
             found.append(tr("The bundle cannot replace the RE.MIX GeoPackage it is exported from."))
         elif not target.parent.is_dir():
             found.append(tr("The folder {folder} does not exist.").format(folder=target.parent))
@@ -497,7 +578,7 @@ class ExportDialog(QDialog):
         """The arguments of ExportBundleTask (source, target, selection, producer, producer_name,
         email, profile, include_styles)."""
         return {
-            "source": str(self.gpkg_path),
+            "source": str(self.source),
             "target": str(self.target_path()) if self.target_path() is not None else "",
             "selection": self.export_scope(),
             "producer": self.producer(),
@@ -523,3 +604,43 @@ class ExportDialog(QDialog):
                 return
         self.save_settings()
         super().accept()
+
+
+class DatabaseExportBundleTask(ExportBundleTask):
+    """ExportBundleTask for the central database (``source`` a libpq DSN): as ``export-bundle
+    DSN``, ``central/checkout`` then the same writer; ``result`` / ``blocked`` / ``error`` as the
+    file's task, the target untouched on failure."""
+
+    def work(self):
+        import shutil
+        import tempfile
+
+        from ..central.checkout import checkout, export_bundle_from_database
+        from ..export.writer import ExportBlocked, export_bundle
+
+        options = dict(self.arguments)
+        selection = options.pop("selection")
+        options.pop("remember_validation", None)  # a live database: nothing to remember
+        options.update(progress=self.setProgress, is_cancelled=self.isCanceled)
+        try:
+            if selection.progetti is None:
+                self.result = export_bundle_from_database(
+                    self.source, self.target, comuni=[selection.comune] if selection.comune else [],
+                    zona=selection.zona, programma=selection.programma, **options)
+                return
+            folder = Path(tempfile.mkdtemp(prefix=".remix-checkout-", dir=Path(self.target).parent))
+            try:  # chosen projects: the database checked out, the writer keeps those projects
+                copy = checkout(self.source, folder / "checkout.gpkg")
+                self.result = export_bundle(copy.path, self.target, selection=selection, **options)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+        except ExportBlocked as exc:
+            self.blocked = list(exc.findings)
+            raise
+
+
+def export_task_for(arguments, on_finished=None):
+    """The export task for ``arguments`` (ExportDialog.export_arguments()): the central database's
+    (checkout + writer) for a DSN source, the GeoPackage's otherwise. Not queued."""
+    kind = DatabaseExportBundleTask if is_database(arguments.get("source", "")) else ExportBundleTask
+    return kind(arguments, on_finished=on_finished)

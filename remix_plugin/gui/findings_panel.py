@@ -3,6 +3,11 @@ findings grouped by severity and rule, zoom to / select a finding's feature, ope
 it fixed or accept it as an exception (stored in the GeoPackage). The failure points are shown
 on the map in a styled memory layer.
 
+The source is what the dock shows (``dock_source``): a GeoPackage's path or, on the central
+database (issue 14), the libpq DSN of the dock's connection (no password). On the database the
+features, their titles and the map's CRS come from the project's loaded RE.MIX layers; accepting
+an exception is off there (the database keeps no exceptions store).
+
 The rules themselves live in ``remix_plugin.validation`` (QGIS-free); this is only the view.
 """
 
@@ -39,7 +44,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import field_type
+from ..compat import field_type, no_geometry_flag
 from ..i18n import tr, ui_language
 from ..log import get_logger
 
@@ -76,14 +81,15 @@ class WrappingDelegate(QStyledItemDelegate):
     line even with word wrap on, so the message's height is computed at its column's width."""
 
     def sizeHint(self, option, index):  # noqa: N802 (Qt API)
-        if index.column() != COLUMN_FINDING:
+        if index.column() == COLUMN_RULE:
             return super().sizeHint(option, index)  # one line: its column fits its contents
         tree = self.parent()
         width = tree.columnWidth(index.column())
-        depth, parent = 1 if tree.rootIsDecorated() else 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width -= depth * tree.indentation()
+        if index.column() == COLUMN_FINDING:  # the only indented column
+            depth, parent = 1 if tree.rootIsDecorated() else 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= depth * tree.indentation()
         measured = QStyleOptionViewItem(option)
         self.initStyleOption(measured, index)
         measured.rect = QRect(0, 0, max(width, 40), 1)
@@ -101,7 +107,8 @@ class FindingsPanel(QWidget):
     def __init__(self, iface=None, parent=None):
         super().__init__(parent)
         self.iface = iface
-        self.path = None
+        self.path = None  # the dock's path: a GeoPackage, or the database store's label
+        self.source = None  # what the validation reads: the GeoPackage's path or a libpq DSN
         self.report = None
         self.task = None
         self.language = ui_language()
@@ -134,8 +141,11 @@ class FindingsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMN_FINDING, QHeaderView.ResizeMode.Stretch)
-        for column in (COLUMN_LAYER, COLUMN_FIELD, COLUMN_RULE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN_RULE, QHeaderView.ResizeMode.ResizeToContents)
+        # the layer's and field's labels ("Intervento sull'oggetto") fit their contents up to a
+        # share of the width (_fit_columns): the sentence keeps the room to be read
+        for column in (COLUMN_LAYER, COLUMN_FIELD):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         # In a dock 300-400 px wide the sentence does not fit one line: it wraps instead of
         # being cut, and the rows are laid out again when the column changes width.
         self.tree.setWordWrap(True)
@@ -173,8 +183,20 @@ class FindingsPanel(QWidget):
 
     # -- running ----------------------------------------------------------------------------
     def set_geopackage(self, path):
+        """The dock's path: a GeoPackage file, or on the central database the store's label (the
+        DSN is then read from the project's RE.MIX layers, as the dock's other tools do)."""
         self.path = str(path) if path else None
-        self.validate_button.setEnabled(bool(self.path))
+        self.source = source_of_path(self.path)
+        self.validate_button.setEnabled(bool(self.source))
+        self.validate_button.setToolTip("" if self.source or not self.path else tr(
+            "The layers shown are neither a saved GeoPackage nor the central database: nothing to "
+            "validate."))
+        self._current_changed(self.tree.currentItem(), None)
+
+    def on_database(self):
+        from ..validation.task import is_database
+
+        return bool(self.source) and is_database(self.source)
 
     def profile(self):
         return self.profile_box.currentData() or "strict"
@@ -182,14 +204,14 @@ class FindingsPanel(QWidget):
     def validate(self):
         from ..validation.task import start_validation
 
-        if not self.path or self.task is not None:
+        if not self.source or self.task is not None:
             return None
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.validate_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.summary.setText(tr("Validating…"))
-        self.task = start_validation(self.path, self.profile(), self._task_finished)
+        self.task = start_validation(self.source, self.profile(), self._task_finished)
         self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         return self.task
 
@@ -201,7 +223,7 @@ class FindingsPanel(QWidget):
         self.task = None
         self.progress.setVisible(False)
         self.cancel_button.setEnabled(False)
-        self.validate_button.setEnabled(bool(self.path))
+        self.validate_button.setEnabled(bool(self.source))
         if task.report is not None:
             self.show_report(task.report)
         elif task.cancelled:
@@ -241,13 +263,46 @@ class FindingsPanel(QWidget):
                     child = QTreeWidgetItem([text, layer_label, field_label, code])
                     tip = text + (f"\n{finding.feature_uuid}" if finding.feature_uuid else "")
                     child.setToolTip(COLUMN_FINDING, tip)
+                    child.setToolTip(COLUMN_LAYER, layer_label)
                     if finding.field:
                         child.setToolTip(COLUMN_FIELD, finding.field)  # the stored name
                     child.setData(0, FINDING_ROLE, finding)
                     group.addChild(child)
             top.setExpanded(True)
+        self._fit_columns()
         self.problems_changed.emit(report.problem_projects())
         self.update_points_layer()
+
+    def _column_texts(self, column):
+        texts, pending = [], [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while pending:
+            item = pending.pop()
+            pending.extend(item.child(i) for i in range(item.childCount()))
+            if item.text(column):
+                texts.append(item.text(column))
+        return texts
+
+    def _fit_columns(self):
+        """Layer and field columns as wide as their contents up to a fifth of the list's width,
+        never narrower than their longest word: a longer label ("Intervento sull'oggetto") wraps
+        between words and its row grows (WrappingDelegate), so the texts read whole and the
+        finding's sentence keeps the room to be read."""
+        metrics = self.tree.fontMetrics()
+        style = self.tree.style()
+        padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        share = max(60, self.tree.viewport().width() // 5)
+        header = self.tree.header()
+        for column in (COLUMN_LAYER, COLUMN_FIELD):
+            texts = self._column_texts(column)
+            whole = max([metrics.horizontalAdvance(t) for t in texts], default=0) + padding
+            word = max([metrics.horizontalAdvance(w) for t in texts for w in t.split()], default=0) + padding
+            width = min(whole, max(share, word))
+            self.tree.setColumnWidth(column, max(header.sectionSizeHint(column), width))
+        self._relayout.start()  # the rows' heights at the new widths
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def finding_text(self, finding, titles=None):
         """The sentence, then the feature it is about: "Manca il titolo — «Ex scalo merci»"."""
@@ -268,7 +323,9 @@ class FindingsPanel(QWidget):
                 wanted.setdefault(finding.layer, set()).add(finding.feature_uuid)
         titles = {}
         for layer, uuids in wanted.items():
-            for uuid, title in record_titles(self.path, layer, uuids).items():
+            read = _layer_titles if self.on_database() else record_titles
+            where = self._layers(layer).get(layer) if self.on_database() else self.path
+            for uuid, title in read(where, layer, uuids).items():
                 titles[(layer, uuid)] = title
         return titles
 
@@ -310,7 +367,12 @@ class FindingsPanel(QWidget):
         self.zoom_button.setEnabled(has_feature)
         self.form_button.setEnabled(has_feature and self.iface is not None)
         self.fixed_button.setEnabled(finding is not None)
-        self.accept_button.setEnabled(finding is not None)
+        database = self.on_database()
+        self.accept_button.setEnabled(finding is not None and not database)
+        self.accept_button.setToolTip(tr(
+            "The central database keeps no exceptions: a finding accepted as an exception is stored "
+            "in a GeoPackage. Correct the data, or accept the exception in the comune's checked-out "
+            "GeoPackage.") if database else "")
 
     # -- the map ----------------------------------------------------------------------------
     def update_points_layer(self, project=None):
@@ -324,7 +386,7 @@ class FindingsPanel(QWidget):
         located = [f for f in self.report.findings if f.x is not None and f.y is not None]
         if not located:
             return None
-        crs = _file_crs(self.path)
+        crs = self._crs()
         layer = QgsVectorLayer("Point?crs=" + crs, tr("RE.MIX findings"), "memory")
         provider = layer.dataProvider()
         provider.addAttributes(
@@ -363,12 +425,24 @@ class FindingsPanel(QWidget):
         self.points_layer = layer
         return layer
 
-    def _layer_and_feature(self, finding):
-        from .dock_actions import find_feature_by_uuid
+    def _layers(self, *tables):
+        """The project's loaded RE.MIX layers of ``tables`` (of the GeoPackage or the database)."""
         from .project_tree import find_layers
 
-        layers = find_layers(self.path, tables=(finding.layer,))
-        layer = layers.get(finding.layer)
+        return find_layers(self.path, tables=tables)
+
+    def _crs(self):
+        if not self.on_database():
+            return _file_crs(self.path)
+        for layer in self._layers("lavori", "progetti").values():
+            if layer.crs().isValid():
+                return layer.crs().authid()
+        return "EPSG:32632"
+
+    def _layer_and_feature(self, finding):
+        from .dock_actions import find_feature_by_uuid
+
+        layer = self._layers(finding.layer).get(finding.layer)
         if layer is None:
             return None, None
         return layer, find_feature_by_uuid(layer, finding.feature_uuid)
@@ -445,7 +519,7 @@ class FindingsPanel(QWidget):
 
         item = self.tree.currentItem()
         finding = item.data(0, FINDING_ROLE) if item is not None else None
-        if finding is None or not (reason or "").strip() or not self.path:
+        if finding is None or not (reason or "").strip() or not self.path or self.on_database():
             return None
         exception_uuid = accept_finding(self.path, finding, reason, accepted_by=accepted_by)
         self._remove_item(item)
@@ -464,10 +538,49 @@ class FindingsPanel(QWidget):
 
 
 def _task_error(task, language):
-    """The failure's message: a tasks.RemixTask says it in words, the older task as (it, en)."""
-    if hasattr(task, "error_message"):
-        return task.error_message(language) if task.error else ""
-    return task.error[0 if language == "it" else 1] if task.error else ""
+    """The failure's message (a tasks.RemixTask's RemixError, in ``language``)."""
+    return task.error_message(language) if task.error is not None else ""
+
+
+def source_of_path(path):
+    """What the validation reads for the dock's ``path``: the GeoPackage file itself, a DSN given
+    as such, or the DSN of the project's RE.MIX postgres layers (``dock_source``); None if none."""
+    from types import SimpleNamespace
+
+    from ..validation.task import is_database
+    from .project_tree import find_layers
+
+    try:
+        from .dock_source import dock_source
+    except ImportError:  # moving to gui/dock_source.py (issue 14); the same function
+        from .web_publish import dock_source
+    if not path:
+        return None
+    if is_database(path):
+        return path
+    found = dock_source(SimpleNamespace(gpkg_path=path, layers=find_layers(path, tables=("progetti",))))
+    return str(found) if found else None
+
+
+def _layer_titles(layer, table, uuids):  # noqa: ARG001 (record_titles' signature)
+    """uuid -> title (``titolo`` or ``nome``) of the features of the loaded ``layer`` (the central
+    database's layer: read through the user's own connection); empty when there is none."""
+    from qgis.core import QgsExpression, QgsFeatureRequest
+
+    from .bundle_reports import TITLE_COLUMNS
+
+    uuids = sorted({u for u in uuids if u})
+    if layer is None or not uuids:
+        return {}
+    names = layer.fields().names()
+    title = next((c for c in TITLE_COLUMNS if c in names), None)
+    if title is None or "uuid" not in names:
+        return {}
+    expression = '"uuid" IN ({})'.format(", ".join(QgsExpression.quotedValue(u) for u in uuids))
+    request = QgsFeatureRequest().setFilterExpression(expression)
+    request.setSubsetOfAttributes(["uuid", title], layer.fields())
+    request.setFlags(no_geometry_flag())
+    return {str(f["uuid"]): f[title] for f in layer.getFeatures(request) if f[title]}
 
 
 def _file_crs(path):

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from .. import compat
 from ..forms.qgis_config import LANGUAGE_PROPERTY, configure_layer
-from ..i18n import pick
+from ..i18n import BOTH, SOURCE_LANGUAGE, tr
 from ..layers.errors import RemixFileError
 from ..layers.inspect import inspect_geopackage
 from ..layers.model import CODELIST_TABLE, COMUNI_TABLE, load_model
@@ -29,11 +29,11 @@ from .stores import GeoPackageStore
 
 DEFAULT_LANGUAGE = "it"  # the data and its users are Italian; labels follow the project's language
 
-_CODELIST_LABELS = {"it": "Codifiche RE.MIX", "en": "RE.MIX code lists"}
+# The layer tree's groups: {key: {language: label}} (the labels from the .ts: i18n.tr)
 GROUPS = {
-    "data": {"it": "Progetti", "en": "Projects"},
-    "reference": {"it": "Riferimento", "en": "Reference"},
-    "codes": {"it": "Tabelle di codifica", "en": "Code lists"},
+    "data": tr("Projects", language=BOTH)._asdict(),
+    "reference": tr("Reference", language=BOTH)._asdict(),
+    "codes": tr("Code lists", language=BOTH)._asdict(),
 }
 # Spatial layers first (drawn on top), then the tables without geometry.
 _DATA_ORDER = ("lavori", "criticita", "programmi", "progetti", "azioni", "fasi", "attori",
@@ -69,12 +69,12 @@ def remix_layers(project):
 def layer_label(table_name, language):
     """The layer's name in the layer tree: the table's label in ``language``."""
     if table_name == CODELIST_TABLE:
-        return _CODELIST_LABELS.get(language, _CODELIST_LABELS["en"])
+        return tr("RE.MIX code lists", language=language)
     return load_model().table(table_name).label(language)
 
 
 def _group_label(key, language):
-    return GROUPS[key].get(language, GROUPS[key]["en"])
+    return GROUPS[key].get(language, GROUPS[key][SOURCE_LANGUAGE])
 
 
 def add_layers(gpkg_path, project, language=DEFAULT_LANGUAGE):
@@ -162,22 +162,28 @@ def configure_server_fields(layer, table_name, store):
         if kind == "version":
             layer.setDefaultValueDefinition(index, QgsDefaultValue(store.version_default(), True))
             language = layer.customProperty(LANGUAGE_PROPERTY, DEFAULT_LANGUAGE)
-            layer.setFieldAlias(index, pick(language, "Versione (del database)",
-                                            "Version (set by the database)"))
+            layer.setFieldAlias(index, tr("Version (set by the database)", language=language))
         elif kind == "audit":
             layer.setDefaultValueDefinition(index, QgsDefaultValue("", False))
     layer.setEditFormConfig(config)
 
 
-def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None, schema_version=None):
+def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None, schema_version=None,
+                  with_layout=False):
     """Fill ``project`` with the whole RE.MIX project of a store (a GeoPackage path, or a
     ``stores.PostgresStore`` with ``schema_version`` read by ``central.database.inspect_database``).
     Returns (layers, relations).
 
-    ``final_path``: where the file will live when it is written through a temporary file."""
+    ``final_path``: where the file will live when it is written through a temporary file.
+    ``with_layout``: add the atlas layout "Atlante RE.MIX" on the store's own layers
+    (``atlas.export.add_stored_layout``): what the stored projects hold (``storage``,
+    ``central_storage``); built when the project is stored, never when the plugin starts."""
     store = as_store(gpkg_path)
     if store.kind != "geopackage":
-        return _build_database_project(store, project, language, schema_version)
+        layers, relations = _build_database_project(store, project, language, schema_version)
+        if with_layout:
+            add_layout(project, layers, f"EPSG:{int(store.srid)}", language)
+        return layers, relations
     info = inspect_geopackage(gpkg_path)
     project.clear()
     layers = add_layers(gpkg_path, project, language)
@@ -189,7 +195,16 @@ def build_project(gpkg_path, project, language=DEFAULT_LANGUAGE, final_path=None
     project.writeEntry(PROJECT_SCOPE, FILE_ENTRY, final.name)  # see layers/paths.py
     project.writeEntry("remix", "/language", language)
     project.writeEntry("remix", "/schema_version", str(info.schema_version))
+    if with_layout:
+        add_layout(project, layers, info.crs or "EPSG:32632", language)
     return layers, relations
+
+
+def add_layout(project, layers, crs_text, language=DEFAULT_LANGUAGE):
+    """The atlas layout of a stored project, on its own layers (one code path for both stores)."""
+    from ..atlas.export import add_stored_layout  # the print modules load only when storing
+
+    return add_stored_layout(project, layers, crs_text, language)
 
 
 def _build_database_project(store, project, language, schema_version):

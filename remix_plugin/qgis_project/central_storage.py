@@ -69,15 +69,16 @@ def _password(password):
 
 
 def store_database_project(store, schema_version, language=None, password=None, name=PROJECT_NAME):
-    """Build the RE.MIX project on ``store`` (a PostgresStore) and write it into
-    ``remix.qgis_projects``. Returns the project URI. Raises RemixFileError."""
+    """Build the RE.MIX project on ``store`` (a PostgresStore), its atlas layout included
+    (``builder.add_layout``, as in the GeoPackage), and write it into ``remix.qgis_projects``.
+    Returns the project URI. Raises RemixFileError."""
     from ..layers.errors import RemixFileError
 
     language = language or DEFAULT_LANGUAGE
     project = QgsProject()
     try:
         with _password(password):
-            build_project(store, project, language, schema_version=schema_version)
+            build_project(store, project, language, schema_version=schema_version, with_layout=True)
             uri = store.project_uri(name)
             if not project.write(uri):
                 raise RemixFileError(

@@ -61,7 +61,8 @@ def write_project(project, path):
 
 def store_project(gpkg_path, language=None, final_path=None):
     """Save every layer's default style into ``layer_styles`` and the project into
-    ``qgis_projects`` (name "remix"), then leave the file self-contained (no WAL).
+    ``qgis_projects`` (name "remix") with its atlas layout "Atlante RE.MIX" (``builder.add_layout``),
+    then leave the file self-contained (no WAL).
 
     A file written through a temporary file passes ``final_path``, the name it will be moved to:
     the project's layers, lookups, styles and title then name that file, never the temporary
@@ -73,7 +74,7 @@ def store_project(gpkg_path, language=None, final_path=None):
     project = QgsProject()
     writer_id = None
     try:
-        layers, _relations = build_project(path, project, language, final_path=final)
+        layers, _relations = build_project(path, project, language, final_path=final, with_layout=True)
         _name_final_file(layers.values(), path, final)
         save_default_styles(layers, language)
         layers = None

@@ -39,7 +39,7 @@ def test_task_reports_unreadable_file(qgis_app, tmp_path):
     text.write_text("no", encoding="utf-8")
     task = ValidationTask(text)
     assert task.run() is False
-    assert task.report is None and "GeoPackage" in task.error[1]
+    assert task.report is None and "GeoPackage" in task.error.message("en")
 
 
 def test_panel_lists_zooms_and_accepts(qgis_app, tmp_path):

@@ -1,8 +1,11 @@
-"""Processing algorithm remix:validate — validate a RE.MIX GeoPackage against the data model and
-the classification scheme; writes the findings as JSON Lines.
+"""Processing algorithm remix:validate — validate a RE.MIX GeoPackage or the central database
+against the data model and the classification scheme; writes the findings as JSON Lines.
 
-It only calls ``validation.engine.validate_geopackage`` (the same implementation as the command
-line ``python3 -m remix_plugin validate``), so both give the same findings. Usable headless:
+``INPUT`` is a RE.MIX GeoPackage, a central-database DSN (``service=remix``, ``postgresql://…``)
+or the name of a saved QGIS PostgreSQL connection (as remix:prepare_server). It only calls
+``validation.engine`` (the same implementation, and for a database the same
+``central/validation_source.DatabaseSource``, as the command line ``python3 -m remix_plugin
+validate``), so both give the same findings. Usable headless:
 ``qgis_process.bin run remix:validate -- INPUT=file.gpkg PROFILE=0 OUTPUT=report.jsonl``.
 """
 
@@ -14,8 +17,8 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
 )
 
 from ...i18n import tr, ui_language
@@ -38,7 +41,7 @@ class ValidateAlgorithm(RemixAlgorithm):
         return "validate"
 
     def displayName(self):  # noqa: N802 (QGIS API)
-        return tr("Validate RE.MIX GeoPackage")
+        return tr("Validate RE.MIX data (GeoPackage or database)")
 
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
@@ -49,10 +52,22 @@ class ValidateAlgorithm(RemixAlgorithm):
             "severity, layer, feature UUID, field, message and position. The 'strict' profile is what "
             "the Region accepts; 'draft' is lenient for work in progress. The algorithm fails when "
             "errors are found, after writing the report."
+        ) + "\n\n" + tr(
+            "Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX "
+            "database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS."
         )
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        if not str(parameters.get(self.INPUT) or "").strip():
+            return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
+                             "connection name.")
+        return super().checkParameterValues(parameters, context)
+
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("RE.MIX GeoPackage"), extension="gpkg"))
+        # Text, not a file: a file parameter refuses a connection string (as remix:prepare_server)
+        self.addParameter(QgsProcessingParameterString(
+            self.INPUT, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
+                           "connection")))
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.PROFILE,
@@ -76,9 +91,19 @@ class ValidateAlgorithm(RemixAlgorithm):
         from ...export.validation_memo import validate_remembering
         from ...layers.errors import RemixFileError
         from ...validation.cli import jsonl_lines
-        from ...validation.engine import ValidationCancelled, validate_geopackage
+        from ...validation.engine import ValidationCancelled, validate_geopackage, validate_source
+        from ...validation.task import is_database, validation_source
+        from .create_database import connection_dsn
 
-        path = self.parameterAsFile(parameters, self.INPUT, context)
+        given = (self.parameterAsString(parameters, self.INPUT, context) or "").strip()
+        source = connection_dsn(given)
+        database = is_database(source)
+        if database:
+            from ...central.dsn import display_dsn
+
+            path = display_dsn(given if given != source else source)  # never a password shown
+        else:
+            path = source
         index = (
             self.parameterAsEnum(parameters, self.PROFILE, context)
             if parameters.get(self.PROFILE) is not None
@@ -91,14 +116,18 @@ class ValidateAlgorithm(RemixAlgorithm):
             tr("Validating {path} with the {profile} profile…").format(path=path, profile=profile)
         )
         try:
-            # remembered: an export of this same file right after does not validate it again
-            report = validate_remembering(
-                path,
-                profile,
-                lambda: validate_geopackage(
-                    path, profile=profile, progress=feedback.setProgress, is_cancelled=feedback.isCanceled
-                ),
-            )
+            if database:  # the same reader as `validate DSN`; nothing to remember (a live database)
+                report = validate_source(validation_source(source), profile=profile,
+                                         progress=feedback.setProgress, is_cancelled=feedback.isCanceled)
+            else:  # remembered: an export of this same file right after does not validate it again
+                report = validate_remembering(
+                    path,
+                    profile,
+                    lambda: validate_geopackage(
+                        path, profile=profile, progress=feedback.setProgress,
+                        is_cancelled=feedback.isCanceled
+                    ),
+                )
         except RemixFileError as exc:
             raise QgsProcessingException(exc.message(language)) from exc
         except ValidationCancelled:
