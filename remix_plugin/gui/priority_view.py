@@ -84,7 +84,7 @@ class PriorityView(QWidget):
 
     def show_project(self, uuid):
         """Show the breakdown of project ``uuid``; False if it is not in the scored source."""
-        from ..priority.score import score_text
+        from ..priority.score import number_text, score_text
 
         item = self.scores.get(uuid)
         if item is None:
@@ -106,7 +106,8 @@ class PriorityView(QWidget):
             bar = QProgressBar()
             bar.setRange(0, max(int(round(criterion.weight * 10)), 1))
             bar.setValue(int(round(part.points * 10)))
-            bar.setFormat(f"{part.points:.1f} / {criterion.weight:.0f}")
+            language = self.language
+            bar.setFormat(f"{number_text(part.points, language)} / {number_text(criterion.weight, language)}")
             bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
             bar.setToolTip(explanation)
             self.table.setCellWidget(row, 1, bar)

@@ -125,9 +125,11 @@ class ProjectScore:
         return sum(part.points for part in self.parts)
 
     def breakdown(self, language="it"):
-        """ "Scala dell'impatto atteso 5/25; Comuni toccati 0/15; …" (points of each weight)."""
+        """ "Scala dell'impatto atteso 5/25; Criticità a cui risponde 13,3/20; …" (points of each
+        weight, numbers as ``number_text`` prints them)."""
         return "; ".join(
-            f"{part.criterion.label(language)} {_number(part.points)}/{_number(part.criterion.weight)}"
+            f"{part.criterion.label(language)} {number_text(part.points, language)}/"
+            f"{number_text(part.criterion.weight, language)}"
             for part in self.parts
         )
 

@@ -74,6 +74,7 @@ def test_card_has_the_priority_line_with_its_breakdown(exported, monitored):
     for part in score.parts:  # every criterion with its points out of its weight
         assert f"{part.criterion.label('it')} " in text
     assert "Scala dell'impatto atteso 5/25;" in text and "Appartenenza a una rete 0/10)" in text
+    assert "Criticità a cui risponde 13,3/20;" in text  # the decimal comma, as in the total
 
 
 def test_card_chart_is_vector_with_its_labels_and_the_late_series_in_red(exported, artifacts_dir):

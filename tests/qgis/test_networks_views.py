@@ -44,7 +44,7 @@ def test_priority_view_shows_the_breakdown(qgis_app, demo, shots):
             "How far the design has gone",
             "Part of a network",
         ]
-        assert rows[0][1:3] == ("Sovracomunale", "15.0 / 25")
+        assert rows[0][1:3] == ("Sovracomunale", "15 / 25")
         assert rows[2][2] == "13.3 / 20" and "Infrastructure, Urban planning" in rows[2][3]
         window = docked_window(view, width, height, "Priorità metropolitana")
         image = save_shot(window, shots / f"priority_view_{width}x{height}.png")
