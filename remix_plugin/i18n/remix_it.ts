@@ -356,7 +356,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/atlas/cards.py" line="24"/>
-        <location filename="../../remix_plugin/atlas/export.py" line="125"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="128"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="127"/>
         <source>Physical works</source>
         <translation>Lavori</translation>
@@ -386,7 +386,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/atlas/cards.py" line="29"/>
-        <location filename="../../remix_plugin/atlas/export.py" line="126"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="129"/>
         <location filename="../../remix_plugin/gui/project_tree.py" line="300"/>
         <source>Problems</source>
         <translation>Criticità</translation>
@@ -413,41 +413,41 @@ Criticità: {criticita}</translation>
         <translation>{share} dell&apos;obiettivo {goal}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="127"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="130"/>
         <source>Municipalities</source>
         <translation>Comuni</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="391"/>
-        <location filename="../../remix_plugin/atlas/export.py" line="409"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="419"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="437"/>
         <source>Export cancelled.</source>
         <translation>Esportazione annullata.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="98"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="101"/>
         <source>Layer {table} of {name} cannot be opened.</source>
         <translation>Il livello {table} di {name} non si apre.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="107"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="110"/>
         <source>Invalid filter: {error}</source>
         <translation>Filtro non valido: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="381"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="409"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="555"/>
         <location filename="../../remix_plugin/web/publish.py" line="651"/>
         <source>The folder {folder} does not exist.</source>
         <translation>La cartella {folder} non esiste.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/atlas/export.py" line="411"/>
+        <location filename="../../remix_plugin/atlas/export.py" line="439"/>
         <source>PDF export failed: {error}</source>
         <translation>Esportazione PDF non riuscita: {error}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/atlas/layout.py" line="128"/>
-        <location filename="../../remix_plugin/priority/score.py" line="407"/>
+        <location filename="../../remix_plugin/priority/score.py" line="409"/>
         <source>Metropolitan priority</source>
         <translation>Priorità metropolitana</translation>
     </message>
@@ -1986,7 +1986,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="217"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="594"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="599"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="40"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="49"/>
         <source>Export regional bundle</source>
         <translation>Esporta pacchetto regionale</translation>
     </message>
@@ -2072,7 +2072,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="93"/>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="126"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="54"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="74"/>
         <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="73"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
@@ -2433,8 +2433,6 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="48"/>
         <location filename="../../remix_plugin/processing/algorithms/base.py" line="12"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="46"/>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="41"/>
         <location filename="../../remix_plugin/processing/algorithms/match_funding.py" line="60"/>
         <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="41"/>
@@ -3308,127 +3306,127 @@ Criticità: {criticita}</translation>
         <translation>{output}: punteggio di {n} progetti con il profilo {profile} {version}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="157"/>
+        <location filename="../../remix_plugin/priority/score.py" line="159"/>
         <source>The priority profile {path} cannot be used: {reason}</source>
         <translation>Il profilo di priorità {path} non è utilizzabile: {reason}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="151"/>
+        <location filename="../../remix_plugin/priority/score.py" line="153"/>
         <source>{score} of {total} points</source>
         <translation>{score} su {total} punti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="175"/>
+        <location filename="../../remix_plugin/priority/score.py" line="177"/>
         <source>it has no list of criteria.</source>
         <translation>non ha un elenco di criteri.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="177"/>
+        <location filename="../../remix_plugin/priority/score.py" line="179"/>
         <source>it has no version.</source>
         <translation>non ha una versione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="337"/>
+        <location filename="../../remix_plugin/priority/score.py" line="339"/>
         <source>{label}: {value} points of 1</source>
         <translation>{label}: {value} punti su 1</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="339"/>
+        <location filename="../../remix_plugin/priority/score.py" line="341"/>
         <source>not filled: 0 points</source>
         <translation>non compilato: 0 punti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="384"/>
+        <location filename="../../remix_plugin/priority/score.py" line="386"/>
         <source>not in a networked programma</source>
         <translation>non fa parte di un programma a rete</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="182"/>
+        <location filename="../../remix_plugin/priority/score.py" line="184"/>
         <source>a criterion is not an object.</source>
         <translation>un criterio non è un oggetto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="372"/>
+        <location filename="../../remix_plugin/priority/score.py" line="374"/>
         <source>no estimated cost: 0 points</source>
         <translation>costo stimato assente: 0 punti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="391"/>
+        <location filename="../../remix_plugin/priority/score.py" line="393"/>
         <source>programma «{title}» ({kind})</source>
         <translation>programma «{title}» ({kind})</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="270"/>
+        <location filename="../../remix_plugin/priority/score.py" line="272"/>
         <source>the weights add up to {total}, not 100.</source>
         <translation>i pesi sommano a {total}, non a 100.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="350"/>
+        <location filename="../../remix_plugin/priority/score.py" line="352"/>
         <source>{n} comuni (1 for {full} or more)</source>
         <translation>{n} comuni (1 da {full} in su)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="364"/>
+        <location filename="../../remix_plugin/priority/score.py" line="366"/>
         <source>{n} ambiti of criticità answered ({names}; 1 for {full} or more)</source>
         <translation>{n} ambiti di criticità a cui risponde ({names}; 1 da {full} in su)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="378"/>
+        <location filename="../../remix_plugin/priority/score.py" line="380"/>
         <source>{funded} € confirmed of {cost} € estimated</source>
         <translation>{funded} € confermati su {cost} € stimati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="171"/>
+        <location filename="../../remix_plugin/priority/score.py" line="173"/>
         <source>cannot read it ({error}).</source>
         <translation>non si riesce a leggerlo ({error}).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="173"/>
+        <location filename="../../remix_plugin/priority/score.py" line="175"/>
         <source>it is not valid JSON ({error}).</source>
         <translation>non è JSON valido ({error}).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="187"/>
+        <location filename="../../remix_plugin/priority/score.py" line="189"/>
         <source>unknown criterion «{id}» (known: {known}).</source>
         <translation>criterio sconosciuto «{id}» (noti: {known}).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="192"/>
+        <location filename="../../remix_plugin/priority/score.py" line="194"/>
         <source>the criterion «{id}» appears twice.</source>
         <translation>il criterio «{id}» compare due volte.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="197"/>
+        <location filename="../../remix_plugin/priority/score.py" line="199"/>
         <source>the weight of «{id}» must be a number of 0 or more.</source>
         <translation>il peso di «{id}» deve essere un numero maggiore o uguale a 0.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="206"/>
+        <location filename="../../remix_plugin/priority/score.py" line="208"/>
         <source>«{id}» cannot use the dimension «{dimension}».</source>
         <translation>«{id}» non può usare la dimensione «{dimension}».</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="212"/>
+        <location filename="../../remix_plugin/priority/score.py" line="214"/>
         <source>«{id}» needs its points per code.</source>
         <translation>«{id}» richiede i punti per ogni codice.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="217"/>
+        <location filename="../../remix_plugin/priority/score.py" line="219"/>
         <source>«{code}» is not a code of {dimension}.</source>
         <translation>«{code}» non è un codice di {dimension}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="224"/>
+        <location filename="../../remix_plugin/priority/score.py" line="226"/>
         <source>the points of «{code}» in «{id}» must be between 0 and 1.</source>
         <translation>i punti di «{code}» in «{id}» devono essere fra 0 e 1.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="238"/>
+        <location filename="../../remix_plugin/priority/score.py" line="240"/>
         <source>«{id}» needs full_at, a whole number of at least {least}.</source>
         <translation>«{id}» richiede full_at, un numero intero di almeno {least}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/priority/score.py" line="253"/>
+        <location filename="../../remix_plugin/priority/score.py" line="255"/>
         <source>«{id}» needs confirmed, a list of stato_finanziamento codes.</source>
         <translation>«{id}» richiede confirmed, un elenco di codici di stato_finanziamento.</translation>
     </message>
@@ -3553,112 +3551,150 @@ Criticità: {criticita}</translation>
         <translation>Creazione di {path} in {crs}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="43"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="58"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="55"/>
+        <source>Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS.</source>
+        <translation>Ingresso: il percorso di un GeoPackage RE.MIX, la stringa di connessione del database centrale RE.MIX (per esempio service=remix) oppure il nome di una connessione PostgreSQL salvata in QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
         <source>Writes the regional GeoPackage bundle (RE.MIX bundle 1.0, EPSG:32632) for CMM and Regione Lombardia: the selected projects with their works, actions, problems, phases, actors, funding and indicators, the code lists, metadata (ISO 19139 / RNDT) and a manifest with a content hash. FILTER is an expression on the projects (empty: all). Validation errors block the export; the source file is never modified.</source>
         <translation>Scrive il pacchetto GeoPackage regionale (RE.MIX bundle 1.0, EPSG:32632) per CMM e Regione Lombardia: i progetti selezionati con i loro lavori, azioni, criticità, fasi, attori, finanziamenti e indicatori, le liste di codici, i metadati (ISO 19139 / RNDT) e un manifesto con l&apos;hash del contenuto. FILTRO è un&apos;espressione sui progetti (vuoto: tutti). Gli errori di validazione bloccano l&apos;esportazione; il file di origine non viene mai modificato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="54"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="65"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="59"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="131"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="62"/>
+        <source>Give the source: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
+        <translation>Indica la sorgente: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="71"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="62"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="66"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="104"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="69"/>
+        <source>RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL connection</source>
+        <translation>GeoPackage RE.MIX (percorso), stringa di connessione al database o connessione PostgreSQL di QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="74"/>
         <source>Bundle</source>
         <translation>Pacchetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="58"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="78"/>
         <source>Filter on projects (expression)</source>
         <translation>Filtro sui progetti (espressione)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="63"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="83"/>
         <source>Validation profile</source>
         <translation>Profilo di validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="69"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="89"/>
         <source>Producer (ISTAT code of the comune, or CMM)</source>
         <translation>Produttore (codice ISTAT del comune, oppure CMM)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="76"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="96"/>
         <source>Producer name (e.g. Comune di Rho)</source>
         <translation>Nome del produttore (ad es. Comune di Rho)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="80"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="100"/>
         <source>Contact e-mail (metadata)</source>
         <translation>E-mail di contatto (metadati)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="82"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="102"/>
         <source>Content hash</source>
         <translation>Hash del contenuto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="83"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="103"/>
         <source>Exported projects</source>
         <translation>Progetti esportati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="140"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="151"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="178"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="189"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="57"/>
         <source>Invalid filter expression: {error}</source>
         <translation>Espressione di filtro non valida: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="145"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="183"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="64"/>
         <source>Cannot read the projects of {path}.</source>
         <translation>Impossibile leggere i progetti di {path}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="101"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="132"/>
         <source>{n} projects match the filter.</source>
         <translation>{n} progetti corrispondono al filtro.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="34"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="39"/>
         <source>Import regional bundle</source>
         <translation>Importa pacchetto regionale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="37"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="47"/>
+        <source>Target: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS. On the database the import is one transaction under your login&apos;s rights.</source>
+        <translation>Destinazione: il percorso di un GeoPackage RE.MIX, la stringa di connessione del database centrale RE.MIX (per esempio service=remix) o il nome di una connessione PostgreSQL salvata in QGIS. Sul database l&apos;importazione è un&apos;unica transazione, con i diritti del tuo accesso.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="42"/>
         <source>Checks a RE.MIX bundle (.gpkg or .zip) and merges it into a RE.MIX GeoPackage by UUID: new records are added, records not changed locally since the last import are updated, records changed on both sides are listed in remix_import_conflicts and left untouched. All or nothing, after a backup copy. Save or discard unsaved edits on the target first.</source>
         <translation>Controlla un pacchetto RE.MIX (.gpkg o .zip) e lo unisce a un GeoPackage RE.MIX per UUID: i record nuovi vengono aggiunti, quelli non modificati localmente dall&apos;ultima importazione vengono aggiornati, quelli modificati da entrambe le parti sono elencati in remix_import_conflicts e lasciati invariati. Tutto o niente, dopo una copia di sicurezza. Prima salva o annulla le modifiche non salvate sulla destinazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="45"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="55"/>
+        <source>Give the target: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
+        <translation>Indica la destinazione: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione di QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="60"/>
         <source>Bundle (.gpkg or .zip)</source>
         <translation>Pacchetto (.gpkg o .zip)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="47"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="64"/>
         <source>Records added</source>
         <translation>Record aggiunti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="48"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="65"/>
         <source>Records updated</source>
         <translation>Record aggiornati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="49"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="66"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="50"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="67"/>
         <source>Backup copy</source>
         <translation>Copia di sicurezza</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="57"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="74"/>
         <source>The layer &apos;{layer}&apos; of the target GeoPackage has unsaved edits: save or discard them, then import again.</source>
         <translation>Il layer &apos;{layer}&apos; del GeoPackage di destinazione ha modifiche non salvate: salvale o annullale, poi importa di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="81"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="105"/>
         <source>Conflict: {table} {uuid} ({fields})</source>
         <translation>Conflitto: {table} {uuid} ({fields})</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="93"/>
+        <source>Importing into the database {dsn}…</source>
+        <translation>Importazione nel database {dsn}…</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="29"/>
@@ -3751,20 +3787,6 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="49"/>
         <source>Writes a QGIS project (.qgs) beside the GeoPackage that QGIS Server, G3W-SUITE or Lizmap can serve: the projects marked &apos;pubblicabile&apos; as WMS, WFS and OGC API – Features layers with the service metadata, HTML GetFeatureInfo with the project card, and the atlas layout for GetPrint. Authors, notes and e-mails are never published. A readiness check runs first: if it finds a problem nothing is written.</source>
         <translation>Scrive accanto al GeoPackage un progetto QGIS (.qgs) che QGIS Server, G3W-SUITE o Lizmap possono servire: i progetti segnati come &apos;pubblicabile&apos; come livelli WMS, WFS e OGC API – Features con i metadati del servizio, GetFeatureInfo in HTML con la scheda del progetto e il layout dell&apos;atlante per GetPrint. Autori, note ed e-mail non sono mai pubblicati. Prima si esegue un controllo di idoneità: se trova un problema non viene scritto nulla.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="59"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="131"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="62"/>
-        <source>Give the source: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
-        <translation>Indica la sorgente: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="66"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="104"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="69"/>
-        <source>RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL connection</source>
-        <translation>GeoPackage RE.MIX (percorso), stringa di connessione al database o connessione PostgreSQL di QGIS</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="69"/>
@@ -3952,11 +3974,6 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="44"/>
         <source>Validate RE.MIX data (GeoPackage or database)</source>
         <translation>Valida i dati RE.MIX (GeoPackage o database)</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="55"/>
-        <source>Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS.</source>
-        <translation>Ingresso: il percorso di un GeoPackage RE.MIX, la stringa di connessione del database centrale RE.MIX (per esempio service=remix) oppure il nome di una connessione PostgreSQL salvata in QGIS.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/validate.py" line="47"/>
@@ -5030,12 +5047,12 @@ Criticità: {criticita}</translation>
         <translation>Per validare il database serve psycopg2 per Python (python3-psycopg2): {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/validation/rules/geometry.py" line="309"/>
+        <location filename="../../remix_plugin/validation/rules/geometry.py" line="269"/>
         <source>{share:.0%} of the area in the comune</source>
-        <translation>{share:.0%} dell'area nel comune</translation>
+        <translation>{share:.0%} dell&apos;area nel comune</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/validation/rules/geometry.py" line="51"/>
+        <location filename="../../remix_plugin/validation/rules/geometry.py" line="43"/>
         <source>{crs} (allowed: {allowed})</source>
         <translation>{crs} (ammessi: {allowed})</translation>
     </message>

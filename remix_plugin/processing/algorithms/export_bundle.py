@@ -2,7 +2,17 @@
 
 The FILTER expression is evaluated here with QgsExpression on the progetti table (read through
 OGR, never modified); the selected project UUIDs go to the QGIS-free core writer.
+
+``INPUT`` is a RE.MIX GeoPackage, a central-database DSN or the name of a saved QGIS PostgreSQL
+connection (text, as remix:validate). From the database, as ``export-bundle DSN``: its rows are
+checked out into a temporary GeoPackage beside the OUTPUT (``central.checkout``), the FILTER is
+evaluated there, and the same writer makes the bundle; the temporary copy is always removed.
 """
+
+import contextlib
+import shutil
+import tempfile
+from pathlib import Path
 
 from qgis.core import (
     QgsProcessingException,
@@ -10,7 +20,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
@@ -46,10 +55,21 @@ class ExportBundleAlgorithm(RemixAlgorithm):
             "actors, funding and indicators, the code lists, metadata (ISO 19139 / RNDT) and a "
             "manifest with a content hash. FILTER is an expression on the projects (empty: all). "
             "Validation errors block the export; the source file is never modified."
+        ) + "\n\n" + tr(
+            "Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX "
+            "database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS."
         )
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        if not str(parameters.get(self.INPUT) or "").strip():
+            return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
+                             "connection name.")
+        return super().checkParameterValues(parameters, context)
+
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("RE.MIX GeoPackage"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString(
+            self.INPUT, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
+                           "connection")))
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Bundle"), tr("GeoPackage (*.gpkg)"))
         )
@@ -86,8 +106,9 @@ class ExportBundleAlgorithm(RemixAlgorithm):
         from ...errors import RemixError
         from ...export.writer import ExportBlocked, ExportError, Selection, export_bundle
         from ...inputs import write_error
+        from .create_database import connection_dsn
 
-        source = self.parameterAsFile(parameters, self.INPUT, context)
+        source = connection_dsn((self.parameterAsString(parameters, self.INPUT, context) or "").strip())
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         # the raw text: on QGIS 3.22 parameterAsExpression gives "" for text that does not parse,
         # which would silently export everything
@@ -95,23 +116,22 @@ class ExportBundleAlgorithm(RemixAlgorithm):
         profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
         producer = (self.parameterAsString(parameters, self.PRODUCER, context) or "CMM").strip()
         language = ui_language()
-        selection = Selection()
-        if expression:
-            selection = Selection(progetti=frozenset(_select_projects(source, expression)))
-            feedback.pushInfo(tr("{n} projects match the filter.").format(n=len(selection.progetti)))
+        options = {
+            "producer": producer,
+            "producer_name": (self.parameterAsString(parameters, self.PRODUCER_NAME, context) or "").strip(),
+            "email": (self.parameterAsString(parameters, self.EMAIL, context) or "").strip(),
+            "profile": profile,
+            "progress": feedback.setProgress,
+            "is_cancelled": feedback.isCanceled,
+        }
         try:
-            result = export_bundle(
-                source,
-                output,
-                selection,
-                producer=producer,
-                producer_name=(self.parameterAsString(parameters, self.PRODUCER_NAME, context) or "").strip(),
-                email=(self.parameterAsString(parameters, self.EMAIL, context) or "").strip(),
-                profile=profile,
-                progress=feedback.setProgress,
-                is_cancelled=feedback.isCanceled,
-                remember_validation=True,
-            )
+            with _readable_copy(source, output) as readable:
+                selection = Selection()
+                if expression:
+                    selection = Selection(progetti=frozenset(_select_projects(readable, expression)))
+                    feedback.pushInfo(tr("{n} projects match the filter.").format(n=len(selection.progetti)))
+                result = export_bundle(readable, output, selection,
+                                       remember_validation=readable == source, **options)
         except ExportBlocked as exc:
             for finding in exc.findings[:100]:
                 where = f"{finding.layer} {finding.feature_uuid or ''}"
@@ -128,6 +148,24 @@ class ExportBundleAlgorithm(RemixAlgorithm):
             self.CONTENT_HASH: result.content_hash,
             self.PROJECTS: result.counts.get("progetti", 0),
         }
+
+
+@contextlib.contextmanager
+def _readable_copy(source, output):
+    """The GeoPackage the writer reads: ``source`` itself, or for a DSN the database checked out
+    into a temporary folder beside ``output`` (removed afterwards, whatever happens)."""
+    from ...central.dsn import looks_like_dsn
+
+    if not looks_like_dsn(source):
+        yield source
+        return
+    from ...central.checkout import checkout
+
+    folder = Path(tempfile.mkdtemp(prefix=".remix-checkout-", dir=Path(output).parent))
+    try:
+        yield str(checkout(source, folder / "checkout.gpkg").path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _select_projects(source, expression_text):

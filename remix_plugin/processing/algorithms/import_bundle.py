@@ -1,8 +1,12 @@
 """Processing algorithm remix:import_bundle — check a bundle, then merge it by UUID into a
-RE.MIX GeoPackage (one transaction, after a backup copy; conflicts listed, never overwritten).
+RE.MIX GeoPackage (one transaction, after a backup copy) or into the central database (one
+transaction, its triggers and rights: ``central.bundle_import``, as ``import-bundle BUNDLE DSN``);
+conflicts listed, never overwritten.
 
-Refuses when a layer of the current project reading the TARGET has unsaved edits: the check runs
-in prepareAlgorithm (main thread), never from the background thread.
+``TARGET`` is a GeoPackage path, a DSN (``service=remix``) or the name of a saved QGIS PostgreSQL
+connection (text, as remix:validate: a file parameter refuses a connection string). Refuses when
+a layer of the current project reading the target has unsaved edits: the check runs in
+prepareAlgorithm (main thread), never from the background thread.
 """
 
 from pathlib import Path
@@ -12,6 +16,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
+    QgsProcessingParameterString,
 )
 
 from ...i18n import tr, ui_language
@@ -39,18 +44,30 @@ class ImportBundleAlgorithm(RemixAlgorithm):
             "new records are added, records not changed locally since the last import are updated, "
             "records changed on both sides are listed in remix_import_conflicts and left untouched. "
             "All or nothing, after a backup copy. Save or discard unsaved edits on the target first."
+        ) + "\n\n" + tr(
+            "Target: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX "
+            "database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS. On "
+            "the database the import is one transaction under your login's rights."
         )
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        if not str(parameters.get(self.TARGET) or "").strip():
+            return False, tr("Give the target: a RE.MIX GeoPackage, a connection string or a QGIS "
+                             "connection name.")
+        return super().checkParameterValues(parameters, context)
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Bundle (.gpkg or .zip)")))
-        self.addParameter(QgsProcessingParameterFile(self.TARGET, tr("RE.MIX GeoPackage"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString(
+            self.TARGET, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
+                            "connection")))
         self.addOutput(QgsProcessingOutputNumber(self.ADDED, tr("Records added")))
         self.addOutput(QgsProcessingOutputNumber(self.UPDATED, tr("Records updated")))
         self.addOutput(QgsProcessingOutputNumber(self.CONFLICTS, tr("Conflicts")))
         self.addOutput(QgsProcessingOutputString(self.BACKUP, tr("Backup copy")))
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        target = self.parameterAsFile(parameters, self.TARGET, context)
+        target = _target(self.parameterAsString(parameters, self.TARGET, context))
         layer_name = unsaved_layer(target)
         if layer_name:
             raise QgsProcessingException(
@@ -62,14 +79,21 @@ class ImportBundleAlgorithm(RemixAlgorithm):
         return True
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        from ...central.dsn import display_dsn, looks_like_dsn
         from ...errors import RemixError
         from ...export.merge import MergeRefused, merge_bundle
 
         bundle = self.parameterAsFile(parameters, self.INPUT, context)
-        target = self.parameterAsFile(parameters, self.TARGET, context)
+        target = _target(self.parameterAsString(parameters, self.TARGET, context))
         language = ui_language()
         try:
-            result = merge_bundle(bundle, target)
+            if looks_like_dsn(target):  # the central database: one transaction, its triggers
+                from ...central.bundle_import import import_bundle
+
+                feedback.pushInfo(tr("Importing into the database {dsn}…").format(dsn=display_dsn(target)))
+                result = import_bundle(bundle, target)
+            else:
+                result = merge_bundle(bundle, target)
         except MergeRefused as exc:
             for finding in exc.findings[:50]:
                 feedback.reportError(finding.message(language))
@@ -95,13 +119,29 @@ class ImportBundleAlgorithm(RemixAlgorithm):
         }
 
 
+def _target(text):
+    """The TARGET as the merge reads it: a saved QGIS connection's name becomes its DSN."""
+    from .create_database import connection_dsn
+
+    return connection_dsn((text or "").strip())
+
+
 def unsaved_layer(target):
-    """Name of a layer of the current project reading ``target`` with unsaved edits, or ""."""
+    """Name of a layer of the current project reading ``target`` with unsaved edits, or "". For the
+    central database: any RE.MIX postgres layer with unsaved edits (its rows may be the ones the
+    import changes; a DSN names no file to compare)."""
     from qgis.core import QgsProject, QgsVectorLayer
 
-    wanted = Path(target).resolve()
+    from ...central.dsn import looks_like_dsn
+
+    database = looks_like_dsn(target)
+    wanted = None if database else Path(target).resolve()
     for layer in QgsProject.instance().mapLayers().values():
         if not isinstance(layer, QgsVectorLayer) or not layer.isModified():
+            continue
+        if database:
+            if layer.providerType() == "postgres" and 'table="remix".' in layer.source():
+                return layer.name()
             continue
         source = layer.source().split("|")[0]
         if source and Path(source).resolve() == wanted:
