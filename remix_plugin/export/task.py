@@ -74,7 +74,8 @@ class ExportBundleTask(RemixTask):
 
 
 class ImportBundleTask(RemixTask):
-    """Merge a bundle (.gpkg or .zip) into a RE.MIX GeoPackage with ``merge.merge_bundle``.
+    """Merge a bundle (.gpkg or .zip) into a RE.MIX GeoPackage with ``merge.merge_bundle``, or
+    into the central database (``target`` a libpq DSN) with ``central.bundle_import``.
 
     ``merge_bundle`` reports no progress and cannot be interrupted (one SQLite transaction after a
     backup copy), so the task has no Cancel button. After the run: ``result`` (MergeResult: added,
@@ -96,11 +97,17 @@ class ImportBundleTask(RemixTask):
         self.refused = False
 
     def work(self):
+        from ..central.dsn import looks_like_dsn
         from .merge import MergeRefused, merge_bundle
 
         self.setProgress(1)
         try:
-            self.result = merge_bundle(self.bundle, self.target)
+            if looks_like_dsn(self.target):  # the central database: one transaction, its triggers
+                from ..central.bundle_import import import_bundle
+
+                self.result = import_bundle(self.bundle, self.target)
+            else:
+                self.result = merge_bundle(self.bundle, self.target)
         except MergeRefused:
             self.refused = True
             raise

@@ -180,21 +180,30 @@ class ImportSummaryDialog(QDialog):
         def by_table(counts):
             return ", ".join(f"{table_label(name)} {n}" for name, n in sorted(counts.items()) if n)
 
+        from ..central.dsn import display_dsn, looks_like_dsn
+
+        database = looks_like_dsn(target_path)  # the central database (a DSN without password)
         added, updated = sum(result.added.values()), sum(result.updated.values())
         lines = [tr("Bundle {bundle} merged into {target}.").format(
-            bundle=Path(bundle_path).name, target=Path(target_path).name)]
+            bundle=Path(bundle_path).name,
+            target=display_dsn(target_path) if database else Path(target_path).name)]
         if not result.changed and not result.conflicts:
-            lines.append(tr("Nothing changed: the data of this bundle are already in the GeoPackage."))
+            lines.append(
+                tr("Nothing changed: the data of this bundle are already in the database.") if database
+                else tr("Nothing changed: the data of this bundle are already in the GeoPackage."))
         lines.append(tr("Records added: {n}").format(n=added)
                      + (f" ({by_table(result.added)})" if added else ""))
         lines.append(tr("Records updated: {n}").format(n=updated)
                      + (f" ({by_table(result.updated)})" if updated else ""))
         lines.append(tr("Records already identical: {n}").format(n=result.unchanged))
-        lines.append(tr("Records kept as they are here (changed only in this GeoPackage): {n}").format(
+        lines.append((tr("Records kept as they are here (changed only in the database): {n}") if database
+                      else tr("Records kept as they are here (changed only in this GeoPackage): {n}")).format(
             n=result.kept_local))
         lines.append(tr("Conflicts: {n}").format(n=len(result.conflicts)))
         if result.backup:
             lines.append(tr("Backup copy made before the import: {path}").format(path=result.backup))
+        elif database:
+            lines.append(tr("The database keeps every previous version of the records in its history."))
         elif not result.changed and not result.conflicts:
             lines.append(tr("The GeoPackage was not written, so no backup copy was needed."))
         layout = QVBoxLayout(self)

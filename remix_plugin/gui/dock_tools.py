@@ -320,29 +320,38 @@ class DockTools:
         if not confirm_unsaved(file_modified_layers(self.gpkg_path), tr("Importing a bundle"), self.dock,
                                ask=ask_unsaved, report=lambda text: self._message(text, "Critical", 0)):
             return None
+        from ..central.dsn import looks_like_dsn
+        from .dock_source import dock_source
+
+        target = dock_source(self.dock) or self.gpkg_path  # the file, or the database's DSN
+        database = looks_like_dsn(target)
         if bundle_path is None:
             settings = QgsSettings()
-            folder = settings.value(IMPORT_FOLDER_KEY, "", type=str) or str(Path(self.gpkg_path).parent)
+            folder = settings.value(IMPORT_FOLDER_KEY, "", type=str) or (
+                str(Path.home()) if database else str(Path(self.gpkg_path).parent))
             bundle_path, _ = QFileDialog.getOpenFileName(
                 self.dock, tr("Import a regional bundle"), folder,
                 tr("RE.MIX bundle (*.gpkg *.zip)"))
             if not bundle_path:
                 return None
             settings.setValue(IMPORT_FOLDER_KEY, str(Path(bundle_path).parent))
-        if Path(bundle_path).resolve() == Path(self.gpkg_path).resolve():
+        if not database and Path(bundle_path).resolve() == Path(self.gpkg_path).resolve():
             self._message(tr("Choose a bundle: this GeoPackage cannot be imported into itself."), "Warning")
             return None
         from ..export.task import ImportBundleTask
 
-        self.import_task = ImportBundleTask(bundle_path, self.gpkg_path, on_finished=self._import_finished)
+        self.import_task = ImportBundleTask(bundle_path, target, on_finished=self._import_finished)
         QgsApplication.taskManager().addTask(self.import_task)
         self._message(tr("Importing {name} in the background…").format(name=Path(bundle_path).name),
                       "Info", 4)
         return self.import_task
 
     def _import_finished(self, task):
+        from ..central.dsn import looks_like_dsn
+
         self.import_task = None
         language = ui_language()
+        database = looks_like_dsn(task.target)
         if task.result is not None:
             self._reload_layers()
             from .bundle_reports import ImportSummaryDialog
@@ -351,7 +360,9 @@ class DockTools:
             self._show_report(ImportSummaryDialog(result, task.bundle, task.target, language, self.dock))
             level = "Warning" if result.conflicts else "Success"
             if not result.changed and not result.conflicts:
-                self._message(tr("Bundle already imported: nothing changed in the GeoPackage."), "Info", 8)
+                unchanged = (tr("Bundle already imported: nothing changed in the database.") if database
+                             else tr("Bundle already imported: nothing changed in the GeoPackage."))
+                self._message(unchanged, "Info", 8)
                 return
             self._message(tr("Bundle imported: {added} records added, {updated} updated, {conflicts} "
                              "conflicts (nothing overwritten).").format(
@@ -359,9 +370,10 @@ class DockTools:
                 conflicts=len(result.conflicts)), level, 10)
         elif task.cancelled:
             self._message(tr("Import cancelled: the GeoPackage was not changed."), "Info")
-        elif task.refused:
-            self._message(tr("Import refused: {reason} The GeoPackage was not changed.").format(
-                reason=task.error.message(language)), "Critical", 0)
+        elif task.refused or database:  # the database's import is one transaction: nothing written
+            self._message((tr("Import refused: {reason} Nothing was written in the database.") if database
+                           else tr("Import refused: {reason} The GeoPackage was not changed.")).format(
+                reason=task.error.message(language) if task.error is not None else ""), "Critical", 0)
         else:
             reason = task.error.message(language) if task.error is not None else ""
             self._message(tr("Import failed: {reason}").format(reason=reason), "Critical", 0)

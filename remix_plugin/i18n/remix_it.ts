@@ -663,12 +663,12 @@ Criticità: {criticita}</translation>
         <translation>Esportazione del bundle non riuscita: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/export/task.py" line="91"/>
+        <location filename="../../remix_plugin/export/task.py" line="92"/>
         <source>RE.MIX bundle import: {name}</source>
         <translation>RE.MIX, importazione del pacchetto: {name}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/export/task.py" line="110"/>
+        <location filename="../../remix_plugin/export/task.py" line="117"/>
         <source>Bundle import failed: {error}</source>
         <translation>Importazione del bundle non riuscita: {error}</translation>
     </message>
@@ -1169,7 +1169,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/bundle_reports.py" line="154"/>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="227"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="236"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="140"/>
         <source>Layer</source>
         <translation>Layer</translation>
@@ -1197,61 +1197,76 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/bundle_reports.py" line="187"/>
-        <source>Nothing changed: the data of this bundle are already in the GeoPackage.</source>
-        <translation>Nessuna modifica: i dati di questo pacchetto sono già nel GeoPackage.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="184"/>
         <source>Bundle {bundle} merged into {target}.</source>
         <translation>Pacchetto {bundle} unito a {target}.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/bundle_reports.py" line="192"/>
+        <source>Nothing changed: the data of this bundle are already in the database.</source>
+        <translation>Nessuna modifica: i dati di questo pacchetto sono già nel database.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="193"/>
+        <source>Nothing changed: the data of this bundle are already in the GeoPackage.</source>
+        <translation>Nessuna modifica: i dati di questo pacchetto sono già nel GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="198"/>
         <source>Records already identical: {n}</source>
         <translation>Record già identici: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="193"/>
-        <source>Records kept as they are here (changed only in this GeoPackage): {n}</source>
-        <translation>Record lasciati come sono qui (modificati solo in questo GeoPackage): {n}</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="195"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="202"/>
         <source>Conflicts: {n}</source>
         <translation>Conflitti: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="199"/>
-        <source>The GeoPackage was not written, so no backup copy was needed.</source>
-        <translation>Il GeoPackage non è stato scritto, quindi non è servita una copia di sicurezza.</translation>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="206"/>
+        <source>The database keeps every previous version of the records in its history.</source>
+        <translation>Il database conserva nella sua cronologia ogni versione precedente dei record.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="227"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="236"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="227"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="236"/>
         <source>Differing fields</source>
         <translation>Campi diversi</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="188"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="194"/>
         <source>Records added: {n}</source>
         <translation>Record aggiunti: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="190"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="196"/>
         <source>Records updated: {n}</source>
         <translation>Record aggiornati: {n}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/bundle_reports.py" line="197"/>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="199"/>
+        <source>Records kept as they are here (changed only in the database): {n}</source>
+        <translation>Record lasciati come sono qui (modificati solo nel database): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="200"/>
+        <source>Records kept as they are here (changed only in this GeoPackage): {n}</source>
+        <translation>Record lasciati come sono qui (modificati solo in questo GeoPackage): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="204"/>
         <source>Backup copy made before the import: {path}</source>
         <translation>Copia di sicurezza fatta prima dell&apos;importazione: {path}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/bundle_reports.py" line="208"/>
+        <source>The GeoPackage was not written, so no backup copy was needed.</source>
+        <translation>Il GeoPackage non è stato scritto, quindi non è servita una copia di sicurezza.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/bundle_reports.py" line="217"/>
         <source>Records changed both here and in the bundle were not overwritten: they keep the values of this GeoPackage. They are listed below and stored in the table {table} of this GeoPackage with both values of each differing field, to be settled by hand.</source>
         <translation>I record modificati sia qui sia nel pacchetto non sono stati sovrascritti: mantengono i valori di questo GeoPackage. Sono elencati qui sotto e registrati nella tabella {table} di questo GeoPackage con i due valori di ogni campo diverso, da risolvere a mano.</translation>
     </message>
@@ -1760,17 +1775,17 @@ Criticità: {criticita}</translation>
         <translation>Importare un pacchetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="327"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="333"/>
         <source>Import a regional bundle</source>
         <translation>Importa un pacchetto regionale</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="328"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="334"/>
         <source>RE.MIX bundle (*.gpkg *.zip)</source>
         <translation>Pacchetto RE.MIX (*.gpkg *.zip)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="333"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="339"/>
         <source>Choose a bundle: this GeoPackage cannot be imported into itself.</source>
         <translation>Scegli un pacchetto: questo GeoPackage non può essere importato in se stesso.</translation>
     </message>
@@ -1785,17 +1800,22 @@ Criticità: {criticita}</translation>
         <translation>Esportazione di {name} in background (avanzamento e annullamento nel gestore delle attività)…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="339"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="345"/>
         <source>Importing {name} in the background…</source>
         <translation>Importazione di {name} in background…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="354"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="363"/>
+        <source>Bundle already imported: nothing changed in the database.</source>
+        <translation>Pacchetto già importato: nel database non è cambiato nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="364"/>
         <source>Bundle already imported: nothing changed in the GeoPackage.</source>
         <translation>Pacchetto già importato: nel GeoPackage non è cambiato nulla.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="361"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="372"/>
         <source>Import cancelled: the GeoPackage was not changed.</source>
         <translation>Importazione annullata: il GeoPackage non è stato modificato.</translation>
     </message>
@@ -1820,7 +1840,7 @@ Criticità: {criticita}</translation>
         <translation>Esportazione annullata: nessun file è stato scritto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="356"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="367"/>
         <source>Bundle imported: {added} records added, {updated} updated, {conflicts} conflicts (nothing overwritten).</source>
         <translation>Pacchetto importato: record aggiunti {added}, aggiornati {updated}, conflitti {conflicts} (nulla è stato sovrascritto).</translation>
     </message>
@@ -1841,14 +1861,19 @@ Criticità: {criticita}</translation>
         <translation>Esportazione non riuscita: {reason} Nessun file è stato scritto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="363"/>
-        <source>Import refused: {reason} The GeoPackage was not changed.</source>
-        <translation>Importazione rifiutata: {reason} Il GeoPackage non è stato modificato.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/gui/dock_tools.py" line="367"/>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="379"/>
         <source>Import failed: {reason}</source>
         <translation>Importazione non riuscita: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="374"/>
+        <source>Import refused: {reason} Nothing was written in the database.</source>
+        <translation>Importazione rifiutata: {reason} Nel database non è stato scritto nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/gui/dock_tools.py" line="375"/>
+        <source>Import refused: {reason} The GeoPackage was not changed.</source>
+        <translation>Importazione rifiutata: {reason} Il GeoPackage non è stato modificato.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/dock_view.py" line="401"/>

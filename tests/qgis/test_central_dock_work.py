@@ -539,3 +539,36 @@ def test_remix_export_and_import_bundle_take_the_database(created, tmp_path):
         _run(ImportBundleAlgorithm, {"INPUT": str(back),
                                      "TARGET": "host=127.0.0.1 port=1 dbname=x user=y connect_timeout=3"})
     assert "Traceback" not in str(refused.value)
+
+
+def test_the_docks_import_merges_a_bundle_into_the_database(created, qgis_iface, tmp_path):
+    """"Importa bundle…" on the database: the bundle goes in through central.bundle_import (the
+    dock's connection, no password), the summary names the database, the tree shows the rows."""
+    from remix_plugin.export.writer import export_bundle
+    from remix_plugin.gui.central_connect import open_central
+    from remix_plugin.gui.dock import RemixDock
+    from remix_plugin.qgis_project.stores import postgres_store_from_dsn
+
+    db, admin_service, _login, _result = created
+    source = tmp_path / "comuni.gpkg"
+    ids = corpus.build_clean(source)
+    bundle = export_bundle(source, tmp_path / "comuni_bundle.gpkg").path
+    dock = RemixDock(FakePlugin(qgis_iface), qgis_iface.mainWindow())
+    try:
+        store, _password = postgres_store_from_dsn(f"service={admin_service}")
+        assert open_central(qgis_iface, dock, store, ask_unsaved=lambda *a: "discard")
+        task = dock.tools.import_bundle(str(bundle), ask_unsaved=lambda *a: "discard")
+        assert task is not None and task.target == f"service={admin_service}"
+        assert wait_until(lambda: dock.tools.import_task is None, timeout=120)
+        assert task.error is None and task.result is not None, task.error_message("en")
+        assert sum(task.result.added.values()) > 0 and not task.result.conflicts
+        titles = {r[0] for r in db.query("SELECT uuid::text FROM remix.progetti")}
+        assert ids["p1"] in titles
+        summary = dock.tools.report_dialog.summary.text()
+        assert f"service={admin_service}" in summary and "database" in summary, summary
+        assert "backup" not in summary.lower()
+        progetti = dock.layers["progetti"]  # reloaded: the dock shows the imported rows
+        assert progetti.providerType() == "postgres" and progetti.featureCount() == len(titles)
+    finally:
+        dock.teardown()
+        QgsProject.instance().clear()
