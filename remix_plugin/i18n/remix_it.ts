@@ -357,7 +357,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/atlas/cards.py" line="24"/>
         <location filename="../../remix_plugin/atlas/export.py" line="128"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="127"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="126"/>
         <source>Physical works</source>
         <translation>Lavori</translation>
     </message>
@@ -748,7 +748,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/forms/spec.py" line="51"/>
         <location filename="../../remix_plugin/gui/proposals_view.py" line="60"/>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="57"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="126"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="125"/>
         <location filename="../../remix_plugin/qgis_project/builder.py" line="34"/>
         <source>Projects</source>
         <translation>Progetti</translation>
@@ -2011,7 +2011,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="217"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="594"/>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="599"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="49"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="50"/>
         <source>Export regional bundle</source>
         <translation>Esporta pacchetto regionale</translation>
     </message>
@@ -2069,7 +2069,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="319"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="119"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="75"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="64"/>
         <source>strict (what the Region accepts)</source>
         <translation>rigoroso (ciò che la Regione accetta)</translation>
     </message>
@@ -2077,13 +2077,13 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="320"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="65"/>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="120"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="75"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="64"/>
         <source>draft (work in progress)</source>
         <translation>bozza (lavoro in corso)</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/export_dialog.py" line="321"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="74"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="63"/>
         <source>Profile</source>
         <translation>Profilo</translation>
     </message>
@@ -2097,7 +2097,7 @@ Criticità: {criticita}</translation>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="93"/>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="126"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="74"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="64"/>
         <location filename="../../remix_plugin/processing/algorithms/suggest_programmi.py" line="73"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
@@ -2335,13 +2335,13 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="243"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="85"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="74"/>
         <source>Errors</source>
         <translation>Errori</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="243"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="86"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="75"/>
         <source>Warnings</source>
         <translation>Avvisi</translation>
     </message>
@@ -2392,7 +2392,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/findings_panel.py" line="230"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="134"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="121"/>
         <source>Validation cancelled.</source>
         <translation>Validazione annullata.</translation>
     </message>
@@ -2456,7 +2456,7 @@ Criticità: {criticita}</translation>
     <message>
         <location filename="../../remix_plugin/gui/geopackage_actions.py" line="215"/>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="48"/>
-        <location filename="../../remix_plugin/processing/algorithms/base.py" line="12"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="13"/>
         <location filename="../../remix_plugin/processing/algorithms/create_geopackage.py" line="43"/>
         <location filename="../../remix_plugin/processing/algorithms/kpi_report.py" line="41"/>
         <location filename="../../remix_plugin/processing/algorithms/match_funding.py" line="60"/>
@@ -2742,7 +2742,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/server_prepare.py" line="52"/>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="46"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="47"/>
         <source>Prepare for QGIS Server</source>
         <translation>Prepara per QGIS Server</translation>
     </message>
@@ -2759,7 +2759,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/server_prepare.py" line="109"/>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="69"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="62"/>
         <source>QGIS project (*.qgs)</source>
         <translation>Progetto QGIS (*.qgs)</translation>
     </message>
@@ -2932,19 +2932,19 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="169"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="117"/>
         <source>None</source>
         <translation>Nessuna</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="169"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="117"/>
         <source>XYZ tiles</source>
         <translation>Tasselli XYZ</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/gui/web_publish.py" line="169"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="118"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="117"/>
         <source>WMS</source>
         <translation>WMS</translation>
     </message>
@@ -3467,7 +3467,7 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/atlas_pdf.py" line="50"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="108"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="107"/>
         <source>Filter (QGIS expression on the projects)</source>
         <translation>Filtro (espressione QGIS sui progetti)</translation>
     </message>
@@ -3492,19 +3492,39 @@ Criticità: {criticita}</translation>
         <translation>{pages} pagine, {projects} progetti, {seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/base.py" line="13"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="31"/>
+        <source>Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS.</source>
+        <translation>Ingresso: il percorso di un GeoPackage RE.MIX, la stringa di connessione del database centrale RE.MIX (per esempio service=remix) oppure il nome di una connessione PostgreSQL salvata in QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="14"/>
         <source>RE.MIX exchange</source>
         <translation>Scambio RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/base.py" line="14"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="15"/>
         <source>RE.MIX atlas</source>
         <translation>Atlante RE.MIX</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/base.py" line="15"/>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="16"/>
         <source>RE.MIX incubator</source>
         <translation>Incubatore RE.MIX</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="26"/>
+        <source>RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL connection</source>
+        <translation>GeoPackage RE.MIX (percorso), stringa di connessione al database o connessione PostgreSQL di QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="50"/>
+        <source>Give the source: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
+        <translation>Indica la sorgente: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../remix_plugin/processing/algorithms/base.py" line="51"/>
+        <source>Give the target: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
+        <translation>Indica la destinazione: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione di QGIS.</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/create_database.py" line="35"/>
@@ -3576,88 +3596,65 @@ Criticità: {criticita}</translation>
         <translation>Creazione di {path} in {crs}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="58"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="55"/>
-        <source>Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS.</source>
-        <translation>Ingresso: il percorso di un GeoPackage RE.MIX, la stringa di connessione del database centrale RE.MIX (per esempio service=remix) oppure il nome di una connessione PostgreSQL salvata in QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="52"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="53"/>
         <source>Writes the regional GeoPackage bundle (RE.MIX bundle 1.0, EPSG:32632) for CMM and Regione Lombardia: the selected projects with their works, actions, problems, phases, actors, funding and indicators, the code lists, metadata (ISO 19139 / RNDT) and a manifest with a content hash. FILTER is an expression on the projects (empty: all). Validation errors block the export; the source file is never modified.</source>
         <translation>Scrive il pacchetto GeoPackage regionale (RE.MIX bundle 1.0, EPSG:32632) per CMM e Regione Lombardia: i progetti selezionati con i loro lavori, azioni, criticità, fasi, attori, finanziamenti e indicatori, le liste di codici, i metadati (ISO 19139 / RNDT) e un manifesto con l&apos;hash del contenuto. FILTRO è un&apos;espressione sui progetti (vuoto: tutti). Gli errori di validazione bloccano l&apos;esportazione; il file di origine non viene mai modificato.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="65"/>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="59"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="131"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="62"/>
-        <source>Give the source: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
-        <translation>Indica la sorgente: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="71"/>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="62"/>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="66"/>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="104"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="69"/>
-        <source>RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL connection</source>
-        <translation>GeoPackage RE.MIX (percorso), stringa di connessione al database o connessione PostgreSQL di QGIS</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="74"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="64"/>
         <source>Bundle</source>
         <translation>Pacchetto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="78"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="68"/>
         <source>Filter on projects (expression)</source>
         <translation>Filtro sui progetti (espressione)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="83"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="73"/>
         <source>Validation profile</source>
         <translation>Profilo di validazione</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="89"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="79"/>
         <source>Producer (ISTAT code of the comune, or CMM)</source>
         <translation>Produttore (codice ISTAT del comune, oppure CMM)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="96"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="86"/>
         <source>Producer name (e.g. Comune di Rho)</source>
         <translation>Nome del produttore (ad es. Comune di Rho)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="100"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="90"/>
         <source>Contact e-mail (metadata)</source>
         <translation>E-mail di contatto (metadati)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="102"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="92"/>
         <source>Content hash</source>
         <translation>Hash del contenuto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="103"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="93"/>
         <source>Exported projects</source>
         <translation>Progetti esportati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="178"/>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="189"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="166"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="177"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="57"/>
         <source>Invalid filter expression: {error}</source>
         <translation>Espressione di filtro non valida: {error}</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="183"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="171"/>
         <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="64"/>
         <source>Cannot read the projects of {path}.</source>
         <translation>Impossibile leggere i progetti di {path}.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="132"/>
+        <location filename="../../remix_plugin/processing/algorithms/export_bundle.py" line="120"/>
         <source>{n} projects match the filter.</source>
         <translation>{n} progetti corrispondono al filtro.</translation>
     </message>
@@ -3677,47 +3674,42 @@ Criticità: {criticita}</translation>
         <translation>Controlla un pacchetto RE.MIX (.gpkg o .zip) e lo unisce a un GeoPackage RE.MIX per UUID: i record nuovi vengono aggiunti, quelli non modificati localmente dall&apos;ultima importazione vengono aggiornati, quelli modificati da entrambe le parti sono elencati in remix_import_conflicts e lasciati invariati. Tutto o niente, dopo una copia di sicurezza. Prima salva o annulla le modifiche non salvate sulla destinazione.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="55"/>
-        <source>Give the target: a RE.MIX GeoPackage, a connection string or a QGIS connection name.</source>
-        <translation>Indica la destinazione: un GeoPackage RE.MIX, una stringa di connessione o il nome di una connessione di QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="60"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="54"/>
         <source>Bundle (.gpkg or .zip)</source>
         <translation>Pacchetto (.gpkg o .zip)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="64"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="56"/>
         <source>Records added</source>
         <translation>Record aggiunti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="65"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="57"/>
         <source>Records updated</source>
         <translation>Record aggiornati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="66"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="58"/>
         <source>Conflicts</source>
         <translation>Conflitti</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="67"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="59"/>
         <source>Backup copy</source>
         <translation>Copia di sicurezza</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="74"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="66"/>
         <source>The layer &apos;{layer}&apos; of the target GeoPackage has unsaved edits: save or discard them, then import again.</source>
         <translation>Il layer &apos;{layer}&apos; del GeoPackage di destinazione ha modifiche non salvate: salvale o annullale, poi importa di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="105"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="97"/>
         <source>Conflict: {table} {uuid} ({fields})</source>
         <translation>Conflitto: {table} {uuid} ({fields})</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="93"/>
+        <location filename="../../remix_plugin/processing/algorithms/import_bundle.py" line="85"/>
         <source>Importing into the database {dsn}…</source>
         <translation>Importazione nel database {dsn}…</translation>
     </message>
@@ -3809,67 +3801,67 @@ Criticità: {criticita}</translation>
         <translation>{n_projects} progetti × {n_calls} bandi aperti al {date}: {eligible} coppie idonee.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="49"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="50"/>
         <source>Writes a QGIS project (.qgs) beside the GeoPackage that QGIS Server, G3W-SUITE or Lizmap can serve: the projects marked &apos;pubblicabile&apos; as WMS, WFS and OGC API – Features layers with the service metadata, HTML GetFeatureInfo with the project card, and the atlas layout for GetPrint. Authors, notes and e-mails are never published. A readiness check runs first: if it finds a problem nothing is written.</source>
         <translation>Scrive accanto al GeoPackage un progetto QGIS (.qgs) che QGIS Server, G3W-SUITE o Lizmap possono servire: i progetti segnati come &apos;pubblicabile&apos; come livelli WMS, WFS e OGC API – Features con i metadati del servizio, GetFeatureInfo in HTML con la scheda del progetto e il layout dell&apos;atlante per GetPrint. Autori, note ed e-mail non sono mai pubblicati. Prima si esegue un controllo di idoneità: se trova un problema non viene scritto nulla.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="69"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="62"/>
         <source>QGIS Server project</source>
         <translation>Progetto per QGIS Server</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="70"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="63"/>
         <source>Service title</source>
         <translation>Titolo del servizio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="70"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="63"/>
         <source>Service abstract</source>
         <translation>Descrizione del servizio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="71"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="64"/>
         <source>Contact person</source>
         <translation>Persona di contatto</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="72"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="65"/>
         <source>Contact e-mail of the service</source>
         <translation>E-mail di contatto del servizio</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="73"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="66"/>
         <source>Public address of the service (URL)</source>
         <translation>Indirizzo pubblico del servizio (URL)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="75"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="68"/>
         <source>Keep the atlas layout for GetPrint</source>
         <translation>Mantieni il layout dell&apos;atlante per GetPrint</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="78"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="71"/>
         <source>Publish a snapshot (only the published columns of the publishable rows; re-run after edits)</source>
         <translation>Pubblica una copia (solo le colonne pubblicate delle righe pubblicabili; da rifare dopo le modifiche)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="80"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="73"/>
         <source>Atlas pages (GeoPackage)</source>
         <translation>Pagine dell&apos;atlante (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="81"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="74"/>
         <source>Snapshot of the published data (GeoPackage)</source>
         <translation>Copia dei dati pubblicati (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="82"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="75"/>
         <source>Published layers</source>
         <translation>Livelli pubblicati</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="110"/>
+        <location filename="../../remix_plugin/processing/algorithms/prepare_server.py" line="101"/>
         <source>QGIS Server project written: {path} ({n} layers published for WMS, WFS and OGC API – Features).</source>
         <translation>Progetto per QGIS Server scritto: {path} ({n} livelli pubblicati per WMS, WFS e OGC API – Features).</translation>
     </message>
@@ -3900,58 +3892,58 @@ Criticità: {criticita}</translation>
     </message>
     <message>
         <location filename="../../remix_plugin/processing/algorithms/priority_score.py" line="51"/>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="88"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="77"/>
         <source>Profile used</source>
         <translation>Profilo usato</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="86"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="87"/>
         <source>Publish on the web (static atlas)</source>
         <translation>Pubblica sul web (atlante statico)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="89"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="90"/>
         <source>Writes a folder that any web server can publish: a map of the projects marked &apos;pubblicabile&apos;, their cards, filters, a summary and the story of their phases. No personal data (authors, notes) is written. FILTER is an optional QGIS expression on the project fields; COMUNI an optional list of comuni (ISTAT codes or names). Source: a RE.MIX GeoPackage, a connection string of the central database (service=remix, postgresql://…) or the name of a saved QGIS PostgreSQL connection. Optional base map under the comuni: an XYZ tile address with {z}/{x}/{y} or a WMS address with its layers, and the credit shown on the map.</source>
         <translation>Scrive una cartella che qualsiasi server web può pubblicare: una mappa dei progetti segnati &apos;pubblicabile&apos;, le loro schede, i filtri, un riepilogo e la storia delle loro fasi. Nessun dato personale (autori, note) viene scritto. FILTER è un&apos;espressione QGIS facoltativa sui campi del progetto; COMUNI un elenco facoltativo di comuni (codici ISTAT o nomi). Sorgente: un GeoPackage RE.MIX, una stringa di connessione al database centrale (service=remix, postgresql://…) o il nome di una connessione PostgreSQL salvata in QGIS. Mappa di base facoltativa sotto i comuni: un indirizzo di tasselli XYZ con {z}/{x}/{y} o un indirizzo WMS con i suoi layer, e i crediti mostrati sulla mappa.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="113"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="112"/>
         <source>Comuni (ISTAT codes or names, comma-separated)</source>
         <translation>Comuni (codici ISTAT o nomi, separati da virgole)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="117"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="116"/>
         <source>Base map under the comuni</source>
         <translation>Mappa di base sotto i comuni</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="120"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="119"/>
         <source>Base map address (XYZ with {z}/{x}/{y}, or WMS)</source>
         <translation>Indirizzo della mappa di base (XYZ con {z}/{x}/{y}, o WMS)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="122"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="121"/>
         <source>Base map WMS layers (comma-separated)</source>
         <translation>Layer WMS della mappa di base (separati da virgola)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="124"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="123"/>
         <source>Base map credit</source>
         <translation>Crediti della mappa di base</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="125"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="124"/>
         <source>Web atlas folder</source>
         <translation>Cartella dell&apos;atlante web</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="171"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="162"/>
         <location filename="../../remix_plugin/web/cli.py" line="119"/>
         <source>Web atlas written in {folder}: {n} projects, {m} physical works ({held} not publishable).</source>
         <translation>Atlante web scritto in {folder}: {n} progetti, {m} lavori ({held} non pubblicabili).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="144"/>
+        <location filename="../../remix_plugin/processing/algorithms/publish_web.py" line="137"/>
         <source>Choose the type of the base map (XYZ tiles or WMS) for {url}.</source>
         <translation>Scegli il tipo della mappa di base (tasselli XYZ o WMS) per {url}.</translation>
     </message>
@@ -4006,32 +3998,32 @@ Criticità: {criticita}</translation>
         <translation>Controlla un GeoPackage RE.MIX rispetto al modello dei dati e allo schema di classificazione RE.MIX: struttura, codici di ogni campo classificato, campi obbligatori, regole tra campi, collegamenti tra tabelle e geometrie (validità GEOS, sistema di riferimento, territorio, comune, sovrapposizioni, schegge, duplicati). Scrive una segnalazione per riga (JSON Lines) con codice, gravità, layer, UUID dell&apos;elemento, campo, messaggio e posizione. Il profilo &apos;rigoroso&apos; è ciò che la Regione accetta; &apos;bozza&apos; è permissivo per il lavoro in corso. L&apos;algoritmo fallisce se trova errori, dopo aver scritto il rapporto.</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="82"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="71"/>
         <source>Report (JSON Lines)</source>
         <translation>Rapporto (JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="82"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="71"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="87"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="76"/>
         <source>Accepted exceptions</source>
         <translation>Eccezioni accettate</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="116"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="103"/>
         <source>Validating {path} with the {profile} profile…</source>
         <translation>Validazione di {path} con il profilo {profile}…</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="138"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="125"/>
         <source>{errors} errors, {warnings} warnings, {suppressed} accepted exceptions (profile {profile}).</source>
         <translation>{errors} errori, {warnings} avvisi, {suppressed} eccezioni accettate (profilo {profile}).</translation>
     </message>
     <message>
-        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="151"/>
+        <location filename="../../remix_plugin/processing/algorithms/validate.py" line="138"/>
         <source>{errors} errors found: see the report {path}</source>
         <translation>Trovati {errors} errori: vedi il rapporto {path}</translation>
     </message>

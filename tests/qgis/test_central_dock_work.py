@@ -476,7 +476,7 @@ def test_the_atlas_of_the_database_prints_its_projects_with_the_stored_layout(cr
         QgsProject.instance().clear()
 
 
-def _run(algorithm_class, parameters):
+def _run_algorithm(algorithm_class, parameters):
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     algorithm = algorithm_class()
@@ -506,12 +506,12 @@ def test_remix_export_and_import_bundle_take_the_database(created, tmp_path):
     source = tmp_path / "comuni.gpkg"
     ids = corpus.build_clean(source)
     bundle = export_bundle(source, tmp_path / "comuni_bundle.gpkg").path
-    result = _run(ImportBundleAlgorithm, {"INPUT": str(bundle), "TARGET": dsn})
+    result = _run_algorithm(ImportBundleAlgorithm, {"INPUT": str(bundle), "TARGET": dsn})
     projects = db.query("SELECT uuid::text, comune_istat FROM remix.progetti")
     assert result["ADDED"] > len(projects) >= 2 and result["CONFLICTS"] == 0 and result["BACKUP"] == ""
     assert ids["p1"] in {uuid for uuid, _ in projects}
     whole = tmp_path / "regione.gpkg"
-    result = _run(ExportBundleAlgorithm, {"INPUT": dsn, "OUTPUT": str(whole)})
+    result = _run_algorithm(ExportBundleAlgorithm, {"INPUT": dsn, "OUTPUT": str(whole)})
     assert result["PROJECTS"] == len(projects) and result["CONTENT_HASH"]
     checked = subprocess.run([sys.executable, "-m", "remix_plugin", "check-bundle", str(whole)],
                              capture_output=True, text=True, cwd=ROOT, timeout=300)
@@ -519,7 +519,7 @@ def test_remix_export_and_import_bundle_take_the_database(created, tmp_path):
     with sqlite3.connect(whole) as exported:
         assert {r[0] for r in exported.execute("SELECT uuid FROM progetti")} == {u for u, _ in projects}
     filtered = tmp_path / "un_comune.gpkg"
-    result = _run(ExportBundleAlgorithm, {"INPUT": dsn, "OUTPUT": str(filtered),
+    result = _run_algorithm(ExportBundleAlgorithm, {"INPUT": dsn, "OUTPUT": str(filtered),
                                           "FILTER": f"\"comune_istat\" = '{corpus.COMUNE_A}'"})
     wanted = {uuid for uuid, comune in projects if comune == corpus.COMUNE_A}
     assert result["PROJECTS"] == len(wanted) >= 1
@@ -531,12 +531,12 @@ def test_remix_export_and_import_bundle_take_the_database(created, tmp_path):
     checkout(dsn, offline, record=True)
     corpus.update(offline, "progetti", ids["p1"], titolo="Rivisto offline")
     back = export_bundle(offline, tmp_path / "ritorno.gpkg").path
-    result = _run(ImportBundleAlgorithm, {"INPUT": str(back), "TARGET": dsn})
+    result = _run_algorithm(ImportBundleAlgorithm, {"INPUT": str(back), "TARGET": dsn})
     assert result["UPDATED"] == 1 and result["ADDED"] == 0 and result["CONFLICTS"] == 0
     titles = db.query("SELECT titolo FROM remix.progetti WHERE uuid = %s", (ids["p1"],))
     assert titles == [("Rivisto offline",)]
     with pytest.raises(QgsProcessingException) as refused:  # a database that does not answer
-        _run(ImportBundleAlgorithm, {"INPUT": str(back),
+        _run_algorithm(ImportBundleAlgorithm, {"INPUT": str(back),
                                      "TARGET": "host=127.0.0.1 port=1 dbname=x user=y connect_timeout=3"})
     assert "Traceback" not in str(refused.value)
 

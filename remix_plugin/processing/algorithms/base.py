@@ -1,5 +1,6 @@
-"""What every RE.MIX algorithm shares: its group in the Processing toolbox, createInstance, and
-parameters that a default makes optional."""
+"""What every RE.MIX algorithm shares: its group in the Processing toolbox, createInstance,
+parameters that a default makes optional, and the one kind of "store" parameter (a GeoPackage, the
+central database's DSN or a saved QGIS PostgreSQL connection) with its check."""
 
 from qgis.core import QgsProcessingAlgorithm
 
@@ -17,8 +18,39 @@ def group_label(group_id):
     return labels[group_id]
 
 
+def store_parameter(name):
+    """A RE.MIX store: text, not a file (a file parameter refuses a connection string)."""
+    from qgis.core import QgsProcessingParameterString
+
+    return QgsProcessingParameterString(
+        name, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL connection"))
+
+
+def store_help():
+    """The help's sentence on what a store parameter takes."""
+    return tr("Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX "
+              "database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS.")
+
+
+def store_of(text):
+    """A store parameter's value as the core reads it: a path or a DSN (a saved QGIS connection's
+    name becomes its DSN, its authentication expanded in memory)."""
+    from .create_database import connection_dsn
+
+    return connection_dsn((text or "").strip())
+
+
 class RemixAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = ""  # set by each algorithm: a key of group_label()
+    STORE_PARAMETERS = ()  # its store_parameter()s: each must be given
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        for name in self.STORE_PARAMETERS:
+            if not str(parameters.get(name) or "").strip():
+                return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
+                                 "connection name.") if name == "INPUT" else tr(
+                    "Give the target: a RE.MIX GeoPackage, a connection string or a QGIS connection name.")
+        return super().checkParameterValues(parameters, context)
 
     def group(self):
         return group_label(self.GROUP_ID)

@@ -25,13 +25,14 @@ from qgis.core import (
 )
 
 from ...i18n import tr, ui_language
-from .base import RemixAlgorithm
+from .base import RemixAlgorithm, store_help, store_of, store_parameter
 
 PROFILES = ("strict", "draft")
 
 
 class ExportBundleAlgorithm(RemixAlgorithm):
     GROUP_ID = "exchange"
+    STORE_PARAMETERS = ("INPUT",)
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     FILTER = "FILTER"
@@ -55,21 +56,10 @@ class ExportBundleAlgorithm(RemixAlgorithm):
             "actors, funding and indicators, the code lists, metadata (ISO 19139 / RNDT) and a "
             "manifest with a content hash. FILTER is an expression on the projects (empty: all). "
             "Validation errors block the export; the source file is never modified."
-        ) + "\n\n" + tr(
-            "Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX "
-            "database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS."
-        )
-
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
-        if not str(parameters.get(self.INPUT) or "").strip():
-            return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
-                             "connection name.")
-        return super().checkParameterValues(parameters, context)
+        ) + "\n\n" + store_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterString(
-            self.INPUT, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
-                           "connection")))
+        self.addParameter(store_parameter(self.INPUT))
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Bundle"), tr("GeoPackage (*.gpkg)"))
         )
@@ -106,9 +96,7 @@ class ExportBundleAlgorithm(RemixAlgorithm):
         from ...errors import RemixError
         from ...export.writer import ExportBlocked, ExportError, Selection, export_bundle
         from ...inputs import write_error
-        from .create_database import connection_dsn
-
-        source = connection_dsn((self.parameterAsString(parameters, self.INPUT, context) or "").strip())
+        source = store_of(self.parameterAsString(parameters, self.INPUT, context))
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         # the raw text: on QGIS 3.22 parameterAsExpression gives "" for text that does not parse,
         # which would silently export everything

@@ -16,15 +16,15 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
-    QgsProcessingParameterString,
 )
 
 from ...i18n import tr, ui_language
-from .base import RemixAlgorithm
+from .base import RemixAlgorithm, store_of, store_parameter
 
 
 class ImportBundleAlgorithm(RemixAlgorithm):
     GROUP_ID = "exchange"
+    STORE_PARAMETERS = ("TARGET",)
     INPUT = "INPUT"
     TARGET = "TARGET"
     ADDED = "ADDED"
@@ -50,24 +50,16 @@ class ImportBundleAlgorithm(RemixAlgorithm):
             "the database the import is one transaction under your login's rights."
         )
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
-        if not str(parameters.get(self.TARGET) or "").strip():
-            return False, tr("Give the target: a RE.MIX GeoPackage, a connection string or a QGIS "
-                             "connection name.")
-        return super().checkParameterValues(parameters, context)
-
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Bundle (.gpkg or .zip)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.TARGET, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
-                            "connection")))
+        self.addParameter(store_parameter(self.TARGET))
         self.addOutput(QgsProcessingOutputNumber(self.ADDED, tr("Records added")))
         self.addOutput(QgsProcessingOutputNumber(self.UPDATED, tr("Records updated")))
         self.addOutput(QgsProcessingOutputNumber(self.CONFLICTS, tr("Conflicts")))
         self.addOutput(QgsProcessingOutputString(self.BACKUP, tr("Backup copy")))
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        target = _target(self.parameterAsString(parameters, self.TARGET, context))
+        target = store_of(self.parameterAsString(parameters, self.TARGET, context))
         layer_name = unsaved_layer(target)
         if layer_name:
             raise QgsProcessingException(
@@ -84,7 +76,7 @@ class ImportBundleAlgorithm(RemixAlgorithm):
         from ...export.merge import MergeRefused, merge_bundle
 
         bundle = self.parameterAsFile(parameters, self.INPUT, context)
-        target = _target(self.parameterAsString(parameters, self.TARGET, context))
+        target = store_of(self.parameterAsString(parameters, self.TARGET, context))
         language = ui_language()
         try:
             if looks_like_dsn(target):  # the central database: one transaction, its triggers
@@ -117,13 +109,6 @@ class ImportBundleAlgorithm(RemixAlgorithm):
             self.CONFLICTS: len(result.conflicts),
             self.BACKUP: str(result.backup or ""),
         }
-
-
-def _target(text):
-    """The TARGET as the merge reads it: a saved QGIS connection's name becomes its DSN."""
-    from .create_database import connection_dsn
-
-    return connection_dsn((text or "").strip())
 
 
 def unsaved_layer(target):

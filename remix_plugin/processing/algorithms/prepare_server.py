@@ -21,11 +21,12 @@ from qgis.core import (
 )
 
 from ...i18n import tr, ui_language
-from .base import RemixAlgorithm
+from .base import RemixAlgorithm, store_help, store_of, store_parameter
 
 
 class PrepareServerAlgorithm(RemixAlgorithm):
     GROUP_ID = "atlas"
+    STORE_PARAMETERS = ("INPUT",)
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     TITLE = "TITLE"
@@ -52,19 +53,11 @@ class PrepareServerAlgorithm(RemixAlgorithm):
             "Features layers with the service metadata, HTML GetFeatureInfo with the project card, "
             "and the atlas layout for GetPrint. Authors, notes and e-mails are never published. "
             "A readiness check runs first: if it finds a problem nothing is written."
-        )
-
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
-        if not str(parameters.get(self.INPUT) or "").strip():
-            return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
-                             "connection name.")
-        return super().checkParameterValues(parameters, context)
+        ) + "\n\n" + store_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         # Text, not a file: a file parameter refuses a connection string (as remix:publish_web's INPUT)
-        self.addParameter(QgsProcessingParameterString(
-            self.INPUT, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
-                           "connection")))
+        self.addParameter(store_parameter(self.INPUT))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("QGIS Server project"), tr("QGIS project (*.qgs)"), optional=True))
         for name, label in ((self.TITLE, tr("Service title")), (self.ABSTRACT, tr("Service abstract")),
@@ -84,9 +77,7 @@ class PrepareServerAlgorithm(RemixAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         from ...errors import RemixError
         from ...qgis_server.prepare import prepare_server_project
-        from .create_database import connection_dsn
-
-        source = connection_dsn((self.parameterAsString(parameters, self.INPUT, context) or "").strip())
+        source = store_of(self.parameterAsString(parameters, self.INPUT, context))
         output = (self.parameterAsString(parameters, self.OUTPUT, context) or "").strip()
         if output == "TEMPORARY_OUTPUT":  # no file chosen: beside the data
             output = ""

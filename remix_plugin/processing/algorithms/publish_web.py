@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from ...i18n import tr, ui_language
-from .base import RemixAlgorithm
+from .base import RemixAlgorithm, store_help, store_of, store_parameter
 
 BASE_LAYER_TYPES = ("", "xyz", "wms")  # the BASE_LAYER_TYPE enum's values (0: none)
 
@@ -68,6 +68,7 @@ def _uuids_matching(source, expression):
 
 class PublishWebAlgorithm(RemixAlgorithm):
     GROUP_ID = "atlas"
+    STORE_PARAMETERS = ("INPUT",)
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     FILTER = "FILTER"
@@ -95,14 +96,12 @@ class PublishWebAlgorithm(RemixAlgorithm):
             "postgresql://…) or the name of a saved QGIS PostgreSQL connection. Optional base map "
             "under the comuni: an XYZ tile address with {z}/{x}/{y} or a WMS address with its "
             "layers, and the credit shown on the map."
-        )
+        ) + "\n\n" + store_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         # text, as remix:create_database's DATABASE: a file parameter refuses a DSN or a
         # connection name (QgsProcessingParameterFile.checkValueIsAcceptable, also in the dialog)
-        self.addParameter(QgsProcessingParameterString(
-            self.INPUT, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
-                           "connection")))
+        self.addParameter(store_parameter(self.INPUT))
         self.addParameter(
             QgsProcessingParameterString(
                 self.FILTER, tr("Filter (QGIS expression on the projects)"), optional=True
@@ -126,12 +125,6 @@ class PublishWebAlgorithm(RemixAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, tr("Projects")))
         self.addOutput(QgsProcessingOutputNumber(self.LAVORI, tr("Physical works")))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
-        if not str(parameters.get(self.INPUT) or "").strip():
-            return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
-                             "connection name.")
-        return super().checkParameterValues(parameters, context)
-
     def _base_layer(self, parameters, context):
         """publish_web's ``base_layer`` from the BASE_LAYER_* parameters (None: no base map). The
         rules (http(s), {z}/{x}/{y}, WMS layers) are publish_web's own: it refuses before writing."""
@@ -153,9 +146,7 @@ class PublishWebAlgorithm(RemixAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         from ...errors import RemixError
         from ...web.publish import publish_web
-        from .create_database import connection_dsn
-
-        source = connection_dsn((self.parameterAsString(parameters, self.INPUT, context) or "").strip())
+        source = store_of(self.parameterAsString(parameters, self.INPUT, context))
         output = self.parameterAsString(parameters, self.OUTPUT, context)
         expression = (self.parameterAsString(parameters, self.FILTER, context) or "").strip()
         comuni = (self.parameterAsString(parameters, self.COMUNI, context) or "").strip()

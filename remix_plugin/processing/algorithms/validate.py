@@ -18,17 +18,17 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
 )
 
 from ...i18n import tr, ui_language
-from .base import RemixAlgorithm
+from .base import RemixAlgorithm, store_help, store_of, store_parameter
 
 PROFILES = ("strict", "draft")  # same order as the enum shown to users
 
 
 class ValidateAlgorithm(RemixAlgorithm):
     GROUP_ID = "geopackage"
+    STORE_PARAMETERS = ("INPUT",)
     INPUT = "INPUT"
     PROFILE = "PROFILE"
     OUTPUT = "OUTPUT"
@@ -52,22 +52,11 @@ class ValidateAlgorithm(RemixAlgorithm):
             "severity, layer, feature UUID, field, message and position. The 'strict' profile is what "
             "the Region accepts; 'draft' is lenient for work in progress. The algorithm fails when "
             "errors are found, after writing the report."
-        ) + "\n\n" + tr(
-            "Input: the path of a RE.MIX GeoPackage, the connection string of the central RE.MIX "
-            "database (e.g. service=remix) or the name of a PostgreSQL connection saved in QGIS."
-        )
-
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
-        if not str(parameters.get(self.INPUT) or "").strip():
-            return False, tr("Give the source: a RE.MIX GeoPackage, a connection string or a QGIS "
-                             "connection name.")
-        return super().checkParameterValues(parameters, context)
+        ) + "\n\n" + store_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         # Text, not a file: a file parameter refuses a connection string (as remix:prepare_server)
-        self.addParameter(QgsProcessingParameterString(
-            self.INPUT, tr("RE.MIX GeoPackage (path), database connection string or QGIS PostgreSQL "
-                           "connection")))
+        self.addParameter(store_parameter(self.INPUT))
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.PROFILE,
@@ -93,10 +82,8 @@ class ValidateAlgorithm(RemixAlgorithm):
         from ...validation.cli import jsonl_lines
         from ...validation.engine import ValidationCancelled, validate_geopackage, validate_source
         from ...validation.task import is_database, validation_source
-        from .create_database import connection_dsn
-
         given = (self.parameterAsString(parameters, self.INPUT, context) or "").strip()
-        source = connection_dsn(given)
+        source = store_of(given)
         database = is_database(source)
         if database:
             from ...central.dsn import display_dsn
