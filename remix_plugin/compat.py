@@ -183,6 +183,25 @@ def set_layer_attribution(layer, text):
         layer.setAttribution(text)
 
 
+def set_layer_attribution_url(layer, url):
+    """The link of a layer's attribution, where ``set_layer_attribution`` puts its text."""
+    properties = layer.serverProperties()
+    if hasattr(properties, "setAttributionUrl"):
+        properties.setAttributionUrl(url)
+    else:
+        layer.setAttributionUrl(url)
+
+
+def save_style_to_database(layer, name, description, use_as_default):
+    """Store the layer's style in its data source; returns the error text ("" when saved).
+    ``saveStyleToDatabaseV2`` (QGIS >= 3.44, returns (results, message); the old call is
+    deprecated there) or ``saveStyleToDatabase`` (3.22, returns the message)."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        _results, error = layer.saveStyleToDatabaseV2(name, description, use_as_default, "")
+        return error or ""
+    return layer.saveStyleToDatabase(name, description, use_as_default, "") or ""
+
+
 def layer_attribution(layer):
     properties = layer.serverProperties()
     if hasattr(properties, "attribution"):

@@ -13,6 +13,7 @@ from qgis.core import QgsNetworkAccessManager, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
+from ..compat import set_layer_attribution, set_layer_attribution_url
 from ..i18n import tr, ui_language
 from ..log import get_logger
 
@@ -37,9 +38,9 @@ def make_layer(preset, language=None):
     metadata = layer.metadata()
     metadata.setRights([preset.attribution])
     layer.setMetadata(metadata)
-    layer.setAttribution(preset.attribution)
+    set_layer_attribution(layer, preset.attribution)
     if preset.attribution_url:
-        layer.setAttributionUrl(preset.attribution_url)
+        set_layer_attribution_url(layer, preset.attribution_url)
     renderer = layer.renderer()
     if renderer is not None:
         renderer.setOpacity(preset.opacity)

@@ -12,6 +12,7 @@ from qgis.core import QgsEditorWidgetSetup, QgsPathResolver, QgsProject
 from qgis.PyQt.QtCore import QUrl, QUrlQuery
 
 from .. import sql
+from ..compat import save_style_to_database
 from ..layers.errors import RemixFileError
 from ..layers.inspect import connect_read_only, inspect_geopackage
 from ..layers.paths import reading, remember_own_file
@@ -46,7 +47,7 @@ def project_uri(gpkg_path):
 def save_default_styles(layers, language):
     """Each layer's current style as its default style in the file (name "remix")."""
     for table_name, layer in layers.items():
-        error = layer.saveStyleToDatabase(STYLE_NAME, layer_label(table_name, language), True, "")
+        error = save_style_to_database(layer, STYLE_NAME, layer_label(table_name, language), True)
         if error:
             raise RemixFileError("style", f"Stile di {table_name} non salvato: {error}",
                                  f"Style of {table_name} not saved: {error}")

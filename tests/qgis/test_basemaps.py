@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice
 from qgis.PyQt.QtGui import QColor, QImage
 
 from remix_plugin.basemaps import BasemapError, Preset, load_presets, preset, vector_parcels
+from remix_plugin.compat import layer_attribution
 from remix_plugin.gui.basemap_loader import BASEMAP_PROPERTY, BaseMapLoader
 
 
@@ -162,7 +163,7 @@ def test_a_reachable_base_map_is_added_below_with_its_attribution(remix, qgis_if
     assert loader.state == "added", seen
     layer = loader.layer
     assert layer.isValid() and layer.customProperty(BASEMAP_PROPERTY) == "test_xyz"
-    assert layer.attribution() == "© prova" and "© prova" in layer.metadata().rights()
+    assert layer_attribution(layer) == "© prova" and "© prova" in layer.metadata().rights()
     root = QgsProject.instance().layerTreeRoot()
     assert root.children()[-1].layerId() == layer.id()  # under the RE.MIX groups
     assert seen[-1][0] == "Success"
