@@ -96,7 +96,6 @@ EDITS_ALL = "SELECT {schema}.{function}()"
 TOUCHED_COMUNI = (
     "SELECT DISTINCT {schema}.{function}(x.t, x.u) FROM unnest(%s::text[], %s::text[]) AS x (t, u)"
 )
-GEOMETRY_SRID = "SELECT srid FROM {postgis}.geometry_columns WHERE f_table_schema = %s AND f_table_name = %s"
 
 
 class DatabaseTarget:
@@ -197,9 +196,10 @@ def _pg_value(model_field, value):
 
 
 def _srid(cursor, postgis, table):
-    cursor.execute(sql.statement(GEOMETRY_SRID, postgis=postgis), (ddl.SCHEMA, table))
-    found = cursor.fetchone()
-    return int(found[0]) if found else BUNDLE_SRS_ID
+    from .validation_source import geometry_registry
+
+    found = geometry_registry(cursor, postgis).get(table)
+    return int(found[2]) if found else BUNDLE_SRS_ID
 
 
 def insert_import_rows(cursor, table, columns, rows):
@@ -400,12 +400,12 @@ def import_bundle(bundle, dsn, fail_hook=None, lock_timeout=LOCK_TIMEOUT, tables
         except BaseException:
             _rollback(connection)
             raise
+        LOG.info("Import of %s into %s: %d added, %d updated, %d conflicts", Path(bundle).name, shown,
+                 sum(result.added.values()), sum(result.updated.values()), len(result.conflicts))
+        if validate and result.touched:  # committed: through the same connection, in a new snapshot
+            result.findings = _validate_touched(dsn, model, result.touched, connection)
     finally:
         connection.close()
-    LOG.info("Import of %s into %s: %d added, %d updated, %d conflicts", Path(bundle).name, shown,
-             sum(result.added.values()), sum(result.updated.values()), len(result.conflicts))
-    if validate and result.touched:
-        result.findings = _validate_touched(dsn, model, result.touched)
     return result
 
 
@@ -427,7 +427,7 @@ def touched_selection(cursor, model, touched):
     return selected
 
 
-def _validate_touched(dsn, model, touched):
+def _validate_touched(dsn, model, touched, connection=None):
     """The validation engine (draft profile, as the GeoPackage merge) on the database, reading only
     ``touched_selection``; the findings of the records the import added or updated. Rules across
     comuni (e.g. two comuni's lavori overlapping) are not seen here: ``validate DSN`` sees them."""
@@ -435,7 +435,8 @@ def _validate_touched(dsn, model, touched):
     from ..validation.engine import validate_source
     from .validation_source import DatabaseSource
 
-    source = DatabaseSource(dsn, select=lambda cursor: touched_selection(cursor, model, touched))
+    source = DatabaseSource(dsn, select=lambda cursor: touched_selection(cursor, model, touched),
+                            connection=connection)
     try:
         report = validate_source(source, profile="draft")
     except RemixFileError as exc:

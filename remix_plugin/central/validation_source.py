@@ -20,6 +20,8 @@ templates are plain SQL that both SQLite and PostgreSQL run unchanged on these t
 placeholder becomes ``%s`` here. The database has no exceptions store: none accepted.
 """
 
+import re
+
 from .. import sql
 from ..layers.errors import RemixFileError
 from ..layers.inspect import RemixFileInfo
@@ -48,6 +50,20 @@ GEOMETRY_COLUMNS = (
     "SELECT f_table_name, f_geometry_column, upper(type), srid FROM {postgis}.{view} "
     "WHERE f_table_schema = %s"
 )
+# the same from the catalogue for one schema's typed columns (geometry(MultiPolygon, 32632)): the
+# geometry_columns view evaluates every column of every relation of the database (12 ms a call,
+# once per import's validation); the view stays the answer for a column without a type modifier
+TYPED_GEOMETRY_COLUMNS = (
+    "SELECT c.relname, a.attname, upper({postgis}.postgis_typmod_type(a.atttypmod)), "
+    "{postgis}.postgis_typmod_srid(a.atttypmod), a.atttypmod "
+    "FROM pg_catalog.pg_attribute AS a "
+    "JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid "
+    "JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace "
+    "JOIN pg_catalog.pg_type AS t ON t.oid = a.atttypid "
+    "WHERE n.nspname = %s AND t.typname = 'geometry' AND a.attnum > 0 AND NOT a.attisdropped "
+    "AND c.relkind IN ('r', 'v', 'm', 'p', 'f')"
+)
+_DIMENSIONS = re.compile(r"(ZM|Z|M)$")  # the view gives the type without them (coord_dimension apart)
 SEARCH_PATH = "SET LOCAL search_path = pg_temp, pg_catalog"
 COPY_TABLE = "CREATE TEMP TABLE {copy} ON COMMIT DROP AS SELECT row_number() OVER ({order}) AS fid, "
 FROM_TABLE = " FROM {schema}.{table}"
@@ -112,11 +128,12 @@ def _no_schema(name):
 class DatabaseReader:
     """``SQLiteReader``'s methods over the temporary GeoPackage-like copies (module docstring)."""
 
-    def __init__(self, connection, info, label, only=None):
+    def __init__(self, connection, info, label, only=None, owns_connection=True):
         import psycopg2
 
         self.read_errors = (psycopg2.Error,)
         self.connection = connection
+        self.owns_connection = owns_connection  # False: the caller's (an import's) connection
         self.database = info
         self.label = label
         self.info = None
@@ -138,9 +155,7 @@ class DatabaseReader:
         source_columns = {}
         for table, column, pg_type, type_name in cursor.fetchall():
             source_columns.setdefault(table, []).append((column, pg_type, type_name))
-        registry = sql.statement(GEOMETRY_COLUMNS, postgis=postgis, view="geometry_columns")
-        cursor.execute(registry, (ddl.SCHEMA,))
-        geometry = {t: (c, type_name, srid) for t, c, type_name, srid in cursor.fetchall()}
+        geometry = geometry_registry(cursor, postgis)
         cursor.execute(SEARCH_PATH)
         model = load_model()
         wanted = [t for t in model.table_names + [CODELIST_TABLE] if t in relations]
@@ -250,7 +265,20 @@ class DatabaseReader:
         try:
             self.connection.rollback()  # the temporary copies go with the transaction
         finally:
-            self.connection.close()
+            if self.owns_connection:
+                self.connection.close()
+
+
+def geometry_registry(cursor, postgis):
+    """{table: (geometry column, TYPE, srid)} of schema ``remix``, as PostGIS's geometry_columns
+    view gives it: read from the catalogue for typed columns, from the view when one has no type
+    modifier (its type and srid then come from constraints)."""
+    cursor.execute(sql.statement(TYPED_GEOMETRY_COLUMNS, postgis=postgis), (ddl.SCHEMA,))
+    rows = cursor.fetchall()
+    if all(typmod is not None and typmod >= 0 for *_rest, typmod in rows):
+        return {t: (c, _DIMENSIONS.sub("", kind), srid) for t, c, kind, srid, _typmod in rows}
+    cursor.execute(sql.statement(GEOMETRY_COLUMNS, postgis=postgis, view="geometry_columns"), (ddl.SCHEMA,))
+    return {t: (c, type_name, srid) for t, c, type_name, srid in cursor.fetchall()}
 
 
 def _plain(row):
@@ -263,10 +291,13 @@ class DatabaseSource:
 
     optional_tables = (EXCEPTIONS_TABLE,)  # the database keeps no exceptions store
 
-    def __init__(self, dsn, select=None):
+    def __init__(self, dsn, select=None, connection=None):
         self.dsn = libpq_dsn(dsn)
         self.path = display_dsn(dsn)
         self.select = select  # open()'s default selection (bundle_import: the records an import touched)
+        # an open connection to read through (bundle_import's, after its commit: its catalogue
+        # caches are warm, a new connection's first catalogue query costs ~10 ms); left open
+        self.connection = connection
 
     def open(self, select=None):
         """The reader; RemixFileError (exit 2 in the CLI) when the database cannot be validated:
@@ -278,10 +309,18 @@ class DatabaseSource:
 
         from .database import CentralError, connect, inspect_database
 
+        owned = self.connection is None
         try:
-            connection = connect(self.dsn, application="RE.MIX validate")
+            connection = connect(self.dsn, application="RE.MIX validate") if owned else self.connection
         except CentralError as exc:
             raise _as_file_error(exc) from exc
+
+        def release():
+            if owned:
+                connection.close()
+            else:
+                connection.rollback()
+
         try:
             connection.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
             info = inspect_database(connection)
@@ -289,18 +328,18 @@ class DatabaseSource:
                 raise _no_schema(info.name)
             select = select or self.select
             only = select(connection.cursor()) if select is not None else None
-            reader = DatabaseReader(connection, info, self.path, only).prepare()
+            reader = DatabaseReader(connection, info, self.path, only, owns_connection=owned).prepare()
         except CentralError as exc:
-            connection.close()
+            release()
             raise _as_file_error(exc) from exc
         except psycopg2.Error as exc:
-            connection.close()
+            release()
             text = str(getattr(exc, "pgerror", None) or exc).strip().splitlines()
             first = text[0] if text else type(exc).__name__
             raise RemixFileError("unreadable", f"Lettura del database non riuscita: {first}",
                                  f"Cannot read the database: {first}") from exc
         except BaseException:
-            connection.close()
+            release()
             raise
         LOG.info("validating %s (schema %s)", self.path, info.schema_version)
         return reader
