@@ -23,6 +23,7 @@ No criterion: everything.
 holding the same rows; ``check-bundle`` accepts it.
 """
 
+import contextlib
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -370,9 +371,18 @@ def export_bundle_from_database(dsn, target, comuni=(), zona="", programma="", *
         selection = Selection(programma=programma)
     else:
         selection = Selection()
-    folder = Path(tempfile.mkdtemp(prefix=".remix-checkout-", dir=target.parent))
+    with temporary_checkout(dsn, target.parent, comuni=unique, zona=zona, programma=programma) as copy:
+        return export_bundle(copy, target, selection=selection, **writer_options)
+
+
+@contextlib.contextmanager
+def temporary_checkout(dsn, folder, purpose="checkout", **criteria):
+    """The database's selected rows (``checkout``'s criteria) as a RE.MIX GeoPackage in a private
+    folder inside ``folder`` (beside the output it serves: the same disk), removed afterwards
+    whatever happens; yields its path. For the writers that read a file: the bundle, the atlas
+    (``purpose`` names the folder: ``.remix-<purpose>-…``)."""
+    private = Path(tempfile.mkdtemp(prefix=f".remix-{purpose}-", dir=folder))
     try:
-        checked_out = checkout(dsn, folder / "checkout.gpkg", comuni=unique, zona=zona, programma=programma)
-        return export_bundle(checked_out.path, target, selection=selection, **writer_options)
+        yield str(checkout(dsn, private / "checkout.gpkg", **criteria).path)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(private, ignore_errors=True)

@@ -273,23 +273,20 @@ def _atlas_task_class():
             self.source = str(source)
 
         def work(self):
-            import shutil
-            import tempfile
             from pathlib import Path
 
-            from ..central.checkout import checkout
+            from ..central.checkout import temporary_checkout
 
-            folder = Path(tempfile.mkdtemp(prefix=".remix-atlas-", dir=Path(self.pdf_path).parent))
             try:
-                self.gpkg_path = str(checkout(self.source, folder / "atlante.gpkg").path)
-                if self.stopped():
-                    from ..tasks import TaskCancelled
+                with temporary_checkout(self.source, Path(self.pdf_path).parent, "atlas") as copy:
+                    self.gpkg_path = copy
+                    if self.stopped():
+                        from ..tasks import TaskCancelled
 
-                    raise TaskCancelled
-                super().work()
+                        raise TaskCancelled
+                    super().work()
             finally:
                 self.gpkg_path = self.source
-                shutil.rmtree(folder, ignore_errors=True)
 
     return DatabaseAtlasPdfTask
 

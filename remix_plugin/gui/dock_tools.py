@@ -6,7 +6,6 @@ validation, the atlas and the export can be cancelled there; the import (one tra
 backup copy) cannot.
 """
 
-import re
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsFeatureRequest, QgsProject, QgsSettings, QgsVectorLayer
@@ -184,7 +183,10 @@ class DockTools:
         if not looks_like_dsn(source):
             return str(Path(source).with_name(Path(source).stem + "_atlante.pdf"))
         folder = QgsSettings().value(IMPORT_FOLDER_KEY, "", type=str) or str(Path.home())
-        return str(Path(folder) / f"atlante_{_database_label(source)}.pdf")
+        from ..qgis_project.stores import postgres_store_from_dsn
+
+        store, _password = postgres_store_from_dsn(source)  # the same reading of a DSN as the connection's
+        return str(Path(folder) / f"atlante_{store.dbname or store.service or 'remix'}.pdf")
 
     def _atlas_done(self, task):
         self.atlas_task = None
@@ -385,10 +387,3 @@ class DockTools:
                 layer.reload()
         if self.dock.gpkg_path:
             self.dock.rebuild(full=True)
-
-
-def _database_label(dsn):
-    """A file-name-safe label for a DSN: its dbname, else its service, else "remix"."""
-    match = (re.search(r"\bdbname\s*=\s*'?([\w.-]+)", dsn) or re.search(r"\bservice\s*=\s*'?([\w.-]+)", dsn)
-             or re.search(r"^postgres(?:ql)?://[^/]*/([\w.-]+)", dsn))
-    return match.group(1) if match else "remix"

@@ -612,10 +612,7 @@ class DatabaseExportBundleTask(ExportBundleTask):
     file's task, the target untouched on failure."""
 
     def work(self):
-        import shutil
-        import tempfile
-
-        from ..central.checkout import checkout, export_bundle_from_database
+        from ..central.checkout import export_bundle_from_database, temporary_checkout
         from ..export.writer import ExportBlocked, export_bundle
 
         options = dict(self.arguments)
@@ -628,12 +625,9 @@ class DatabaseExportBundleTask(ExportBundleTask):
                     self.source, self.target, comuni=[selection.comune] if selection.comune else [],
                     zona=selection.zona, programma=selection.programma, **options)
                 return
-            folder = Path(tempfile.mkdtemp(prefix=".remix-checkout-", dir=Path(self.target).parent))
-            try:  # chosen projects: the database checked out, the writer keeps those projects
-                copy = checkout(self.source, folder / "checkout.gpkg")
-                self.result = export_bundle(copy.path, self.target, selection=selection, **options)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
+            # chosen projects: the database checked out, the writer keeps those projects
+            with temporary_checkout(self.source, Path(self.target).parent) as copy:
+                self.result = export_bundle(copy, self.target, selection=selection, **options)
         except ExportBlocked as exc:
             self.blocked = list(exc.findings)
             raise

@@ -10,8 +10,6 @@ evaluated there, and the same writer makes the bundle; the temporary copy is alw
 """
 
 import contextlib
-import shutil
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -147,13 +145,10 @@ def _readable_copy(source, output):
     if not looks_like_dsn(source):
         yield source
         return
-    from ...central.checkout import checkout
+    from ...central.checkout import temporary_checkout
 
-    folder = Path(tempfile.mkdtemp(prefix=".remix-checkout-", dir=Path(output).parent))
-    try:
-        yield str(checkout(source, folder / "checkout.gpkg").path)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with temporary_checkout(source, Path(output).parent) as copy:
+        yield copy
 
 
 def _select_projects(source, expression_text):
